@@ -1,0 +1,9 @@
+namespace CivicDesk.Core.Cases;
+
+public enum ActorKind
+{
+    Resident,
+    Staff,
+    Partner,
+    System,
+}

@@ -1,0 +1,161 @@
+using CivicDesk.Core.Jurisdictions;
+using NodaTime;
+
+namespace CivicDesk.Core.Cases;
+
+/// <summary>
+/// One request being worked: what was asked, where, by which door, where it stands and who holds it.
+/// Every change goes through a method that returns the timeline event recording it.
+/// </summary>
+public sealed class Case
+{
+    private Case()
+    {
+        Reference = string.Empty;
+        Answers = CaseAnswers.Empty;
+    }
+
+    private Case(NewCase details)
+    {
+        Id = details.Id;
+        JurisdictionId = details.JurisdictionId;
+        ServiceId = details.ServiceId;
+        DepartmentId = details.DepartmentId;
+        QueueId = details.QueueId;
+        Reference = details.Reference;
+        Channel = details.Channel;
+        Description = details.Description;
+        Latitude = details.Location.Point?.Latitude;
+        Longitude = details.Location.Point?.Longitude;
+        Address = details.Location.Address;
+        AddressId = details.Location.AddressId;
+        ZipCode = details.Location.ZipCode;
+        Answers = details.Answers;
+        SubmissionKey = details.SubmissionKey;
+        CreatedAt = details.ReceivedAt;
+        UpdatedAt = details.ReceivedAt;
+        Status = CaseStatus.New;
+        Version = 1;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid JurisdictionId { get; private set; }
+
+    public Guid ServiceId { get; private set; }
+
+    public Guid DepartmentId { get; private set; }
+
+    public Guid QueueId { get; private set; }
+
+    /// <summary>The short number residents and staff quote; unique within the jurisdiction.</summary>
+    public string Reference { get; private set; }
+
+    public CaseStatus Status { get; private set; }
+
+    public Channel Channel { get; private set; }
+
+    public string? Description { get; private set; }
+
+    public double? Latitude { get; private set; }
+
+    public double? Longitude { get; private set; }
+
+    public string? Address { get; private set; }
+
+    public string? AddressId { get; private set; }
+
+    public string? ZipCode { get; private set; }
+
+    public CaseAnswers Answers { get; private set; }
+
+    /// <summary>The latest public note on the status, such as a resolution.</summary>
+    public string? StatusNote { get; private set; }
+
+    public Guid? AssigneeId { get; private set; }
+
+    public Instant CreatedAt { get; private set; }
+
+    public Instant UpdatedAt { get; private set; }
+
+    public Instant? ClosedAt { get; private set; }
+
+    /// <summary>When the agency expects to act (the source's due date for imported cases).</summary>
+    public Instant? ExpectedAt { get; private set; }
+
+    /// <summary>Rises by one on every change; a save that names an older version is refused.</summary>
+    public int Version { get; private set; }
+
+    public DataQualityFlags Quality { get; private set; }
+
+    /// <summary>For imported cases: the system the record came from, such as <c>nyc311</c>.</summary>
+    public string? SourceSystem { get; private set; }
+
+    /// <summary>For imported cases: the record's key in its source system.</summary>
+    public string? SourceKey { get; private set; }
+
+    /// <summary>For imported cases: the source columns the mapping did not place, as a JSON object.</summary>
+    public string? SourceData { get; private set; }
+
+    /// <summary>The idempotency key a channel sent with the submission, if any.</summary>
+    public string? SubmissionKey { get; private set; }
+
+    public GeoPoint? Point =>
+        Latitude is double latitude && Longitude is double longitude ? new GeoPoint(latitude, longitude) : null;
+
+    public bool IsOpen => Status.IsOpen();
+
+    public static (Case Case, CaseEvent Created) Submit(NewCase details, Actor actor, Guid eventId)
+    {
+        Case created = new(details);
+        CaseEvent first = new(eventId, created.Id, CaseEventKind.Created, details.ReceivedAt, actor, EventVisibility.Public)
+        {
+            ToStatus = CaseStatus.New,
+        };
+        return (created, first);
+    }
+
+    public CaseEvent ChangeStatus(CaseStatus to, string? publicNote, Actor actor, Guid eventId, Instant now)
+    {
+        CaseEvent changed = new(eventId, Id, CaseEventKind.StatusChanged, now, actor, EventVisibility.Public)
+        {
+            FromStatus = Status,
+            ToStatus = to,
+            Text = publicNote,
+        };
+        Status = to;
+        ClosedAt = to.IsOpen() ? null : now;
+        if (!string.IsNullOrWhiteSpace(publicNote))
+        {
+            StatusNote = publicNote;
+        }
+
+        Touch(now);
+        return changed;
+    }
+
+    public CaseEvent Assign(Guid? assigneeId, Actor actor, Guid eventId, Instant now)
+    {
+        CaseEventKind kind = assigneeId is null ? CaseEventKind.Unassigned : CaseEventKind.Assigned;
+        CaseEvent assigned = new(eventId, Id, kind, now, actor, EventVisibility.Internal)
+        {
+            AssigneeId = assigneeId ?? AssigneeId,
+        };
+        AssigneeId = assigneeId;
+        Touch(now);
+        return assigned;
+    }
+
+    public CaseEvent AddNote(string text, EventVisibility visibility, Actor actor, Guid eventId, Instant now)
+    {
+        CaseEvent note = new(eventId, Id, CaseEventKind.NoteAdded, now, actor, visibility) { Text = text };
+        Touch(now);
+        return note;
+    }
+
+    private void Touch(Instant now)
+    {
+        UpdatedAt = now;
+        Version++;
+    }
+}

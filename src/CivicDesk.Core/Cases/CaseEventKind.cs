@@ -1,0 +1,10 @@
+namespace CivicDesk.Core.Cases;
+
+public enum CaseEventKind
+{
+    Created,
+    StatusChanged,
+    NoteAdded,
+    Assigned,
+    Unassigned,
+}

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace CivicDesk.Core.Cases;
+
+/// <summary>Log messages of the Cases feature; event ids 1000–1999. Identifiers only, never personal data.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1001, LogLevel.Information, "Case {CaseId} submitted through {Channel}")]
+    public static partial void CaseSubmitted(ILogger logger, Guid caseId, Channel channel);
+
+    [LoggerMessage(1002, LogLevel.Information, "Submission key already used; returning case {CaseId}")]
+    public static partial void SubmissionRepeated(ILogger logger, Guid caseId);
+
+    [LoggerMessage(1003, LogLevel.Warning, "Reference number collided; retrying (attempt {Attempt})")]
+    public static partial void ReferenceCollided(ILogger logger, int attempt);
+
+    [LoggerMessage(1004, LogLevel.Information, "Request rejected with {ErrorCount} field errors")]
+    public static partial void RequestRejected(ILogger logger, int errorCount);
+}

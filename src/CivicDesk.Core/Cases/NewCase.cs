@@ -1,0 +1,18 @@
+using NodaTime;
+
+namespace CivicDesk.Core.Cases;
+
+/// <summary>Everything a validated request carries into a new case.</summary>
+public sealed record NewCase(
+    Guid Id,
+    Guid JurisdictionId,
+    Guid ServiceId,
+    Guid DepartmentId,
+    Guid QueueId,
+    string Reference,
+    Channel Channel,
+    string? Description,
+    CaseLocation Location,
+    CaseAnswers Answers,
+    string? SubmissionKey,
+    Instant ReceivedAt);

@@ -1,0 +1,95 @@
+using CivicDesk.Core.Cases.Photos;
+using CivicDesk.Core.Catalog;
+using CivicDesk.Core.Common;
+using CivicDesk.Core.Jurisdictions;
+
+namespace CivicDesk.Core.Cases.SubmitRequest;
+
+/// <summary>Checks everything about a request except what needs the database, and normalises what it keeps.</summary>
+internal static class RequestValidator
+{
+    public const int MaxDescriptionLength = 4000;
+    public const int MaxAddressLength = 400;
+
+    public static ValidatedRequest Validate(SubmitRequest request, Jurisdiction jurisdiction, Service service)
+    {
+        List<FieldError> errors = [];
+        CaseAnswers answers = AnswerValidator.Validate(service, request.Answers, errors);
+        CaseLocation location = ValidateLocation(request, jurisdiction, errors);
+        string? description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim();
+        if (description?.Length > MaxDescriptionLength)
+        {
+            errors.Add(new FieldError(
+                "description",
+                "too_long",
+                $"The description may hold at most {MaxDescriptionLength} characters."));
+        }
+
+        ResidentContact contact = ContactValidator.Validate(request.Contact, jurisdiction.CountryCode, errors);
+        List<SanitizedPhoto> photos = PhotoRules.Validate(request.Photos, errors);
+        return new ValidatedRequest(answers, location, description, contact, photos, errors);
+    }
+
+    private static CaseLocation ValidateLocation(SubmitRequest request, Jurisdiction jurisdiction, List<FieldError> errors)
+    {
+        GeoPoint? point = null;
+        if (request.Latitude is null != request.Longitude is null)
+        {
+            string missing = request.Latitude is null ? "lat" : "long";
+            errors.Add(new FieldError(missing, "required", "Give both latitude and longitude, or neither."));
+        }
+        else if (request.Latitude is double latitude && request.Longitude is double longitude)
+        {
+            if (!GeoPoint.IsValid(latitude, longitude))
+            {
+                errors.Add(new FieldError("lat", "invalid", "Latitude must lie between -90 and 90, longitude between -180 and 180."));
+            }
+            else if (!jurisdiction.Bounds.Contains(new GeoPoint(latitude, longitude)))
+            {
+                errors.Add(new FieldError("lat", "outside_jurisdiction", $"The location is outside {jurisdiction.Name}."));
+            }
+            else
+            {
+                point = new GeoPoint(latitude, longitude);
+            }
+        }
+
+        string? address = Clean(request.Address);
+        string? addressId = Clean(request.AddressId);
+        if (address?.Length > MaxAddressLength)
+        {
+            errors.Add(new FieldError("address_string", "too_long", $"The address may hold at most {MaxAddressLength} characters."));
+        }
+
+        if (addressId?.Length > 100)
+        {
+            errors.Add(new FieldError("address_id", "too_long", "The address id may hold at most 100 characters."));
+        }
+
+        string? zip = Clean(request.ZipCode);
+        if (zip?.Length > 20)
+        {
+            errors.Add(new FieldError("zipcode", "too_long", "The ZIP code may hold at most 20 characters."));
+        }
+
+        CaseLocation location = new(point, address, addressId, zip);
+        bool pointRejected = request.Latitude is not null && point is null;
+        if (location.IsEmpty && !pointRejected)
+        {
+            errors.Add(new FieldError("location", "required", "Give a location: latitude and longitude, an address, or an address id."));
+        }
+
+        return location;
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+/// <summary>A request after validation: normalised values and every error found.</summary>
+internal sealed record ValidatedRequest(
+    CaseAnswers Answers,
+    CaseLocation Location,
+    string? Description,
+    ResidentContact Contact,
+    IReadOnlyList<SanitizedPhoto> Photos,
+    IReadOnlyList<FieldError> Errors);

@@ -1,0 +1,16 @@
+using CivicDesk.Core.Cases.SubmitRequest;
+using CivicDesk.Core.Catalog.SeedCatalog;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CivicDesk.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>Registers the use cases of every Core feature.</summary>
+    public static IServiceCollection AddCivicDeskCore(this IServiceCollection services)
+    {
+        services.AddScoped<SubmitRequestHandler>();
+        services.AddScoped<SeedCatalogHandler>();
+        return services;
+    }
+}

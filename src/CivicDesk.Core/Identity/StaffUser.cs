@@ -1,0 +1,88 @@
+using NodaTime;
+
+namespace CivicDesk.Core.Identity;
+
+/// <summary>A member of staff who signs in to the workspace.</summary>
+public sealed class StaffUser
+{
+    private readonly List<StaffMembership> _memberships = [];
+
+    private StaffUser()
+    {
+        UserName = string.Empty;
+        DisplayName = string.Empty;
+        PasswordHash = string.Empty;
+    }
+
+    public StaffUser(Guid id, string userName, string displayName, StaffRole role, string passwordHash, Instant createdAt)
+    {
+        Id = id;
+        UserName = userName;
+        DisplayName = displayName;
+        Role = role;
+        PasswordHash = passwordHash;
+        CreatedAt = createdAt;
+        IsActive = true;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>Lower-case sign-in name; unique.</summary>
+    public string UserName { get; private set; }
+
+    public string DisplayName { get; private set; }
+
+    public StaffRole Role { get; private set; }
+
+    public string PasswordHash { get; private set; }
+
+    public bool IsActive { get; private set; }
+
+    /// <summary>Set for a password the system generated; the user is asked to choose a new one.</summary>
+    public bool MustChangePassword { get; private set; }
+
+    public int FailedSignIns { get; private set; }
+
+    public Instant? LockedUntil { get; private set; }
+
+    public Instant CreatedAt { get; private set; }
+
+    public IReadOnlyList<StaffMembership> Memberships => _memberships;
+
+    public void JoinDepartment(Guid departmentId)
+    {
+        if (_memberships.All(m => m.DepartmentId != departmentId))
+        {
+            _memberships.Add(new StaffMembership(Id, departmentId));
+        }
+    }
+
+    public void RequirePasswordChange() => MustChangePassword = true;
+
+    public void SetPassword(string passwordHash)
+    {
+        PasswordHash = passwordHash;
+        MustChangePassword = false;
+    }
+
+    public bool IsLockedAt(Instant now) => LockedUntil is Instant until && until > now;
+
+    /// <summary>Counts a failed sign-in; after <paramref name="limit"/> in a row the account locks for a while.</summary>
+    public void RecordFailedSignIn(Instant now, int limit, Duration lockout)
+    {
+        FailedSignIns++;
+        if (FailedSignIns >= limit)
+        {
+            LockedUntil = now + lockout;
+            FailedSignIns = 0;
+        }
+    }
+
+    public void RecordSignIn()
+    {
+        FailedSignIns = 0;
+        LockedUntil = null;
+    }
+
+    public void Deactivate() => IsActive = false;
+}

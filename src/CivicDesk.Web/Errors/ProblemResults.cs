@@ -1,0 +1,55 @@
+using CivicDesk.Core.Common;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NotFound = CivicDesk.Core.Common.NotFound;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CivicDesk.Web.Errors;
+
+/// <summary>
+/// The one mapping from a use case's expected errors to RFC 9457 problem details. Each error kind has a
+/// stable <c>type</c>; validation problems list every field with a code and a message.
+/// </summary>
+public static class ProblemResults
+{
+    public const string ValidationType = "/problems/validation";
+    public const string NotFoundType = "/problems/not-found";
+    public const string ForbiddenType = "/problems/forbidden";
+    public const string ConflictType = "/problems/edit-conflict";
+    public const string MalformedType = "/problems/malformed-request";
+    public const string UnexpectedType = "/problems/unexpected";
+
+    public static ProblemHttpResult From(Error error) => error switch
+    {
+        ValidationFailed invalid => Validation(invalid.Errors),
+        NotFound notFound => Problem(StatusCodes.Status404NotFound, NotFoundType, notFound.Title),
+        Forbidden forbidden => Problem(StatusCodes.Status403Forbidden, ForbiddenType, forbidden.Title),
+        EditConflict conflict => Conflict(conflict),
+        _ => Problem(StatusCodes.Status400BadRequest, MalformedType, error.Title),
+    };
+
+    public static ProblemHttpResult Validation(IReadOnlyList<FieldError> errors)
+    {
+        ProblemDetails problem = Details(StatusCodes.Status400BadRequest, ValidationType, "The request has invalid fields.");
+        problem.Extensions["errors"] = errors
+            .Select(e => new { field = e.Field, code = e.Code, message = e.Message })
+            .ToArray();
+        return TypedResults.Problem(problem);
+    }
+
+    public static ProblemHttpResult Malformed(string field, string message) =>
+        Validation([new FieldError(field, "malformed", message)]);
+
+    private static ProblemHttpResult Conflict(EditConflict conflict)
+    {
+        ProblemDetails problem = Details(StatusCodes.Status409Conflict, ConflictType, conflict.Title);
+        problem.Extensions["currentVersion"] = conflict.CurrentVersion;
+        problem.Extensions["currentValues"] = conflict.CurrentValues;
+        return TypedResults.Problem(problem);
+    }
+
+    private static ProblemHttpResult Problem(int status, string type, string title) =>
+        TypedResults.Problem(Details(status, type, title));
+
+    private static ProblemDetails Details(int status, string type, string title) =>
+        new() { Status = status, Type = type, Title = title };
+}

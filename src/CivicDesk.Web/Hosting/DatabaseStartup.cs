@@ -1,0 +1,26 @@
+using CivicDesk.Core.Catalog.SeedCatalog;
+using CivicDesk.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CivicDesk.Web.Hosting;
+
+/// <summary>Brings the database up to date and seeds the demo jurisdiction before the first request.</summary>
+public static class DatabaseStartup
+{
+    public static async Task PrepareDatabaseAsync(this WebApplication app, CancellationToken cancellationToken)
+    {
+        await using AsyncServiceScope scope = app.Services.CreateAsyncScope();
+        CivicDeskDbContext db = scope.ServiceProvider.GetRequiredService<CivicDeskDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+
+        DemoOptions demo = scope.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value;
+        if (string.IsNullOrWhiteSpace(demo.Catalog))
+        {
+            return;
+        }
+
+        SeedCatalogHandler seed = scope.ServiceProvider.GetRequiredService<SeedCatalogHandler>();
+        await seed.HandleAsync(DemoOptions.Resolve(demo.Catalog), cancellationToken);
+    }
+}

@@ -1,0 +1,18 @@
+namespace CivicDesk.Web.Hosting;
+
+/// <summary>What a first start seeds. Bound to the <c>Demo</c> section; paths are relative to the app's folder.</summary>
+public sealed class DemoOptions
+{
+    public const string SectionName = "Demo";
+
+    /// <summary>The catalogue file of the demo jurisdiction; empty seeds nothing.</summary>
+    public string Catalog { get; set; } = "samples/catalog/nyc.json";
+
+    /// <summary>The NYC 311 file imported as the demo's history.</summary>
+    public string History { get; set; } = "samples/nyc311/nyc311_2023_sample_5k.csv";
+
+    public bool SeedHistory { get; set; } = true;
+
+    public static string Resolve(string path) =>
+        Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
+}

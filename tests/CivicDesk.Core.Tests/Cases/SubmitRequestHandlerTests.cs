@@ -1,0 +1,155 @@
+using CivicDesk.Core.Audit;
+using CivicDesk.Core.Cases;
+using CivicDesk.Core.Cases.Photos;
+using CivicDesk.Core.Cases.SubmitRequest;
+using CivicDesk.Core.Catalog.SeedCatalog;
+using CivicDesk.Core.Common;
+using CivicDesk.Core.Data;
+using CivicDesk.Core.Files;
+using CivicDesk.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CivicDesk.Core.Tests.Cases;
+
+public sealed class SubmitRequestHandlerTests
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 3, 4, 14, 0, 0, TimeSpan.Zero));
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task HandleAsync_ValidRequest_StoresCaseFirstEventContactAndAudit(string provider)
+    {
+        await using TestDatabase database = await TestDatabase.CreateAsync(provider);
+        Guid jurisdictionId = await SeedAsync(database);
+        SubmitRequest request = HeatRequest(jurisdictionId) with
+        {
+            Contact = new ResidentContact("Ana", "Diaz", "ana@example.org", "(212) 555-0142"),
+        };
+
+        Result<SubmitRequestReceipt> result = await HandleAsync(database, request);
+
+        Assert.True(result.IsSuccess, result.Error?.ToString());
+        await using CivicDeskDbContext db = database.CreateContext();
+        Case stored = await db.Cases.SingleAsync(c => c.Id == result.Value.CaseId, TestContext.Current.CancellationToken);
+        Assert.Equal(CaseStatus.New, stored.Status);
+        Assert.Equal(result.Value.Reference, stored.Reference);
+        Assert.Equal("ENTIRE BUILDING", stored.Answers.First("descriptor"));
+        Assert.Equal(40.7128, stored.Latitude);
+        CaseEvent created = await db.CaseEvents.SingleAsync(e => e.CaseId == stored.Id, TestContext.Current.CancellationToken);
+        Assert.Equal(CaseEventKind.Created, created.Kind);
+        CaseContact contact = await db.CaseContacts.SingleAsync(c => c.CaseId == stored.Id, TestContext.Current.CancellationToken);
+        Assert.Equal("+12125550142", contact.PhoneE164);
+        AuditEntry audit = await db.AuditEntries.SingleAsync(a => a.TargetId == stored.Id, TestContext.Current.CancellationToken);
+        Assert.Equal("case.created", audit.Action);
+        Assert.Equal("203.0.113.9", audit.Address);
+        Assert.DoesNotContain("Ana", audit.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task HandleAsync_SameSubmissionKeyTwice_CreatesOneCaseAndReturnsItsReference(string provider)
+    {
+        await using TestDatabase database = await TestDatabase.CreateAsync(provider);
+        Guid jurisdictionId = await SeedAsync(database);
+        SubmitRequest request = HeatRequest(jurisdictionId) with { SubmissionKey = "form-7f3a" };
+
+        Result<SubmitRequestReceipt> first = await HandleAsync(database, request);
+        Result<SubmitRequestReceipt> second = await HandleAsync(database, request);
+
+        Assert.False(first.Value.AlreadySubmitted);
+        Assert.True(second.Value.AlreadySubmitted);
+        Assert.Equal(first.Value.Reference, second.Value.Reference);
+        await using CivicDeskDbContext db = database.CreateContext();
+        Assert.Equal(1, await db.Cases.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task HandleAsync_InvalidFields_NamesEachFieldAndStoresNothing()
+    {
+        await using TestDatabase database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        Guid jurisdictionId = await SeedAsync(database);
+        SubmitRequest request = HeatRequest(jurisdictionId) with
+        {
+            Answers = new Dictionary<string, IReadOnlyList<string>> { ["descriptor"] = ["NOT A CHOICE"], ["colour"] = ["red"] },
+            Latitude = 34.05,
+            Longitude = -118.24,
+            Contact = new ResidentContact(null, null, "not-an-email", "12"),
+        };
+
+        Result<SubmitRequestReceipt> result = await HandleAsync(database, request);
+
+        ValidationFailed failed = Assert.IsType<ValidationFailed>(result.Error);
+        Assert.Equal(
+            ["attribute[colour]", "attribute[descriptor]", "email", "lat", "phone"],
+            failed.Errors.Select(e => e.Field).Order(StringComparer.Ordinal));
+        Assert.Contains(failed.Errors, e => e.Field == "lat" && e.Code == "outside_jurisdiction");
+        await using CivicDeskDbContext db = database.CreateContext();
+        Assert.Equal(0, await db.Cases.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task HandleAsync_MissingRequiredAnswerAndLocation_ReportsBoth()
+    {
+        await using TestDatabase database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        Guid jurisdictionId = await SeedAsync(database);
+        SubmitRequest request = HeatRequest(jurisdictionId) with
+        {
+            Answers = new Dictionary<string, IReadOnlyList<string>>(),
+            Latitude = null,
+            Longitude = null,
+            Address = null,
+        };
+
+        Result<SubmitRequestReceipt> result = await HandleAsync(database, request);
+
+        ValidationFailed failed = Assert.IsType<ValidationFailed>(result.Error);
+        Assert.Contains(failed.Errors, e => e.Field == "attribute[descriptor]" && e.Code == "required");
+        Assert.Contains(failed.Errors, e => e.Field == "location" && e.Code == "required");
+    }
+
+    [Fact]
+    public async Task HandleAsync_UnknownService_ReportsServiceCode()
+    {
+        await using TestDatabase database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        Guid jurisdictionId = await SeedAsync(database);
+
+        Result<SubmitRequestReceipt> result = await HandleAsync(database, HeatRequest(jurisdictionId) with { ServiceCode = "no-such" });
+
+        ValidationFailed failed = Assert.IsType<ValidationFailed>(result.Error);
+        Assert.Equal("service_code", Assert.Single(failed.Errors).Field);
+    }
+
+    private static SubmitRequest HeatRequest(Guid jurisdictionId) => new(
+        jurisdictionId,
+        "heat-hot-water",
+        new Dictionary<string, IReadOnlyList<string>> { ["descriptor"] = ["ENTIRE BUILDING"] },
+        Latitude: 40.7128,
+        Longitude: -74.0060,
+        Address: "1 Centre Street",
+        AddressId: null,
+        ZipCode: "10007",
+        Description: "No heat since Sunday.",
+        Contact: ResidentContact.None,
+        Channel: Channel.Web,
+        SubmissionKey: null,
+        Photos: Array.Empty<UploadedPhoto>(),
+        Actor: Actor.Resident("203.0.113.9"));
+
+    private async Task<Guid> SeedAsync(TestDatabase database)
+    {
+        await using CivicDeskDbContext db = await database.CreateMigratedContextAsync();
+        SeedCatalogHandler seed = new(db, _time, NullLogger<SeedCatalogHandler>.Instance);
+        (Guid id, _) = await seed.HandleAsync(RepositoryPaths.Samples("catalog", "nyc.json"), TestContext.Current.CancellationToken);
+        return id;
+    }
+
+    private async Task<Result<SubmitRequestReceipt>> HandleAsync(TestDatabase database, SubmitRequest request)
+    {
+        await using CivicDeskDbContext db = database.CreateContext();
+        string files = Path.Combine(Path.GetTempPath(), "civicdesk-tests", "files");
+        SubmitRequestHandler handler = new(db, new LocalFileStore(files), _time, NullLogger<SubmitRequestHandler>.Instance);
+        return await handler.HandleAsync(request, TestContext.Current.CancellationToken);
+    }
+}
