@@ -12,6 +12,11 @@ public sealed class DatabaseOptions
     [RegularExpression("^(Sqlite|Postgres)$")]
     public string Provider { get; set; } = DatabaseProviders.Sqlite;
 
-    [Required]
-    public string ConnectionString { get; set; } = "Data Source=data/civicdesk.db";
+    /// <summary>Empty means the SQLite file <c>civicdesk.db</c> in the <see cref="DataFolder"/>.</summary>
+    public string ConnectionString { get; set; } = string.Empty;
+
+    public DatabaseOptions Resolved(string dataFolder) =>
+        string.IsNullOrWhiteSpace(ConnectionString) && Provider == DatabaseProviders.Sqlite
+            ? new DatabaseOptions { Provider = Provider, ConnectionString = DataFolder.SqliteConnectionString(dataFolder) }
+            : this;
 }

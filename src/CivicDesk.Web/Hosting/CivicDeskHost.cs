@@ -5,6 +5,7 @@ using CivicDesk.Web.Components;
 using CivicDesk.Web.Errors;
 using CivicDesk.Web.Localization;
 using CivicDesk.Web.Security;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace CivicDesk.Web.Hosting;
 
@@ -13,16 +14,23 @@ public static class CivicDeskHost
 {
     public static WebApplicationBuilder AddCivicDesk(this WebApplicationBuilder builder)
     {
-        DatabaseOptions database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>()
-            ?? new DatabaseOptions();
-        builder.Services.AddOptions<DatabaseOptions>().Bind(builder.Configuration.GetSection(DatabaseOptions.SectionName))
-            .ValidateDataAnnotations().ValidateOnStart();
+        string dataFolder = builder.Configuration["DataFolder"] is { Length: > 0 } folder
+            ? Path.GetFullPath(folder)
+            : DataFolder.Resolve();
+        DatabaseOptions database = (builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>()
+            ?? new DatabaseOptions()).Resolved(dataFolder);
+        builder.Services.AddOptions<DatabaseOptions>()
+            .Configure(o => (o.Provider, o.ConnectionString) = (database.Provider, database.ConnectionString))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.SectionName));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddCivicDeskData(database);
         builder.Services.AddCivicDeskCore();
-        string filesRoot = builder.Configuration["Files:Root"] ?? "data/files";
-        builder.Services.AddSingleton<IFileStore>(new LocalFileStore(Path.GetFullPath(filesRoot)));
+        builder.Services.AddSingleton<IFileStore>(new LocalFileStore(Path.Combine(dataFolder, "files")));
+        builder.Services.AddDataProtection()
+            .SetApplicationName("CivicDesk")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<UnhandledExceptionHandler>();

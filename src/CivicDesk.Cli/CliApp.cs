@@ -1,0 +1,22 @@
+using System.CommandLine;
+using CivicDesk.Cli.Commands;
+
+namespace CivicDesk.Cli;
+
+/// <summary>The <c>civicdesk</c> command line. Each command lives in its own file under Commands/.</summary>
+public static class CliApp
+{
+    /// <summary>Parses and runs one command line; output goes to the given writers so tests can read it.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        CliContext context = new(output, error);
+        RootCommand root = new("CivicDesk: requests, cases and open data for public agencies.");
+        root.Options.Add(CliContext.DatabaseProviderOption);
+        root.Options.Add(CliContext.ConnectionOption);
+        root.Subcommands.Add(MigrateCommand.Create(context));
+
+        ParseResult parsed = root.Parse(args);
+        InvocationConfiguration invocation = new() { Output = output, Error = error };
+        return await parsed.InvokeAsync(invocation, cancellationToken);
+    }
+}

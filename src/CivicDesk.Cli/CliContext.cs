@@ -1,0 +1,53 @@
+using System.CommandLine;
+using CivicDesk.Core;
+using CivicDesk.Core.Data;
+using CivicDesk.Core.Files;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CivicDesk.Cli;
+
+/// <summary>
+/// What every command shares: where to write, and how to reach the database. Without options the command
+/// line uses the same SQLite file as the web app (see <see cref="DataFolder"/>).
+/// </summary>
+public sealed class CliContext(TextWriter output, TextWriter error)
+{
+    public static readonly Option<string> DatabaseProviderOption = new("--database")
+    {
+        Description = "Sqlite (default) or Postgres",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("Database__Provider") ?? DatabaseProviders.Sqlite,
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> ConnectionOption = new("--connection")
+    {
+        Description = "Connection string; default: the SQLite file in the data folder",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("Database__ConnectionString"),
+        Recursive = true,
+    };
+
+    public TextWriter Output => output;
+
+    public TextWriter Error => error;
+
+    /// <summary>A service provider with Core's use cases on the database the command line names.</summary>
+    public static ServiceProvider CreateServices(ParseResult parsed)
+    {
+        string dataFolder = DataFolder.Resolve();
+        DatabaseOptions database = new DatabaseOptions
+        {
+            Provider = parsed.GetValue(DatabaseProviderOption) ?? DatabaseProviders.Sqlite,
+            ConnectionString = parsed.GetValue(ConnectionOption) ?? string.Empty,
+        }.Resolved(dataFolder);
+
+        ServiceCollection services = new();
+        services.AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(database);
+        services.AddSingleton<IFileStore>(new LocalFileStore(Path.Combine(dataFolder, "files")));
+        services.AddCivicDeskData(database);
+        services.AddCivicDeskCore();
+        return services.BuildServiceProvider();
+    }
+}

@@ -1,0 +1,3 @@
+using CivicDesk.Cli;
+
+return await CliApp.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
