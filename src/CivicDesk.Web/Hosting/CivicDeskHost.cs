@@ -45,6 +45,7 @@ public static class CivicDeskHost
 
     public static WebApplication UseCivicDesk(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization();

@@ -33,6 +33,22 @@ public abstract class FirstStartTests(WebAppFixture app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/healthz")]
+    [InlineData("/no-such-page")]
+    public async Task AnyResponse_Always_CarriesTheSecurityHeaders(string path)
+    {
+        using HttpClient client = app.CreateClient();
+
+        HttpResponseMessage response = await client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal("nosniff", string.Join(",", response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("DENY", string.Join(",", response.Headers.GetValues("X-Frame-Options")));
+        Assert.Contains("frame-ancestors 'none'", string.Join(",", response.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+        Assert.Equal("no-referrer", string.Join(",", response.Headers.GetValues("Referrer-Policy")));
+    }
 }
 
 public sealed class FirstStartTestsSqlite(SqliteWebApp app) : FirstStartTests(app), IClassFixture<SqliteWebApp>;
