@@ -68,7 +68,7 @@ internal static class PostRequest
 
         Log.Created(logger, receipt.Reference, partner.Id);
         string location = $"{Open311Endpoints.BasePath}/requests/{Uri.EscapeDataString(receipt.Reference)}.{format}";
-        return new Open311Created<RequestReceiptView>(new RequestReceiptView(receipt.Reference, null, null), call.Format, location);
+        return new Open311Created<RequestReceiptView>(new RequestReceiptView(receipt.Reference), call.Format, location);
     }
 
     private static SubmitRequest ToCommand(PostRequestForm fields, Jurisdiction jurisdiction, Actor actor) =>

@@ -5,12 +5,11 @@ namespace CivicDesk.Web.Open311.Requests;
 
 /// <summary>
 /// The answer to a POST: the new request's id at once (CivicDesk is a <c>realtime</c> server, so it never
-/// answers a token). <c>service_notice</c> and <c>account_id</c> are always empty.
+/// answers a token). <c>service_notice</c> and <c>account_id</c>, which the spec says may not be returned,
+/// are left out because CivicDesk has neither.
 /// </summary>
 internal sealed record RequestReceiptView(
-    [property: JsonPropertyName("service_request_id")] string ServiceRequestId,
-    [property: JsonPropertyName("service_notice")] string? ServiceNotice,
-    [property: JsonPropertyName("account_id")] string? AccountId) : IOpen311Body
+    [property: JsonPropertyName("service_request_id")] string ServiceRequestId) : IOpen311Body
 {
     public static Type SchemaType => typeof(RequestReceiptView[]);
 
@@ -19,8 +18,6 @@ internal sealed record RequestReceiptView(
         writer.StartRootList("service_requests");
         writer.StartItem("request");
         writer.Text("service_request_id", ServiceRequestId);
-        writer.Text("service_notice", ServiceNotice);
-        writer.Text("account_id", AccountId);
         writer.End();
         writer.End();
     }
