@@ -72,6 +72,6 @@ public static class Open311Endpoints
 
     internal static Open311Errors UnknownFormat(string format) =>
         Open311Errors.BadRequest(
-            Open311Format.Json,
+            format.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) ? Open311Format.Xml : Open311Format.Json,
             $"format: '{Open311Text.Echo(format)}' is not supported; end the path in .json or .xml.");
 }

@@ -12,8 +12,10 @@ namespace CivicDesk.Web.Open311.Common;
 internal static partial class Open311Dates
 {
     /// <summary>The earliest and latest instants accepted; outside them the databases cannot store the value.</summary>
-    public static readonly Instant Earliest = Instant.FromUtc(1900, 1, 1, 0, 0);
-    public static readonly Instant Latest = Instant.FromUtc(9000, 1, 1, 0, 0);
+    public const int EarliestYear = 1900;
+    public const int LatestYear = 9000;
+    public static readonly Instant Earliest = Instant.FromUtc(EarliestYear, 1, 1, 0, 0);
+    public static readonly Instant Latest = Instant.FromUtc(LatestYear, 1, 1, 0, 0);
 
     private static readonly OffsetDateTimePattern Output =
         OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'sso<Z+HH:mm>");
@@ -39,7 +41,9 @@ internal static partial class Open311Dates
         int hour = Number(match, "hour");
         int minute = Number(match, "minute");
         int second = match.Groups["second"].Success ? Number(match, "second") : 0;
-        if (month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month)
+        // Years outside 1900-8999 are refused before any arithmetic, which could overflow near 9999.
+        if (year is < EarliestYear or >= LatestYear
+            || month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month)
             || hour > 23 || minute > 59 || second > 59)
         {
             return false;
