@@ -30,8 +30,16 @@ internal static class ApiKeysCommand
 
     private static Command Issue(CliContext context)
     {
-        Option<string> jurisdiction = new("--jurisdiction") { Description = "Jurisdiction code, such as nyc", Required = true };
-        Option<string> name = new("--name") { Description = "Who holds the key, such as \"FixMyStreet pilot\"", Required = true };
+        Option<string> jurisdiction = new("--jurisdiction")
+        {
+            Description = "Jurisdiction code, such as nyc",
+            Required = true,
+        };
+        Option<string> name = new("--name")
+        {
+            Description = "Who holds the key, such as \"FixMyStreet pilot\"",
+            Required = true,
+        };
         Command issue = new("issue", "Issue a key and print it once.") { jurisdiction, name };
         issue.SetAction(async (parsed, cancellationToken) =>
         {
@@ -62,7 +70,8 @@ internal static class ApiKeysCommand
             await using ServiceProvider services = CliContext.CreateServices(parsed);
             await using AsyncServiceScope scope = services.CreateAsyncScope();
             ListApiKeysHandler handler = scope.ServiceProvider.GetRequiredService<ListApiKeysHandler>();
-            IReadOnlyList<ApiKeySummary> keys = await handler.HandleAsync(parsed.GetValue(jurisdiction), cancellationToken);
+            IReadOnlyList<ApiKeySummary> keys =
+                await handler.HandleAsync(parsed.GetValue(jurisdiction), cancellationToken);
             await context.Output.WriteLineAsync("PREFIX    JURISDICTION  STATE    ISSUED                NAME");
             foreach (ApiKeySummary key in keys)
             {
@@ -94,7 +103,8 @@ internal static class ApiKeysCommand
             }
 
             string when = revoked.AlreadyRevoked ? "was already revoked on" : "revoked on";
-            await context.Output.WriteLineAsync($"Key {revoked.Prefix} ({revoked.Name}) {when} {Format(revoked.RevokedAt)}.");
+            await context.Output.WriteLineAsync(
+                $"Key {revoked.Prefix} ({revoked.Name}) {when} {Format(revoked.RevokedAt)}.");
             return 0;
         });
         return revoke;

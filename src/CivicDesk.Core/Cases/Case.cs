@@ -68,7 +68,7 @@ public sealed class Case
 
     public string? ZipCode { get; private set; }
 
-    /// <summary>A partner's link to media about the problem (Open311 <c>media_url</c>); stored, never fetched.</summary>
+    /// <summary>A partner's link to media about the problem (Open311 <c>media_url</c>); never fetched.</summary>
     public string? MediaUrl { get; private set; }
 
     public CaseAnswers Answers { get; private set; }

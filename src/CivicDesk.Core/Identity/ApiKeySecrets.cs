@@ -57,7 +57,7 @@ public static class ApiKeySecrets
     public static string Hash(string key) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
-    /// <summary>Compares a presented key with a stored hash in time that does not depend on where they differ.</summary>
+    /// <summary>Compares a presented key with a stored hash in time independent of where they differ.</summary>
     public static bool Matches(string key, string storedHash)
     {
         byte[] presented = SHA256.HashData(Encoding.UTF8.GetBytes(key));

@@ -75,7 +75,8 @@ public sealed class ApiKeysCommandTests
     {
         await using TestDatabase database = await TestDatabase.CreateAsync(provider);
         await SeedAsync(database);
-        (_, string output, _) = await CliRun.RunAsync(database, "apikeys", "issue", "--jurisdiction", "nyc", "--name", "Twice");
+        (_, string output, _) = await CliRun.RunAsync(
+            database, "apikeys", "issue", "--jurisdiction", "nyc", "--name", "Twice");
         string prefix = ApiKeySecrets.PrefixOf(output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Trim())!;
 
         (int first, _, _) = await CliRun.RunAsync(database, "apikeys", "revoke", prefix);
@@ -84,14 +85,17 @@ public sealed class ApiKeysCommandTests
         Assert.Equal((0, 0), (first, second));
         Assert.Contains("was already revoked", again, StringComparison.Ordinal);
         await using CivicDeskDbContext db = database.CreateContext();
-        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "apikey.revoked", TestContext.Current.CancellationToken));
+        int revocations = await db.AuditEntries.CountAsync(
+            a => a.Action == "apikey.revoked", TestContext.Current.CancellationToken);
+        Assert.Equal(1, revocations);
     }
 
     private static async Task<Guid> SeedAsync(TestDatabase database)
     {
         await using CivicDeskDbContext db = await database.CreateMigratedContextAsync();
         SeedCatalogHandler seed = new(db, TimeProvider.System, NullLogger<SeedCatalogHandler>.Instance);
-        (Guid id, _) = await seed.HandleAsync(RepositoryPaths.Samples("catalog", "nyc.json"), TestContext.Current.CancellationToken);
+        (Guid id, _) = await seed.HandleAsync(
+            RepositoryPaths.Samples("catalog", "nyc.json"), TestContext.Current.CancellationToken);
         return id;
     }
 

@@ -40,7 +40,8 @@ public abstract class GetRequestsTests(WebAppFixture app)
         {
             await Open311TestData.AddCaseAsync(app, "graffiti", day);
             await Open311TestData.AddCaseAsync(app, "graffiti", day + Duration.FromHours(1));
-            await Open311TestData.AddCaseAsync(app, "graffiti", day + Duration.FromHours(2), day + Duration.FromDays(1));
+            await Open311TestData.AddCaseAsync(
+                app, "graffiti", day + Duration.FromHours(2), day + Duration.FromDays(1));
         });
 
         string[] ids = await IdsAsync($"start_date=2018-04-01T00:00:00Z&end_date=2018-04-30T00:00:00Z&{filter}");
@@ -57,7 +58,8 @@ public abstract class GetRequestsTests(WebAppFixture app)
         await Open311TestData.AddCaseAsync(app, "noise", day + Duration.FromHours(2));
 
         string[] ids = await IdsAsync(
-            "service_code=rodent,%20graffiti,no-such-code&start_date=2018-05-01T00:00:00Z&end_date=2018-05-31T00:00:00Z");
+            "service_code=rodent,%20graffiti,no-such-code"
+            + "&start_date=2018-05-01T00:00:00Z&end_date=2018-05-31T00:00:00Z");
 
         Assert.Equal([graffiti.Reference, rodent.Reference], ids);
     }
@@ -159,19 +161,19 @@ public abstract class GetRequestsTests(WebAppFixture app)
     }
 
     [Theory]
-    [InlineData("requests/ZZZZ-ZZZZ.json", "service_request_id 'ZZZZ-ZZZZ' was not found.")]
-    [InlineData("requests/ZZZZ-ZZZZ.xml", "service_request_id 'ZZZZ-ZZZZ' was not found.")]
-    [InlineData("tokens/0198e7a4-0000-7000-8000-000000000000.json", "token '0198e7a4-0000-7000-8000-000000000000' was not found.")]
-    [InlineData("tokens/12345.json", "token '12345' was not found.")]
-    [InlineData("services/no-such-service.xml", "service_code 'no-such-service' was not found.")]
-    public async Task Get_UnknownResource_Answers404NamingIt(string path, string description)
+    [InlineData("requests/ZZZZ-ZZZZ.json", "service_request_id 'ZZZZ-ZZZZ'")]
+    [InlineData("requests/ZZZZ-ZZZZ.xml", "service_request_id 'ZZZZ-ZZZZ'")]
+    [InlineData("tokens/0198e7a4-0000-7000-8000-00000000000a.json", "token '0198e7a4-0000-7000-8000-00000000000a'")]
+    [InlineData("tokens/12345.json", "token '12345'")]
+    [InlineData("services/no-such-service.xml", "service_code 'no-such-service'")]
+    public async Task Get_UnknownResource_Answers404NamingIt(string path, string what)
     {
         using HttpClient client = app.CreateClient();
 
         Open311Answer answer = await Open311Http.GetAsync(client, Open311Http.Base + path);
 
         Assert.Equal(HttpStatusCode.NotFound, answer.Status);
-        Assert.Equal(description, Assert.Single(answer.ErrorDescriptions()));
+        Assert.Equal($"{what} was not found.", Assert.Single(answer.ErrorDescriptions()));
     }
 
     [Fact]
@@ -197,7 +199,8 @@ public abstract class GetRequestsTests(WebAppFixture app)
 
     private async Task SeedOnceAsync(Instant day, Func<Task> seed)
     {
-        string[] existing = await IdsAsync($"start_date={day.ToString()}&end_date={(day + Duration.FromDays(3)).ToString()}");
+        Instant end = day + Duration.FromDays(3);
+        string[] existing = await IdsAsync($"start_date={day}&end_date={end}");
         if (existing.Length == 0)
         {
             await seed();

@@ -54,7 +54,8 @@ public abstract class JurisdictionRulesTests(WebAppFixture app)
     }
 }
 
-public sealed class JurisdictionRulesTestsSqlite(SqliteWebApp app) : JurisdictionRulesTests(app), IClassFixture<SqliteWebApp>;
+public sealed class JurisdictionRulesTestsSqlite(SqliteWebApp app)
+    : JurisdictionRulesTests(app), IClassFixture<SqliteWebApp>;
 
 public sealed class JurisdictionRulesTestsPostgres(PostgresWebApp app)
     : JurisdictionRulesTests(app), IClassFixture<PostgresWebApp>;

@@ -46,14 +46,25 @@ public abstract class MalformedInputTests(WebAppFixture app)
         { "page size too large", "GET", "requests.json?page_size=1001", null, null, 400 },
         { "page size overflow", "GET", "requests.json?page_size=99999999999999999999", null, null, 400 },
         { "page beyond the last", "GET", "requests.json?page=2147483647&page_size=1000", null, null, 400 },
-        { "two jurisdictions", "GET", "services.json?jurisdiction_id=nyc.gov&jurisdiction_id=other.gov", null, null, 400 },
+        {
+            "two jurisdictions", "GET", "services.json?jurisdiction_id=nyc.gov&jurisdiction_id=other.gov", null,
+            null, 400
+        },
         { "unknown jurisdiction", "GET", "requests.xml?jurisdiction_id=nowhere.example", null, null, 404 },
-        { "repeated start date", "GET", "requests.json?start_date=2018-01-01T00:00:00Z&start_date=2018-02-01T00:00:00Z", null, null, 400 },
+        {
+            "repeated start date", "GET",
+            "requests.json?start_date=2018-01-01T00:00:00Z&start_date=2018-02-01T00:00:00Z", null,
+            null, 400
+        },
         { "NUL in a parameter", "GET", "services.json?jurisdiction_id=%00", null, null, 400 },
         { "NUL in a list parameter", "GET", "requests.xml?service_code=a%00b", null, null, 400 },
         { "offset without colon", "GET", "requests.json?start_date=2018-01-01T00:00:00-0500", null, null, 400 },
         { "token not a UUID", "GET", "tokens/not-a-uuid.xml", null, null, 404 },
-        { "too many ids", "GET", "requests.json?service_request_id=" + string.Join(",", Enumerable.Range(0, 1001)), null, null, 400 },
+        {
+            "too many ids", "GET",
+            "requests.json?service_request_id=" + string.Join(",", Enumerable.Range(0, 1001)), null,
+            null, 400
+        },
         { "DELETE requests", "DELETE", "requests.json", null, null, 400 },
         { "PUT services", "PUT", "services.json", Form, "a=b", 400 },
         { "POST discovery", "POST", "discovery.json", Form, "a=b", 400 },
@@ -66,7 +77,10 @@ public abstract class MalformedInputTests(WebAppFixture app)
         { "POST Latin-1", "POST", "requests.json", Form + "; charset=iso-8859-1", Rodent, 400 },
         { "POST unknown charset", "POST", "requests.json", Form + "; charset=klingon", Rodent, 400 },
         { "POST unknown format", "POST", "requests.txt", Form, Rodent + "&address_string=1+Main", 400 },
-        { "too many fields", "POST", "requests.json", Form, Rodent + string.Concat(Enumerable.Range(0, 300).Select(i => $"&f{i}=1")), 400 },
+        {
+            "too many fields", "POST", "requests.json", Form,
+            Rodent + string.Concat(Enumerable.Range(0, 300).Select(i => $"&f{i}=1")), 400
+        },
         { "too large a body", "POST", "requests.json", Form, Rodent + "&description=" + new string('a', 300_000), 400 },
         { "too large a field", "POST", "requests.json", Form, Rodent + "&description=" + new string('a', 40_000), 400 },
         { "too long a name", "POST", "requests.json", Form, Rodent + "&" + new string('n', 300) + "=1", 400 },
@@ -79,24 +93,66 @@ public abstract class MalformedInputTests(WebAppFixture app)
         { "lat without long", "POST", "requests.json", Form, Rodent + "&lat=40.73", 400 },
         { "lat beyond 90", "POST", "requests.json", Form, Rodent + "&lat=95&long=-73.9", 400 },
         { "no location", "POST", "requests.json", Form, Rodent, 400 },
-        { "two service codes", "POST", "requests.json", Form, Rodent + "&service_code=graffiti&address_string=1+Main", 400 },
+        {
+            "two service codes", "POST", "requests.json", Form,
+            Rodent + "&service_code=graffiti&address_string=1+Main", 400
+        },
         { "no service code", "POST", "requests.json", Form, $"api_key={Key}&address_string=1+Main", 400 },
-        { "unknown service code", "POST", "requests.json", Form, $"api_key={Key}&service_code=%FF%FE&address_string=1+Main", 404 },
-        { "NUL in a service code", "POST", "requests.json", Form, $"api_key={Key}&service_code=a%00&address_string=1+Main", 400 },
-        { "open attribute bracket", "POST", "requests.json", Form, Rodent + "&address_string=1+Main&attribute%5B=1", 400 },
-        { "empty attribute code", "POST", "requests.json", Form, Rodent + "&address_string=1+Main&attribute%5B%5D=1", 400 },
-        { "nested attribute", "POST", "requests.json", Form, Rodent + "&address_string=1+Main&attribute%5Ba%5D%5Bb%5D=1", 400 },
-        { "indexed attribute", "POST", "requests.json", Form, Rodent + "&address_string=1+Main&attribute%5Bdescriptor%5D%5B0%5D=x", 400 },
-        { "attribute not in the definition", "POST", "requests.json", Form, Rodent + "&address_string=1+Main&attribute%5Bcolour%5D=red", 400 },
-        { "answer not a choice", "POST", "requests.json", Form, $"api_key={Key}&service_code=rodent&address_string=1+Main&attribute%5Bdescriptor%5D=Unicorn", 400 },
-        { "answer too long", "POST", "requests.json", Form, Rodent + "&address_string=1+Main&attribute%5Blocation_type%5D=" + new string('x', 2001), 400 },
+        {
+            "unknown service code", "POST", "requests.json", Form,
+            $"api_key={Key}&service_code=%FF%FE&address_string=1+Main", 404
+        },
+        {
+            "NUL in a service code", "POST", "requests.json", Form,
+            $"api_key={Key}&service_code=a%00&address_string=1+Main", 400
+        },
+        {
+            "open attribute bracket", "POST", "requests.json", Form,
+            Rodent + "&address_string=1+Main&attribute%5B=1", 400
+        },
+        {
+            "empty attribute code", "POST", "requests.json", Form,
+            Rodent + "&address_string=1+Main&attribute%5B%5D=1", 400
+        },
+        {
+            "nested attribute", "POST", "requests.json", Form,
+            Rodent + "&address_string=1+Main&attribute%5Ba%5D%5Bb%5D=1", 400
+        },
+        {
+            "indexed attribute", "POST", "requests.json", Form,
+            Rodent + "&address_string=1+Main&attribute%5Bdescriptor%5D%5B0%5D=x", 400
+        },
+        {
+            "attribute not in the definition", "POST", "requests.json", Form,
+            Rodent + "&address_string=1+Main&attribute%5Bcolour%5D=red", 400
+        },
+        {
+            "answer not a choice", "POST", "requests.json", Form,
+            $"api_key={Key}&service_code=rodent&address_string=1+Main&attribute%5Bdescriptor%5D=Unicorn", 400
+        },
+        {
+            "answer too long", "POST", "requests.json", Form,
+            Rodent + "&address_string=1+Main&attribute%5Blocation_type%5D=" + new string('x', 2001), 400
+        },
         { "bad email", "POST", "requests.json", Form, Rodent + "&address_string=1+Main&email=not-an-email", 400 },
         { "bad phone", "POST", "requests.json", Form, Rodent + "&address_string=1+Main&phone=call+me", 400 },
-        { "script media URL", "POST", "requests.json", Form, Rodent + "&address_string=1+Main&media_url=javascript%3Aalert(1)", 400 },
-        { "FTP media URL", "POST", "requests.json", Form, Rodent + "&address_string=1+Main&media_url=ftp%3A%2F%2Fexample.org%2Fa", 400 },
-        { "description too long", "POST", "requests.json", Form, Rodent + "&address_string=1+Main&description=" + new string('d', 4001), 400 },
+        {
+            "script media URL", "POST", "requests.json", Form,
+            Rodent + "&address_string=1+Main&media_url=javascript%3Aalert(1)", 400
+        },
+        {
+            "FTP media URL", "POST", "requests.json", Form,
+            Rodent + "&address_string=1+Main&media_url=ftp%3A%2F%2Fexample.org%2Fa", 400
+        },
+        {
+            "description too long", "POST", "requests.json", Form,
+            Rodent + "&address_string=1+Main&description=" + new string('d', 4001), 400
+        },
         { "address too long", "POST", "requests.json", Form, Rodent + "&address_string=" + new string('s', 401), 400 },
-        { "unknown jurisdiction on POST", "POST", "requests.xml", Form, Rodent + "&address_string=1+Main&jurisdiction_id=nowhere.example", 404 },
+        {
+            "unknown jurisdiction on POST", "POST", "requests.xml", Form,
+            Rodent + "&address_string=1+Main&jurisdiction_id=nowhere.example", 404
+        },
     };
 
     [Theory]
@@ -143,4 +199,5 @@ public abstract class MalformedInputTests(WebAppFixture app)
 
 public sealed class MalformedInputTestsSqlite(SqliteWebApp app) : MalformedInputTests(app), IClassFixture<SqliteWebApp>;
 
-public sealed class MalformedInputTestsPostgres(PostgresWebApp app) : MalformedInputTests(app), IClassFixture<PostgresWebApp>;
+public sealed class MalformedInputTestsPostgres(PostgresWebApp app)
+    : MalformedInputTests(app), IClassFixture<PostgresWebApp>;

@@ -19,7 +19,8 @@ public abstract class Open311ContractTests(WebAppFixture app)
         Open311Contract.AssertJsonValid(json, "discovery.json");
         Open311Contract.AssertXmlValid(xml, "open311.xsd");
         Open311Contract.AssertSameContent(json, xml);
-        Assert.EndsWith("/open311/v2", json.Json().GetProperty("endpoints")[0].GetProperty("url").GetString(), StringComparison.Ordinal);
+        string? url = json.Json().GetProperty("endpoints")[0].GetProperty("url").GetString();
+        Assert.EndsWith("/open311/v2", url, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -79,7 +80,10 @@ public abstract class Open311ContractTests(WebAppFixture app)
         await Open311TestData.AddCaseAsync(app, "graffiti", day);
         await Open311TestData.AddCaseAsync(app, "graffiti", day + Duration.FromHours(1), day + Duration.FromDays(2));
         await Open311TestData.AddCaseAsync(
-            app, "graffiti", day + Duration.FromHours(2), location: new CaseLocation(null, "2 Test Avenue", "A-17", null));
+            app,
+            "graffiti",
+            day + Duration.FromHours(2),
+            location: new CaseLocation(null, "2 Test Avenue", "A-17", null));
 
         (Open311Answer json, Open311Answer xml) = await GetBothAsync(
             "requests", "start_date=2019-06-03T00:00:00-04:00&end_date=2019-06-04T00:00:00-04:00");
@@ -171,6 +175,8 @@ public abstract class Open311ContractTests(WebAppFixture app)
     }
 }
 
-public sealed class Open311ContractTestsSqlite(SqliteWebApp app) : Open311ContractTests(app), IClassFixture<SqliteWebApp>;
+public sealed class Open311ContractTestsSqlite(SqliteWebApp app)
+    : Open311ContractTests(app), IClassFixture<SqliteWebApp>;
 
-public sealed class Open311ContractTestsPostgres(PostgresWebApp app) : Open311ContractTests(app), IClassFixture<PostgresWebApp>;
+public sealed class Open311ContractTestsPostgres(PostgresWebApp app)
+    : Open311ContractTests(app), IClassFixture<PostgresWebApp>;

@@ -20,7 +20,8 @@ public sealed class Open311ExceptionHandlerTests
         Assert.True(handled);
         Assert.Equal(500, context.Response.StatusCode);
         Assert.Equal("text/xml; charset=utf-8", context.Response.ContentType);
-        Assert.StartsWith(Open311Contract.XmlDeclaration + "\n<errors><error><code>500</code>", body, StringComparison.Ordinal);
+        Assert.StartsWith(
+            Open311Contract.XmlDeclaration + "\n<errors><error><code>500</code>", body, StringComparison.Ordinal);
         Assert.DoesNotContain("secret", body, StringComparison.Ordinal);
     }
 

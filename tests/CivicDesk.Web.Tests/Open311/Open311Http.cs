@@ -5,7 +5,12 @@ using System.Xml.Linq;
 namespace CivicDesk.Web.Tests.Open311;
 
 /// <summary>One answer of the Open311 API, read whole.</summary>
-internal sealed record Open311Answer(HttpStatusCode Status, string? MediaType, string? Charset, string Body, HttpResponseMessage Message)
+internal sealed record Open311Answer(
+    HttpStatusCode Status,
+    string? MediaType,
+    string? Charset,
+    string Body,
+    HttpResponseMessage Message)
 {
     public int Code => (int)Status;
 

@@ -48,23 +48,29 @@ internal static class Open311TestData
         }
 
         Jurisdiction nyc = await db.Jurisdictions.SingleAsync(j => j.Code == "nyc", cancellationToken);
-        Guid department = await db.Departments.Where(d => d.Code == "DSNY").Select(d => d.Id).SingleAsync(cancellationToken);
+        Guid department = await db.Departments.Where(d => d.Code == "DSNY")
+            .Select(d => d.Id).SingleAsync(cancellationToken);
         Service service = new(
             Guid.NewGuid(), nyc.Id, department, MultiService, "Test: every datatype", "Synthetic test service.",
             "Testing", "test", isActive: true, rank: 999);
-        ServiceQuestion hazards = new(Guid.NewGuid(), "hazards", "Which hazards?", QuestionDatatype.MultiValueList, true, 1, "Pick all that apply");
+        ServiceQuestion hazards = new(
+            Guid.NewGuid(), "hazards", "Which hazards?", QuestionDatatype.MultiValueList, true, 1, "Pick any");
         hazards.AddOption(new QuestionOption(Guid.NewGuid(), "GLASS", "Broken glass", 1));
         hazards.AddOption(new QuestionOption(Guid.NewGuid(), "OIL", "Oil spill", 2));
         hazards.AddOption(new QuestionOption(Guid.NewGuid(), "SHARPS", "Needles", 3));
         service.AddQuestion(hazards);
-        service.AddQuestion(new ServiceQuestion(Guid.NewGuid(), "bags", "How many bags?", QuestionDatatype.Number, false, 2, string.Empty));
-        service.AddQuestion(new ServiceQuestion(Guid.NewGuid(), "seen_at", "When was it seen?", QuestionDatatype.Datetime, false, 3, string.Empty));
-        service.AddQuestion(new ServiceQuestion(Guid.NewGuid(), "notes", "Anything else?", QuestionDatatype.Text, false, 4, string.Empty));
+        service.AddQuestion(Optional("bags", "How many bags?", QuestionDatatype.Number, 2));
+        service.AddQuestion(Optional("seen_at", "When was it seen?", QuestionDatatype.Datetime, 3));
+        service.AddQuestion(Optional("notes", "Anything else?", QuestionDatatype.Text, 4));
         db.Services.Add(service);
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Stores a case received at <paramref name="createdAt"/>, closed at <paramref name="closedAt"/> if given.</summary>
+    private static ServiceQuestion Optional(string code, string label, QuestionDatatype datatype, int order) =>
+        new(Guid.NewGuid(), code, label, datatype, isRequired: false, order, string.Empty);
+
+    /// <summary>Stores a case received at <paramref name="createdAt"/>, closed at <paramref name="closedAt"/>.
+    /// </summary>
     public static async Task<Case> AddCaseAsync(
         WebAppFixture app,
         string serviceCode,
@@ -76,17 +82,20 @@ internal static class Open311TestData
         CivicDeskDbContext db = scope.ServiceProvider.GetRequiredService<CivicDeskDbContext>();
         CancellationToken cancellationToken = TestContext.Current.CancellationToken;
         Service service = await db.Services.SingleAsync(s => s.Code == serviceCode, cancellationToken);
-        Guid queue = await db.Queues.Where(q => q.DepartmentId == service.DepartmentId).Select(q => q.Id).FirstAsync(cancellationToken);
+        Guid queue = await db.Queues.Where(q => q.DepartmentId == service.DepartmentId)
+            .Select(q => q.Id).FirstAsync(cancellationToken);
         NewCase details = new(
-            Guid.CreateVersion7(), service.JurisdictionId, service.Id, service.DepartmentId, queue, ReferenceNumbers.New(),
-            Channel.Phone, "Synthetic case.", location ?? new CaseLocation(new GeoPoint(40.75, -73.98), "1 Test Street", null, "10001"),
+            Guid.CreateVersion7(), service.JurisdictionId, service.Id, service.DepartmentId, queue,
+            ReferenceNumbers.New(), Channel.Phone, "Synthetic case.",
+            location ?? new CaseLocation(new GeoPoint(40.75, -73.98), "1 Test Street", null, "10001"),
             CaseAnswers.Empty, null, createdAt);
         (Case created, CaseEvent first) = Case.Submit(details, Actor.System, Guid.CreateVersion7());
         db.Cases.Add(created);
         db.CaseEvents.Add(first);
         if (closedAt is Instant closed)
         {
-            db.CaseEvents.Add(created.ChangeStatus(CaseStatus.Closed, "Resolved by the test.", Actor.System, Guid.CreateVersion7(), closed));
+            db.CaseEvents.Add(created.ChangeStatus(
+                CaseStatus.Closed, "Resolved by the test.", Actor.System, Guid.CreateVersion7(), closed));
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -38,12 +38,16 @@ public abstract class PostRequestTests(WebAppFixture app)
         Assert.Equal(-74.0060, stored.Longitude);
         Assert.Equal("https://example.org/photo.jpg", stored.MediaUrl);
         Assert.Equal("ENTIRE BUILDING", stored.Answers.First("descriptor"));
-        CaseEvent created = await db.CaseEvents.SingleAsync(e => e.CaseId == stored.Id, TestContext.Current.CancellationToken);
-        Assert.Equal((ActorKind.Partner, key.Id, "Round-trip partner"), (created.ActorKind, created.ActorId, created.ActorLabel));
+        CaseEvent created = await db.CaseEvents.SingleAsync(
+            e => e.CaseId == stored.Id, TestContext.Current.CancellationToken);
+        Assert.Equal(
+            (ActorKind.Partner, key.Id, "Round-trip partner"),
+            (created.ActorKind, created.ActorId, created.ActorLabel));
         AuditEntry audit = await db.AuditEntries.SingleAsync(
             a => a.TargetId == stored.Id && a.Action == "case.created", TestContext.Current.CancellationToken);
         Assert.Equal((ActorKind.Partner, key.Id), (audit.ActorKind, audit.ActorId));
-        CaseContact contact = await db.CaseContacts.SingleAsync(c => c.CaseId == stored.Id, TestContext.Current.CancellationToken);
+        CaseContact contact = await db.CaseContacts.SingleAsync(
+            c => c.CaseId == stored.Id, TestContext.Current.CancellationToken);
         Assert.Equal(("resident@example.org", "+12125550142"), (contact.Email, contact.PhoneE164));
     }
 
@@ -146,7 +150,8 @@ public abstract class PostRequestTests(WebAppFixture app)
         ]);
 
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
-        Assert.StartsWith("attribute[descriptor]:", Assert.Single(answer.ErrorDescriptions()), StringComparison.Ordinal);
+        string error = Assert.Single(answer.ErrorDescriptions());
+        Assert.StartsWith("attribute[descriptor]:", error, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -255,7 +260,8 @@ public abstract class PostRequestTests(WebAppFixture app)
 
         Open311Answer answer = await PostAsync(
         [
-            .. ValidRodentForm(), new("api_key", key.Key), new("jurisdiction_id", string.Empty), new("email", string.Empty),
+            .. ValidRodentForm(), new("api_key", key.Key), new("jurisdiction_id", string.Empty),
+            new("email", string.Empty),
             new("phone", string.Empty), new("media_url", string.Empty), new("description", string.Empty),
             new("attribute[location_type]", string.Empty),
         ]);
@@ -286,7 +292,8 @@ public abstract class PostRequestTests(WebAppFixture app)
         string reference = answer.Json()[0].GetProperty("service_request_id").GetString()!;
         await using AsyncServiceScope scope = app.CreateScope();
         CivicDeskDbContext db = scope.ServiceProvider.GetRequiredService<CivicDeskDbContext>();
-        return await db.Cases.AsNoTracking().SingleAsync(c => c.Reference == reference, TestContext.Current.CancellationToken);
+        return await db.Cases.AsNoTracking()
+            .SingleAsync(c => c.Reference == reference, TestContext.Current.CancellationToken);
     }
 }
 

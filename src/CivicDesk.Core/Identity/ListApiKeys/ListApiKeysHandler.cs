@@ -15,7 +15,9 @@ public sealed record ApiKeySummary(
 /// <summary>Lists the keys of every jurisdiction, or of one, oldest first.</summary>
 public sealed class ListApiKeysHandler(CivicDeskDbContext db)
 {
-    public async Task<IReadOnlyList<ApiKeySummary>> HandleAsync(string? jurisdictionCode, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ApiKeySummary>> HandleAsync(
+        string? jurisdictionCode,
+        CancellationToken cancellationToken)
     {
         List<ApiKeySummary> keys = await (
             from key in db.ApiKeys.AsNoTracking()

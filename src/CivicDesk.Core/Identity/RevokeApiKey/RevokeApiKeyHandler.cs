@@ -8,7 +8,9 @@ using NodaTime;
 
 namespace CivicDesk.Core.Identity.RevokeApiKey;
 
-/// <summary>Revokes a key and records who did it in the audit trail, in one transaction. Revoking twice changes nothing.</summary>
+/// <summary>
+/// Revokes a key and records who did it in the audit trail, in one transaction. Revoking twice changes nothing.
+/// </summary>
 public sealed class RevokeApiKeyHandler(CivicDeskDbContext db, TimeProvider time, ILogger<RevokeApiKeyHandler> logger)
 {
     public async Task<Result<RevokedApiKey>> HandleAsync(RevokeApiKey command, CancellationToken cancellationToken)

@@ -61,7 +61,8 @@ internal sealed class Open311Errors(int status, IReadOnlyList<Open311ErrorItem> 
         writer.End();
     }
 
-    public Task ExecuteAsync(HttpContext httpContext) => Open311Response.WriteAsync(httpContext, status, format, WriteTo);
+    public Task ExecuteAsync(HttpContext httpContext) =>
+        Open311Response.WriteAsync(httpContext, status, format, WriteTo);
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
     {

@@ -6,6 +6,8 @@ namespace CivicDesk.Web.Open311.Common;
 /// Answers every call under <c>/open311</c> that no route took: a known resource with the wrong method
 /// gets 400 and an Allow header, anything else 404, both as the spec's error list.
 /// </summary>
+// Limitation: requests Kestrel refuses before routing (a NUL in the path, an oversized request line or
+// headers) get Kestrel's empty 400, not the error list; only a proxy in front could rewrite those.
 internal static partial class Open311Fallback
 {
     public static Task HandleAsync(HttpContext httpContext)

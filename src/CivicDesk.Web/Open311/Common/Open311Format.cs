@@ -29,7 +29,7 @@ internal static class Open311Formats
         return false;
     }
 
-    /// <summary>The format to answer in when the suffix could not be read: XML for a path ending in .xml, else JSON.</summary>
+    /// <summary>The format when the suffix could not be read: XML for a path ending in .xml, else JSON.</summary>
     public static Open311Format Guess(PathString path) =>
         path.HasValue && path.Value.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)
             ? Open311Format.Xml

@@ -42,7 +42,9 @@ internal sealed class XmlOpen311Writer : Open311Writer
     public override void Number(string name, double? value) =>
         _xml.WriteElementString(
             name,
-            value is double number && double.IsFinite(number) ? number.ToString("R", CultureInfo.InvariantCulture) : null);
+            value is double number && double.IsFinite(number)
+                ? number.ToString("R", CultureInfo.InvariantCulture)
+                : null);
 
     public override void Integer(string name, long? value) =>
         _xml.WriteElementString(name, value?.ToString(CultureInfo.InvariantCulture));

@@ -14,6 +14,9 @@ namespace CivicDesk.Web.Open311.Requests;
 /// (403 when missing, unknown, revoked or for another jurisdiction), the form is read, and the request goes
 /// through <see cref="SubmitRequestHandler"/> like every other channel. The answer comes after the commit.
 /// </summary>
+// Limitation: a partner that retries a POST after a lost answer creates a second case, and keys are not
+// rate limited. Mapping an Idempotency-Key header (scoped by key) to the submission key, and a per-key
+// limiter, would lift both.
 internal static class PostRequest
 {
     public static async Task<Results<Open311Created<RequestReceiptView>, Open311Errors>> HandleAsync(
@@ -26,7 +29,8 @@ internal static class PostRequest
         CancellationToken cancellationToken)
     {
         Open311Format chosen = Open311Formats.TryParse(format, out Open311Format parsed) ? parsed : Open311Format.Json;
-        (IFormCollection? form, Open311Errors? unreadable) = await Open311Forms.ReadAsync(httpContext.Request, chosen, cancellationToken);
+        (IFormCollection? form, Open311Errors? unreadable) =
+            await Open311Forms.ReadAsync(httpContext.Request, chosen, cancellationToken);
         if (unreadable is not null)
         {
             return Reject(logger, unreadable);
@@ -41,13 +45,28 @@ internal static class PostRequest
         }
 
         Jurisdiction jurisdiction = call.Jurisdiction!;
-        Result<VerifiedApiKey> key = await verifyKey.HandleAsync(new VerifyApiKey(apiKey, jurisdiction.Id), cancellationToken);
+        Result<VerifiedApiKey> key =
+            await verifyKey.HandleAsync(new VerifyApiKey(apiKey, jurisdiction.Id), cancellationToken);
         if (!key.TryGetValue(out VerifiedApiKey? partner, out Error? refused))
         {
             return Reject(logger, Open311Errors.From(refused, call.Format));
         }
 
+        Actor actor = new(
+            ActorKind.Partner, partner.Id, partner.Name, httpContext.Connection.RemoteIpAddress?.ToString());
         PostRequestForm fields = PostRequestForm.Read(parameters);
+        return await SubmitAsync(fields, parameters, call, actor, submit, logger, cancellationToken);
+    }
+
+    private static async Task<Results<Open311Created<RequestReceiptView>, Open311Errors>> SubmitAsync(
+        PostRequestForm fields,
+        Open311Parameters parameters,
+        Open311Call call,
+        Actor actor,
+        SubmitRequestHandler submit,
+        ILogger logger,
+        CancellationToken cancellationToken)
+    {
         List<string> problems = [.. parameters.Errors, .. fields.Errors];
         if (fields.ServiceCode is null)
         {
@@ -59,15 +78,16 @@ internal static class PostRequest
             return Reject(logger, Open311Errors.BadRequest(call.Format, [.. problems]));
         }
 
-        Actor actor = new(ActorKind.Partner, partner.Id, partner.Name, httpContext.Connection.RemoteIpAddress?.ToString());
-        Result<SubmitRequestReceipt> submitted = await submit.HandleAsync(ToCommand(fields, jurisdiction, actor), cancellationToken);
+        Result<SubmitRequestReceipt> submitted =
+            await submit.HandleAsync(ToCommand(fields, call.Jurisdiction!, actor), cancellationToken);
         if (!submitted.TryGetValue(out SubmitRequestReceipt? receipt, out Error? invalid))
         {
             return Reject(logger, ToErrors(invalid, fields.ServiceCode!, call.Format));
         }
 
-        Log.Created(logger, receipt.Reference, partner.Id);
-        string location = $"{Open311Endpoints.BasePath}/requests/{Uri.EscapeDataString(receipt.Reference)}.{format}";
+        Log.Created(logger, receipt.Reference, actor.Id!.Value);
+        string suffix = call.Format == Open311Format.Xml ? "xml" : "json";
+        string location = $"{Open311Endpoints.BasePath}/requests/{Uri.EscapeDataString(receipt.Reference)}.{suffix}";
         return new Open311Created<RequestReceiptView>(new RequestReceiptView(receipt.Reference), call.Format, location);
     }
 

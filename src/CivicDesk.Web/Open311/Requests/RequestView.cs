@@ -26,7 +26,7 @@ internal sealed record RequestView(
     [property: JsonPropertyName("long")] double? Long,
     [property: JsonPropertyName("media_url")] string? MediaUrl);
 
-/// <summary>A list of requests: <c>[{…}]</c> in JSON, <c>&lt;service_requests&gt;&lt;request&gt;…</c> in XML.</summary>
+/// <summary>Requests: <c>[{…}]</c> in JSON, <c>&lt;service_requests&gt;&lt;request&gt;…</c> in XML.</summary>
 internal sealed record RequestList(IReadOnlyList<RequestView> Requests) : IOpen311Body
 {
     public static Type SchemaType => typeof(RequestView[]);

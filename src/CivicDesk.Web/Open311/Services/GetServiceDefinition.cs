@@ -18,7 +18,8 @@ internal static class GetServiceDefinition
         [FromServices] CivicDeskDbContext db,
         CancellationToken cancellationToken)
     {
-        Open311Call call = await Open311Call.BeginAsync(format, Open311Parameters.From(request.Query), jurisdictions, cancellationToken);
+        Open311Call call = await Open311Call.BeginAsync(
+            format, Open311Parameters.From(request.Query), jurisdictions, cancellationToken);
         if (call.Error is { } error)
         {
             return error;
@@ -34,7 +35,8 @@ internal static class GetServiceDefinition
                     cancellationToken);
         if (service is null)
         {
-            return Open311Errors.NotFound(call.Format, $"service_code '{Open311Text.Echo(serviceCode)}' was not found.");
+            return Open311Errors.NotFound(
+                call.Format, $"service_code '{Open311Text.Echo(serviceCode)}' was not found.");
         }
 
         List<AttributeView> attributes = [.. service.Questions.OrderBy(q => q.Order).Select(ToAttribute)];

@@ -8,6 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CivicDesk.Web.Open311.Services;
 
 /// <summary><c>GET /open311/v2/services.{format}</c>: the services residents and partners may request.</summary>
+// Limitation: names and descriptions are the catalogue's source language (English for the demo); the
+// spec has no locale parameter. An Accept-Language reading of the catalogue's translations would lift it.
 internal static class GetServices
 {
     public static async Task<Results<Open311Ok<ServiceList>, Open311Errors>> HandleAsync(
@@ -17,7 +19,8 @@ internal static class GetServices
         [FromServices] CivicDeskDbContext db,
         CancellationToken cancellationToken)
     {
-        Open311Call call = await Open311Call.BeginAsync(format, Open311Parameters.From(request.Query), jurisdictions, cancellationToken);
+        Open311Call call = await Open311Call.BeginAsync(
+            format, Open311Parameters.From(request.Query), jurisdictions, cancellationToken);
         if (call.Error is { } error)
         {
             return error;

@@ -3,7 +3,7 @@ using CivicDesk.Web.Open311.Common;
 
 namespace CivicDesk.Web.Open311.Services;
 
-/// <summary>One service of the list. Every service is <c>realtime</c>: a POST answers the request's id at once.</summary>
+/// <summary>One service. Every service is <c>realtime</c>: a POST answers the request's id at once.</summary>
 internal sealed record ServiceView(
     [property: JsonPropertyName("service_code")] string ServiceCode,
     [property: JsonPropertyName("service_name")] string ServiceName,

@@ -20,7 +20,8 @@ internal static class GetToken
         [FromServices] RequestQueries queries,
         CancellationToken cancellationToken)
     {
-        Open311Call call = await Open311Call.BeginAsync(format, Open311Parameters.From(request.Query), jurisdictions, cancellationToken);
+        Open311Call call = await Open311Call.BeginAsync(
+            format, Open311Parameters.From(request.Query), jurisdictions, cancellationToken);
         if (call.Error is { } error)
         {
             return error;
