@@ -165,6 +165,33 @@ public abstract class Open311ContractTests(WebAppFixture app)
         Assert.Equal(404, json.Json()[0].GetProperty("code").GetInt32());
     }
 
+    [Fact]
+    public async Task OpenApi_Document_DescribesEveryOpen311OperationAndItsOutcomes()
+    {
+        using HttpClient client = app.CreateClient();
+
+        Open311Answer answer = await Open311Http.GetAsync(client, "/openapi/v1.json");
+
+        JsonElement paths = answer.Json().GetProperty("paths");
+        (string Path, string Method, string[] Statuses)[] expected =
+        [
+            ("/open311/v2/discovery.{format}", "get", ["200", "400", "404"]),
+            ("/open311/v2/services.{format}", "get", ["200", "400", "404"]),
+            ("/open311/v2/services/{service_code}.{format}", "get", ["200", "400", "404"]),
+            ("/open311/v2/requests.{format}", "post", ["201", "400", "403", "404"]),
+            ("/open311/v2/requests.{format}", "get", ["200", "400", "404"]),
+            ("/open311/v2/requests/{service_request_id}.{format}", "get", ["200", "400", "404"]),
+            ("/open311/v2/tokens/{token}.{format}", "get", ["200", "400", "404"]),
+        ];
+        foreach ((string path, string method, string[] statuses) in expected)
+        {
+            JsonElement operation = paths.GetProperty(path).GetProperty(method);
+            Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("description").GetString()));
+            string[] documented = [.. operation.GetProperty("responses").EnumerateObject().Select(r => r.Name).Order()];
+            Assert.Equal(statuses, documented);
+        }
+    }
+
     private async Task<(Open311Answer Json, Open311Answer Xml)> GetBothAsync(string resource, string query = "")
     {
         using HttpClient client = app.CreateClient();
