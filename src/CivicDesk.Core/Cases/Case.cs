@@ -30,6 +30,7 @@ public sealed class Case
         Address = details.Location.Address;
         AddressId = details.Location.AddressId;
         ZipCode = details.Location.ZipCode;
+        MediaUrl = details.MediaUrl;
         Answers = details.Answers;
         SubmissionKey = details.SubmissionKey;
         CreatedAt = details.ReceivedAt;
@@ -66,6 +67,9 @@ public sealed class Case
     public string? AddressId { get; private set; }
 
     public string? ZipCode { get; private set; }
+
+    /// <summary>A partner's link to media about the problem (Open311 <c>media_url</c>); never fetched.</summary>
+    public string? MediaUrl { get; private set; }
 
     public CaseAnswers Answers { get; private set; }
 

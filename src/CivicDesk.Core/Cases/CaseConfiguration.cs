@@ -20,6 +20,7 @@ internal sealed class CaseConfiguration :
         builder.Property(c => c.Address).HasMaxLength(400);
         builder.Property(c => c.AddressId).HasMaxLength(100);
         builder.Property(c => c.ZipCode).HasMaxLength(20);
+        builder.Property(c => c.MediaUrl).HasMaxLength(2000);
         builder.Property(c => c.StatusNote).HasMaxLength(4000);
         builder.Property(c => c.SourceSystem).HasMaxLength(40);
         builder.Property(c => c.SourceKey).HasMaxLength(100);

@@ -15,4 +15,8 @@ public sealed record NewCase(
     CaseLocation Location,
     CaseAnswers Answers,
     string? SubmissionKey,
-    Instant ReceivedAt);
+    Instant ReceivedAt)
+{
+    /// <summary>A link to media about the problem given by a partner system; kept as text, never fetched.</summary>
+    public string? MediaUrl { get; init; }
+}

@@ -153,6 +153,11 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("longitude");
 
+                    b.Property<string>("MediaUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("media_url");
+
                     b.Property<int>("Quality")
                         .HasColumnType("integer")
                         .HasColumnName("quality");

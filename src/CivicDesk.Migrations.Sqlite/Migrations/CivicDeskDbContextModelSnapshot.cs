@@ -148,6 +148,11 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                         .HasColumnType("REAL")
                         .HasColumnName("longitude");
 
+                    b.Property<string>("MediaUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("media_url");
+
                     b.Property<int>("Quality")
                         .HasColumnType("INTEGER")
                         .HasColumnName("quality");

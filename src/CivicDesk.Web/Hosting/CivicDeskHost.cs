@@ -4,6 +4,7 @@ using CivicDesk.Core.Files;
 using CivicDesk.Web.Components;
 using CivicDesk.Web.Errors;
 using CivicDesk.Web.Localization;
+using CivicDesk.Web.Open311;
 using CivicDesk.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -33,6 +34,7 @@ public static class CivicDeskHost
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
 
         builder.Services.AddProblemDetails();
+        builder.Services.AddOpen311(builder.Configuration);
         builder.Services.AddExceptionHandler<UnhandledExceptionHandler>();
         builder.Services.AddStaffSecurity();
         builder.Services.AddCultures();
@@ -57,6 +59,7 @@ public static class CivicDeskHost
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapCultureSwitch();
+        app.MapOpen311();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -10,6 +10,7 @@ internal static class RequestValidator
 {
     public const int MaxDescriptionLength = 4000;
     public const int MaxAddressLength = 400;
+    public const int MaxMediaUrlLength = 2000;
 
     public static ValidatedRequest Validate(SubmitRequest request, Jurisdiction jurisdiction, Service service)
     {
@@ -27,7 +28,30 @@ internal static class RequestValidator
 
         ResidentContact contact = ContactValidator.Validate(request.Contact, jurisdiction.CountryCode, errors);
         List<SanitizedPhoto> photos = PhotoRules.Validate(request.Photos, errors);
-        return new ValidatedRequest(answers, location, description, contact, photos, errors);
+        string? mediaUrl = ValidateMediaUrl(request.MediaUrl, errors);
+        return new ValidatedRequest(answers, location, description, contact, photos, errors) { MediaUrl = mediaUrl };
+    }
+
+    private static string? ValidateMediaUrl(string? value, List<FieldError> errors)
+    {
+        string? mediaUrl = Clean(value);
+        if (mediaUrl is null)
+        {
+            return null;
+        }
+
+        bool valid = mediaUrl.Length <= MaxMediaUrlLength
+            && Uri.TryCreate(mediaUrl, UriKind.Absolute, out Uri? uri)
+            && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+        if (!valid)
+        {
+            errors.Add(new FieldError(
+                "media_url",
+                "invalid",
+                $"The media URL must be an absolute http or https URL of at most {MaxMediaUrlLength} characters."));
+        }
+
+        return valid ? mediaUrl : null;
     }
 
     private static CaseLocation ValidateLocation(SubmitRequest request, Jurisdiction jurisdiction, List<FieldError> errors)
@@ -92,4 +116,7 @@ internal sealed record ValidatedRequest(
     string? Description,
     ResidentContact Contact,
     IReadOnlyList<SanitizedPhoto> Photos,
-    IReadOnlyList<FieldError> Errors);
+    IReadOnlyList<FieldError> Errors)
+{
+    public string? MediaUrl { get; init; }
+}

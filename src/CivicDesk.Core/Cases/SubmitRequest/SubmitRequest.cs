@@ -20,7 +20,11 @@ public sealed record SubmitRequest(
     Channel Channel,
     string? SubmissionKey,
     IReadOnlyList<UploadedPhoto> Photos,
-    Actor Actor);
+    Actor Actor)
+{
+    /// <summary>A link to media about the problem (Open311 <c>media_url</c>): an absolute http or https URL.</summary>
+    public string? MediaUrl { get; init; }
+}
 
 /// <summary>What the resident told us about how to reach them; every part is optional.</summary>
 public sealed record ResidentContact(string? FirstName, string? LastName, string? Email, string? Phone)

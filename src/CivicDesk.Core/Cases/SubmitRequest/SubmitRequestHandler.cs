@@ -78,7 +78,10 @@ public sealed class SubmitRequestHandler(
             Instant now = time.GetCurrentInstant();
             NewCase details = new(
                 caseId, jurisdiction.Id, service.Id, service.DepartmentId, queueId, ReferenceNumbers.New(),
-                request.Channel, valid.Description, valid.Location, valid.Answers, submissionKey, now);
+                request.Channel, valid.Description, valid.Location, valid.Answers, submissionKey, now)
+            {
+                MediaUrl = valid.MediaUrl,
+            };
             (Case created, CaseEvent first) = Case.Submit(details, request.Actor, time.NewId());
             db.Cases.Add(created);
             db.CaseEvents.Add(first);

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CivicDesk.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CivicDeskDbContext))]
-    [Migration("20261204155517_Initial")]
+    [Migration("20261204161534_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -150,6 +150,11 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                     b.Property<double?>("Longitude")
                         .HasColumnType("REAL")
                         .HasColumnName("longitude");
+
+                    b.Property<string>("MediaUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("media_url");
 
                     b.Property<int>("Quality")
                         .HasColumnType("INTEGER")

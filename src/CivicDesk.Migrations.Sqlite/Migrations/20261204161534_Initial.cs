@@ -256,6 +256,7 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                     address = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     address_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     zip_code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    media_url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     answers = table.Column<string>(type: "TEXT", nullable: false),
                     status_note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     assignee_id = table.Column<Guid>(type: "TEXT", nullable: true),

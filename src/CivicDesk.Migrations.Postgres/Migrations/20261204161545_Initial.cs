@@ -256,6 +256,7 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                     address = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
                     address_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     zip_code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    media_url = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     answers = table.Column<string>(type: "text", nullable: false),
                     status_note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     assignee_id = table.Column<Guid>(type: "uuid", nullable: true),

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CivicDesk.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CivicDeskDbContext))]
-    [Migration("20261204155524_Initial")]
+    [Migration("20261204161545_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -155,6 +155,11 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                     b.Property<double?>("Longitude")
                         .HasColumnType("double precision")
                         .HasColumnName("longitude");
+
+                    b.Property<string>("MediaUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("media_url");
 
                     b.Property<int>("Quality")
                         .HasColumnType("integer")

@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Net.Http.Headers;
+using CivicDesk.Web.Open311.Common;
+
+namespace CivicDesk.Web.Open311.Requests;
+
+/// <summary>
+/// Reads a POST's form body within fixed limits, and turns every way it can be unreadable (wrong content
+/// type or charset, too large, too many fields, cut short) into the spec's 400 error list.
+/// </summary>
+internal static class Open311Forms
+{
+    public const int MaxBodyBytes = 256 * 1024;
+    public const int MaxFields = 200;
+    public const int MaxValueBytes = 32 * 1024;
+
+    private static readonly FormOptions Limits = new()
+    {
+        BufferBody = false,
+        ValueCountLimit = MaxFields,
+        KeyLengthLimit = 200,
+        ValueLengthLimit = MaxValueBytes,
+    };
+
+    public static async Task<(IFormCollection? Form, Open311Errors? Error)> ReadAsync(
+        HttpRequest request,
+        Open311Format format,
+        CancellationToken cancellationToken)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out MediaTypeHeaderValue? type)
+            || !type.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, Open311Errors.BadRequest(format, "Content-Type: must be application/x-www-form-urlencoded."));
+        }
+
+        if (type.Charset.HasValue && !type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, Open311Errors.BadRequest(format, "Content-Type: the charset must be utf-8."));
+        }
+
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return (null, TooLarge(format));
+        }
+
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = MaxBodyBytes;
+        }
+
+        request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, Limits));
+        try
+        {
+            return (await request.ReadFormAsync(cancellationToken), null);
+        }
+        catch (InvalidDataException)
+        {
+            return (null, TooLarge(format));
+        }
+        catch (BadHttpRequestException)
+        {
+            return (null, TooLarge(format));
+        }
+        catch (IOException)
+        {
+            return (null, Open311Errors.BadRequest(format, "body: the form could not be read to its end."));
+        }
+    }
+
+    private static Open311Errors TooLarge(Open311Format format) =>
+        Open311Errors.BadRequest(
+            format,
+            $"body: the form may hold at most {MaxFields} fields, {MaxValueBytes} bytes per field "
+            + $"and {MaxBodyBytes} bytes in all.");
+}
