@@ -1,5 +1,7 @@
+using CivicDesk.Core.Cases;
 using CivicDesk.Core.Cases.SubmitRequest;
 using CivicDesk.Core.Catalog.SeedCatalog;
+using CivicDesk.Core.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CivicDesk.Core;
@@ -11,6 +13,8 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddScoped<SubmitRequestHandler>();
         services.AddScoped<SeedCatalogHandler>();
+        services.AddStaffIdentity();
+        services.AddStaffCaseWork();
         return services;
     }
 }

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace CivicDesk.Core.Identity;
+
+/// <summary>Log messages of the Identity feature; event ids 2000–2999. Ids only: no names, no passwords.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(2001, LogLevel.Information, "Staff user {UserId} created with role {Role}")]
+    public static partial void StaffUserAdded(ILogger logger, Guid userId, StaffRole role);
+
+    [LoggerMessage(2002, LogLevel.Information, "Staff user {UserId} signed in")]
+    public static partial void SignedIn(ILogger logger, Guid userId);
+
+    [LoggerMessage(2003, LogLevel.Warning, "Sign-in refused for user {UserId}: {Reason}")]
+    public static partial void SignInRefused(ILogger logger, Guid? userId, string reason);
+
+    [LoggerMessage(2004, LogLevel.Warning, "Staff user {UserId} locked after repeated sign-in failures")]
+    public static partial void AccountLocked(ILogger logger, Guid userId);
+
+    [LoggerMessage(2005, LogLevel.Information, "Staff user {UserId} changed the password")]
+    public static partial void PasswordChanged(ILogger logger, Guid userId);
+
+    [LoggerMessage(2006, LogLevel.Information, "First administrator {UserId} created with a one-time password")]
+    public static partial void FirstAdministratorCreated(ILogger logger, Guid userId);
+}
