@@ -19,6 +19,7 @@ public static class CasesServiceCollectionExtensions
         services.AddScoped<CaseChanges>();
         services.AddScoped<ListCasesHandler>();
         services.AddScoped<GetCaseHandler>();
+        services.AddScoped<GetCasePhotoHandler>();
         services.AddScoped<ReadCaseContactHandler>();
         services.AddScoped<AssignCaseHandler>();
         services.AddScoped<ChangeCaseStatusHandler>();

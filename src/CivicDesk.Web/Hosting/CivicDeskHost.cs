@@ -5,6 +5,8 @@ using CivicDesk.Web.Components;
 using CivicDesk.Web.Errors;
 using CivicDesk.Web.Localization;
 using CivicDesk.Web.Security;
+using CivicDesk.Web.StaffApi;
+using CivicDesk.Web.Workspace;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace CivicDesk.Web.Hosting;
@@ -35,6 +37,7 @@ public static class CivicDeskHost
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<UnhandledExceptionHandler>();
         builder.Services.AddStaffSecurity();
+        builder.Services.AddWorkspace(builder.Configuration);
         builder.Services.AddCultures();
         builder.Services.AddAntiforgery();
         builder.Services.AddRazorComponents();
@@ -51,11 +54,14 @@ public static class CivicDeskHost
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapCultureSwitch();
+        app.MapWorkspace();
+        app.MapStaffApi();
         app.MapRazorComponents<App>();
         return app;
     }
