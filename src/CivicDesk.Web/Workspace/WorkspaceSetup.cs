@@ -21,6 +21,7 @@ public static class WorkspaceSetup
         services.AddOptions<SignInLimitOptions>().Bind(configuration.GetSection(SignInLimitOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(new StartupConsole(Console.Out));
+        services.AddScoped<StaffText>();
         services.AddRateLimiter(limiter =>
         {
             limiter.AddPolicy(SignInLimiter, SignInPartition);
