@@ -5,6 +5,7 @@ using CivicDesk.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CivicDesk.Web.Workspace;
@@ -20,7 +21,7 @@ public static class WorkspaceSetup
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SignInLimitOptions>().Bind(configuration.GetSection(SignInLimitOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(new StartupConsole(Console.Out));
+        services.TryAddSingleton(new StartupConsole(Console.Out));
         services.AddScoped<StaffText>();
         services.AddRateLimiter(limiter =>
         {
