@@ -7,7 +7,8 @@ namespace CivicDesk.Cli;
 public static class CliApp
 {
     /// <summary>Parses and runs one command line; output goes to the given writers so tests can read it.</summary>
-    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error,
+        CancellationToken cancellationToken) =>
         RunAsync(args, Console.In, output, error, cancellationToken);
 
     /// <summary>As above, reading standard input from <paramref name="input"/>.</summary>

@@ -45,7 +45,8 @@ public sealed class CliContext(TextWriter output, TextWriter error, TextReader? 
         }.Resolved(dataFolder);
 
         ServiceCollection services = new();
-        services.AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        services.AddLogging(logging
+            => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(database);
         services.AddSingleton<IFileStore>(new LocalFileStore(Path.Combine(dataFolder, "files")));

@@ -29,12 +29,15 @@ internal static class UsersCommand
             Description = "Department code such as HPD; repeat for several",
             AllowMultipleArgumentsPerToken = false,
         };
-        Option<string?> jurisdiction = new("--jurisdiction") { Description = "Jurisdiction code when there are several" };
+        Option<string?> jurisdiction = new(
+            "--jurisdiction") { Description = "Jurisdiction code when there are several" };
         Option<bool> passwordStdin = new("--password-stdin")
         {
-            Description = "Read the password from the first line of standard input; otherwise a one-time one is printed",
+            Description = "Read the password from the first line of standard input; "
+                + "otherwise a one-time one is printed",
         };
-        Command add = new("add", "Create a staff user.") { userName, name, role, departments, jurisdiction, passwordStdin };
+        Command add = new("add", "Create a staff user.") { userName, name, role, departments, jurisdiction,
+            passwordStdin };
         add.SetAction(async (parsed, cancellationToken) =>
         {
             if (!TryParseRole(parsed.GetValue(role), out StaffRole staffRole))
@@ -43,7 +46,8 @@ internal static class UsersCommand
                 return 2;
             }
 
-            string? password = parsed.GetValue(passwordStdin) ? await context.Input.ReadLineAsync(cancellationToken) : null;
+            string? password = parsed.GetValue(passwordStdin) ? await context.Input.ReadLineAsync(
+                cancellationToken) : null;
             if (parsed.GetValue(passwordStdin) && password is null)
             {
                 await context.Error.WriteLineAsync("--password-stdin: standard input held no line.");
@@ -91,7 +95,8 @@ internal static class UsersCommand
             await using AsyncServiceScope scope = services.CreateAsyncScope();
             ListStaffUsersHandler handler = scope.ServiceProvider.GetRequiredService<ListStaffUsersHandler>();
             IReadOnlyList<StaffUserSummary> users = await handler.HandleAsync(cancellationToken);
-            await context.Output.WriteLineAsync($"{"USERNAME",-20} {"ROLE",-14} {"DEPARTMENTS",-20} {"STATE",-22} NAME");
+            await context.Output.WriteLineAsync(
+                $"{"USERNAME",-20} {"ROLE",-14} {"DEPARTMENTS",-20} {"STATE",-22} NAME");
             foreach (StaffUserSummary user in users)
             {
                 string state = !user.IsActive ? "deactivated"
@@ -100,7 +105,8 @@ internal static class UsersCommand
                     : "active";
                 string departmentList = user.DepartmentCodes.Count == 0 ? "-" : string.Join(',', user.DepartmentCodes);
                 await context.Output.WriteLineAsync(
-                    $"{user.UserName,-20} {user.Role.ToString().ToLowerInvariant(),-14} {departmentList,-20} {state,-22} {user.DisplayName}");
+                    $"{user.UserName,-20} {user.Role.ToString().ToLowerInvariant(),-14} {departmentList,-20} "
+                    + $"{state,-22} {user.DisplayName}");
             }
 
             await context.Output.WriteLineAsync($"{users.Count} staff user(s).");

@@ -58,7 +58,8 @@ public sealed class PasswordHasher(IOptions<IdentityOptions> options)
         !TryParse(stored, out int iterations, out _, out _) || iterations < Iterations;
 
     private static byte[] Derive(string password, byte[] salt, int iterations) =>
-        Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, iterations, HashAlgorithmName.SHA256, HashBytes);
+        Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, iterations, HashAlgorithmName.SHA256,
+            HashBytes);
 
     private static bool TryParse(string stored, out int iterations, out byte[] salt, out byte[] hash)
     {

@@ -81,7 +81,9 @@ public sealed class StaffUser
 
     public bool IsLockedAt(Instant now) => LockedUntil is Instant until && until > now;
 
-    /// <summary>Counts a failed sign-in; after <paramref name="limit"/> in a row the account locks for a while.</summary>
+    /// <summary>
+    /// Counts a failed sign-in; after <paramref name="limit"/> in a row the account locks for a while.
+    /// </summary>
     public void RecordFailedSignIn(Instant now, int limit, Duration lockout)
     {
         FailedSignIns++;

@@ -30,7 +30,8 @@ public static class ProblemResults
 
     public static ProblemHttpResult Validation(IReadOnlyList<FieldError> errors)
     {
-        ProblemDetails problem = Details(StatusCodes.Status400BadRequest, ValidationType, "The request has invalid fields.");
+        ProblemDetails problem = Details(StatusCodes.Status400BadRequest, ValidationType,
+            "The request has invalid fields.");
         problem.Extensions["errors"] = errors
             .Select(e => new { field = e.Field, code = e.Code, message = e.Message })
             .ToArray();
@@ -40,7 +41,9 @@ public static class ProblemResults
     public static ProblemHttpResult Malformed(string field, string message) =>
         Validation([new FieldError(field, "malformed", message)]);
 
-    /// <summary>428: a change was sent without <c>If-Match</c>, so it cannot be checked against the caller's version.</summary>
+    /// <summary>
+    /// 428: a change was sent without <c>If-Match</c>, so it cannot be checked against the caller's version.
+    /// </summary>
     public static ProblemHttpResult PreconditionRequired() => Problem(
         StatusCodes.Status428PreconditionRequired,
         PreconditionRequiredType,

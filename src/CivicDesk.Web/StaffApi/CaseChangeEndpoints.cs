@@ -57,7 +57,9 @@ internal static class CaseChangeEndpoints
         }, cancellationToken);
     }
 
-    /// <summary>POST /api/v1/cases/{id}/notes with <c>{"text": "…", "visibility": "internal" | "public"}</c>.</summary>
+    /// <summary>
+    /// POST /api/v1/cases/{id}/notes with <c>{"text": "…", "visibility": "internal" | "public"}</c>.
+    /// </summary>
     public static async Task<Results<JsonHttpResult<object>, ProblemHttpResult>> AddNoteAsync(
         Guid id,
         HttpContext context,
@@ -98,7 +100,8 @@ internal static class CaseChangeEndpoints
             return ProblemResults.Malformed("If-Match", "If-Match must hold one ETag from this API, such as \"3\".");
         }
 
-        (JsonFields? fields, FieldError? unreadable) = await JsonFields.ReadAsync(context.Request, known, cancellationToken);
+        (JsonFields? fields, FieldError? unreadable) = await JsonFields.ReadAsync(context.Request, known,
+            cancellationToken);
         if (fields is null)
         {
             return ProblemResults.Validation([unreadable!]);
@@ -108,7 +111,8 @@ internal static class CaseChangeEndpoints
         if (result.TryGetValue(out CaseChanged? changed, out Error? error))
         {
             context.Response.Headers.ETag = changed.ETag;
-            return TypedResults.Json<object>(new { id = changed.CaseId, version = changed.Version, event_id = changed.EventId }, CaseResources.Json);
+            return TypedResults.Json<object>(
+                new { id = changed.CaseId, version = changed.Version, event_id = changed.EventId }, CaseResources.Json);
         }
 
         if (error is EditConflict conflict)

@@ -23,7 +23,8 @@ public static class StaffApiEndpoints
         RouteGroupBuilder api = endpoints.MapGroup("/api/v1").RequireAuthorization(StaffPolicies.Staff)
             .WithTags("Staff cases");
         api.MapGet("/cases", ListAsync).WithSummary("Lists the cases the caller may see, filtered, ordered and paged.");
-        api.MapGet("/cases/{id:guid}", GetAsync).WithSummary("Reads one case with its timeline; the ETag is its version.");
+        api.MapGet("/cases/{id:guid}", GetAsync).WithSummary(
+            "Reads one case with its timeline; the ETag is its version.");
         api.MapPost("/cases/{id:guid}/assignment", CaseChangeEndpoints.AssignAsync)
             .WithSummary("Assigns the case to a member of staff, or to nobody with null.");
         api.MapPost("/cases/{id:guid}/status", CaseChangeEndpoints.ChangeStatusAsync)
@@ -40,7 +41,8 @@ public static class StaffApiEndpoints
         CancellationToken cancellationToken)
     {
         Dictionary<string, IReadOnlyList<string>> parameters = context.Request.Query
-            .ToDictionary(q => q.Key, q => (IReadOnlyList<string>)q.Value.OfType<string>().ToArray(), StringComparer.Ordinal);
+            .ToDictionary(q => q.Key, q => (IReadOnlyList<string>)q.Value.OfType<string>().ToArray(),
+                StringComparer.Ordinal);
         Result<CaseListQuery> parsed = CaseListQueryParser.Parse(parameters);
         if (!parsed.TryGetValue(out CaseListQuery? query, out Error? invalid))
         {
@@ -53,7 +55,9 @@ public static class StaffApiEndpoints
             : ProblemResults.From(error);
     }
 
-    /// <summary>GET /api/v1/cases/{id}: one case; 404 when it does not exist or lies outside the caller's scope.</summary>
+    /// <summary>
+    /// GET /api/v1/cases/{id}: one case; 404 when it does not exist or lies outside the caller's scope.
+    /// </summary>
     private static async Task<Results<JsonHttpResult<object>, ProblemHttpResult>> GetAsync(
         Guid id,
         HttpContext context,

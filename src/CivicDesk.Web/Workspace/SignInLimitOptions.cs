@@ -2,7 +2,9 @@ using System.ComponentModel.DataAnnotations;
 
 namespace CivicDesk.Web.Workspace;
 
-/// <summary>How many sign-in attempts one client address may make per window. Bound to <c>Workspace:SignInLimit</c>.</summary>
+/// <summary>
+/// How many sign-in attempts one client address may make per window. Bound to <c>Workspace:SignInLimit</c>.
+/// </summary>
 public sealed class SignInLimitOptions
 {
     public const string SectionName = "Workspace:SignInLimit";

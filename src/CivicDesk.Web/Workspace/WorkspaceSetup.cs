@@ -10,7 +10,9 @@ using Microsoft.Extensions.Options;
 
 namespace CivicDesk.Web.Workspace;
 
-/// <summary>Registration of the staff workspace: sign-in limits, identity options, and its non-page endpoints.</summary>
+/// <summary>
+/// Registration of the staff workspace: sign-in limits, identity options, and its non-page endpoints.
+/// </summary>
 public static class WorkspaceSetup
 {
     public const string SignInLimiter = "staff-sign-in";

@@ -30,10 +30,12 @@ public sealed class UsersCommandTests
         Assert.Equal("Created staff user 'ana'.", added.Trim());
         Assert.Matches("one-time password [A-Za-z0-9]{20} ", printed);
         Assert.Matches(new Regex(@"^ana\s+agent\s+DOT,HPD\s+active\s+Ana Diaz$", RegexOptions.Multiline), list);
-        Assert.Matches(new Regex(@"^ben\s+supervisor\s+HPD\s+must change password\s+Ben Ng$", RegexOptions.Multiline), list);
+        Assert.Matches(
+            new Regex(@"^ben\s+supervisor\s+HPD\s+must change password\s+Ben Ng$", RegexOptions.Multiline), list);
         Assert.Contains("2 staff user(s).", list, StringComparison.Ordinal);
         await using CivicDeskDbContext db = database.CreateContext();
-        StaffUser ana = await db.StaffUsers.SingleAsync(u => u.UserName == "ana", TestContext.Current.CancellationToken);
+        StaffUser ana = await db.StaffUsers.SingleAsync(u => u.UserName == "ana",
+            TestContext.Current.CancellationToken);
         Assert.StartsWith("pbkdf2-sha256$600000$", ana.PasswordHash, StringComparison.Ordinal);
         Assert.True(PasswordHasher.Verify("a chosen passphrase", ana.PasswordHash));
     }

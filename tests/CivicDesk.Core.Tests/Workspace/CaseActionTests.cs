@@ -32,11 +32,13 @@ public sealed class CaseActionTests
         Guid caseId = await world.AddCaseAsync("heat-hot-water", March1);
         StaffCaller caller = StaffWorld.Caller(ana);
 
-        CaseChanged assigned = await RunAsync<AssignCaseHandler>(world, h => h.HandleAsync(new AssignCase(caller, caseId, 1, ana), StaffWorld.Ct));
+        CaseChanged assigned = await RunAsync<AssignCaseHandler>(world, h
+            => h.HandleAsync(new AssignCase(caller, caseId, 1, ana), StaffWorld.Ct));
         CaseChanged status = await RunAsync<ChangeCaseStatusHandler>(world, h => h.HandleAsync(
             new ChangeCaseStatus(caller, caseId, 2, CaseStatus.Closed, "Boiler repaired."), StaffWorld.Ct));
         CaseChanged note = await RunAsync<AddCaseNoteHandler>(world, h => h.HandleAsync(
-            new AddCaseNote(caller, caseId, 3, "Tenant in 4B says heat is back.", EventVisibility.Internal), StaffWorld.Ct));
+            new AddCaseNote(caller, caseId, 3, "Tenant in 4B says heat is back.", EventVisibility.Internal),
+                StaffWorld.Ct));
 
         Assert.Equal([2, 3, 4], new[] { assigned.Version, status.Version, note.Version });
         await using CivicDeskDbContext db = world.Database.CreateContext();
@@ -46,17 +48,21 @@ public sealed class CaseActionTests
             .ToDictionaryAsync(e => e.Id, StaffWorld.Ct);
         Assert.Equal(4, events.Count);
         Assert.Equal(CaseEventKind.Assigned, events[assigned.EventId].Kind);
-        Assert.Equal((CaseStatus.New, CaseStatus.Closed), (events[status.EventId].FromStatus, events[status.EventId].ToStatus));
+        Assert.Equal((CaseStatus.New, CaseStatus.Closed),
+            (events[status.EventId].FromStatus, events[status.EventId].ToStatus));
         Assert.Equal(events[status.EventId].At, stored.ClosedAt);
-        Assert.Equal((EventVisibility.Internal, "Tenant in 4B says heat is back."), (events[note.EventId].Visibility, events[note.EventId].Text));
+        Assert.Equal((EventVisibility.Internal, "Tenant in 4B says heat is back."),
+            (events[note.EventId].Visibility, events[note.EventId].Text));
         List<AuditEntry> audits = await db.AuditEntries.Where(a => a.TargetId == caseId).ToListAsync(StaffWorld.Ct);
         Assert.Equal(
             ["case.assigned", "case.note_added", "case.status_changed"],
             audits.Select(a => a.Action).Order(StringComparer.Ordinal));
-        Assert.All(audits, a => Assert.Equal((ActorKind.Staff, ana, "198.51.100.7"), (a.ActorKind, a.ActorId!.Value, a.Address)));
+        Assert.All(audits, a
+            => Assert.Equal((ActorKind.Staff, ana, "198.51.100.7"), (a.ActorKind, a.ActorId!.Value, a.Address)));
         Assert.All(audits, a => Assert.DoesNotContain("Tenant", a.Detail, StringComparison.Ordinal));
         Assert.All(audits, a => Assert.DoesNotContain("Boiler", a.Detail, StringComparison.Ordinal));
-        using JsonDocument statusDetail = JsonDocument.Parse(audits.Single(a => a.Action == "case.status_changed").Detail!);
+        using JsonDocument statusDetail = JsonDocument.Parse(
+            audits.Single(a => a.Action == "case.status_changed").Detail!);
         Assert.Equal("closed", statusDetail.RootElement.GetProperty("to").GetString());
     }
 
@@ -69,10 +75,12 @@ public sealed class CaseActionTests
         Guid ben = await world.AddUserAsync("ben", StaffRole.Supervisor, "HPD");
         Guid caseId = await world.AddCaseAsync("heat-hot-water", March1);
         await RunAsync<ChangeCaseStatusHandler>(world, h => h.HandleAsync(
-            new ChangeCaseStatus(StaffWorld.Caller(ben), caseId, 1, CaseStatus.InProgress, "Inspector booked."), StaffWorld.Ct));
+            new ChangeCaseStatus(StaffWorld.Caller(ben), caseId, 1, CaseStatus.InProgress, "Inspector booked."),
+                StaffWorld.Ct));
 
         Result<CaseChanged> late = await HandleAsync<AddCaseNoteHandler>(world, h => h.HandleAsync(
-            new AddCaseNote(StaffWorld.Caller(ana), caseId, 1, "Called the tenant.", EventVisibility.Internal), StaffWorld.Ct));
+            new AddCaseNote(StaffWorld.Caller(ana), caseId, 1, "Called the tenant.", EventVisibility.Internal),
+                StaffWorld.Ct));
 
         EditConflict conflict = Assert.IsType<EditConflict>(late.Error);
         Assert.Equal(2, conflict.CurrentVersion);
@@ -117,16 +125,21 @@ public sealed class CaseActionTests
         Guid dotCase = await world.AddCaseAsync("street-condition", March1);
         StaffCaller caller = StaffWorld.Caller(hpdAgent);
 
-        Result<CaseDetails> read = await HandleAsync<GetCaseHandler>(world, h => h.HandleAsync(caller, dotCase, StaffWorld.Ct));
-        Result<ContactDetails> contact = await HandleAsync<ReadCaseContactHandler>(world, h => h.HandleAsync(caller, dotCase, StaffWorld.Ct));
-        Result<CaseChanged> assign = await HandleAsync<AssignCaseHandler>(world, h => h.HandleAsync(new AssignCase(caller, dotCase, 1, hpdAgent), StaffWorld.Ct));
+        Result<CaseDetails> read = await HandleAsync<GetCaseHandler>(world, h
+            => h.HandleAsync(caller, dotCase, StaffWorld.Ct));
+        Result<ContactDetails> contact = await HandleAsync<ReadCaseContactHandler>(world, h
+            => h.HandleAsync(caller, dotCase, StaffWorld.Ct));
+        Result<CaseChanged> assign = await HandleAsync<AssignCaseHandler>(world, h
+            => h.HandleAsync(new AssignCase(caller, dotCase, 1, hpdAgent), StaffWorld.Ct));
         Result<CaseChanged> status = await HandleAsync<ChangeCaseStatusHandler>(world, h => h.HandleAsync(
             new ChangeCaseStatus(caller, dotCase, 1, CaseStatus.Open, null), StaffWorld.Ct));
         Result<CaseChanged> note = await HandleAsync<AddCaseNoteHandler>(world, h => h.HandleAsync(
             new AddCaseNote(caller, dotCase, 1, "x", EventVisibility.Public), StaffWorld.Ct));
-        Result<CaseDetails> byAdmin = await HandleAsync<GetCaseHandler>(world, h => h.HandleAsync(StaffWorld.Caller(admin), dotCase, StaffWorld.Ct));
+        Result<CaseDetails> byAdmin = await HandleAsync<GetCaseHandler>(world, h
+            => h.HandleAsync(StaffWorld.Caller(admin), dotCase, StaffWorld.Ct));
 
-        Assert.All([read.Error, contact.Error, assign.Error, status.Error, note.Error], e => Assert.IsType<NotFound>(e));
+        Assert.All([read.Error, contact.Error, assign.Error, status.Error, note.Error], e
+            => Assert.IsType<NotFound>(e));
         Assert.True(byAdmin.IsSuccess);
         await using CivicDeskDbContext db = world.Database.CreateContext();
         Assert.Equal(0, await db.AuditEntries.CountAsync(a => a.TargetId == dotCase, StaffWorld.Ct));
@@ -149,7 +162,8 @@ public sealed class CaseActionTests
         Result<CaseChanged> releaseAgain = await Assign(world, ana, caseId, 3, null);
 
         Assert.Equal("not_allowed", Assert.Single(Assert.IsType<ValidationFailed>(agentToOther.Error).Errors).Code);
-        Assert.Equal("not_allowed", Assert.Single(Assert.IsType<ValidationFailed>(supervisorToOtherDepartment.Error).Errors).Code);
+        Assert.Equal("not_allowed",
+            Assert.Single(Assert.IsType<ValidationFailed>(supervisorToOtherDepartment.Error).Errors).Code);
         Assert.True(supervisorToAgent.IsSuccess);
         Assert.True(agentReleasesOwn.IsSuccess);
         Assert.Equal("unchanged", Assert.Single(Assert.IsType<ValidationFailed>(releaseAgain.Error).Errors).Code);
@@ -168,7 +182,8 @@ public sealed class CaseActionTests
             await db.SaveChangesAsync(StaffWorld.Ct);
         }
 
-        Result<ContactDetails> read = await HandleAsync<ReadCaseContactHandler>(world, h => h.HandleAsync(StaffWorld.Caller(ana), caseId, StaffWorld.Ct));
+        Result<ContactDetails> read = await HandleAsync<ReadCaseContactHandler>(world, h
+            => h.HandleAsync(StaffWorld.Caller(ana), caseId, StaffWorld.Ct));
 
         Assert.Equal("+12125550142", read.Value.PhoneE164);
         await using CivicDeskDbContext check = world.Database.CreateContext();
@@ -200,11 +215,13 @@ public sealed class CaseActionTests
         return (error.Field, error.Code);
     }
 
-    private static Task<Result<CaseChanged>> Assign(StaffWorld world, Guid caller, Guid caseId, int version, Guid? to) =>
+    private static Task<Result<CaseChanged>> Assign(StaffWorld world, Guid caller, Guid caseId, int version,
+        Guid? to) =>
         HandleAsync<AssignCaseHandler>(world, h => h.HandleAsync(
             new AssignCase(StaffWorld.Caller(caller), caseId, version, to), StaffWorld.Ct));
 
-    private static async Task<CaseChanged> RunAsync<THandler>(StaffWorld world, Func<THandler, Task<Result<CaseChanged>>> act)
+    private static async Task<CaseChanged> RunAsync<THandler>(StaffWorld world, Func<THandler,
+        Task<Result<CaseChanged>>> act)
         where THandler : notnull
     {
         Result<CaseChanged> result = await HandleAsync(world, act);
@@ -221,13 +238,16 @@ public sealed class CaseActionTests
         return result;
     }
 
-    private static Task<Result<CaseChanged>> HandleAsync<THandler>(StaffWorld world, Func<THandler, Task<Result<CaseChanged>>> act)
+    private static Task<Result<CaseChanged>> HandleAsync<THandler>(StaffWorld world, Func<THandler,
+        Task<Result<CaseChanged>>> act)
         where THandler : notnull => HandleAsync<THandler, CaseChanged>(world, act);
 
-    private static Task<Result<CaseDetails>> HandleAsync<THandler>(StaffWorld world, Func<THandler, Task<Result<CaseDetails>>> act)
+    private static Task<Result<CaseDetails>> HandleAsync<THandler>(StaffWorld world, Func<THandler,
+        Task<Result<CaseDetails>>> act)
         where THandler : notnull => HandleAsync<THandler, CaseDetails>(world, act);
 
-    private static Task<Result<ContactDetails>> HandleAsync<THandler>(StaffWorld world, Func<THandler, Task<Result<ContactDetails>>> act)
+    private static Task<Result<ContactDetails>> HandleAsync<THandler>(StaffWorld world, Func<THandler,
+        Task<Result<ContactDetails>>> act)
         where THandler : notnull => HandleAsync<THandler, ContactDetails>(world, act);
 
     /// <summary>Stands for a colleague whose save lands between this handler's read and its save.</summary>

@@ -20,7 +20,8 @@ public sealed class ListCasesHandlerTests
         await using StaffWorld world = await StaffWorld.CreateAsync(provider);
         Guid hpd = await world.AddUserAsync("ana", StaffRole.Agent, "HPD");
         Guid admin = await world.AddUserAsync("root", StaffRole.Administrator);
-        Guid[] hpdCases = [await world.AddCaseAsync("heat-hot-water", Noon), await world.AddCaseAsync("plumbing", Noon)];
+        Guid[] hpdCases = [await world.AddCaseAsync("heat-hot-water", Noon),
+            await world.AddCaseAsync("plumbing", Noon)];
         Guid dotCase = await world.AddCaseAsync("street-condition", Noon);
 
         CaseListPage agentPage = await ListAsync(world, hpd, []);
@@ -45,7 +46,8 @@ public sealed class ListCasesHandlerTests
         Guid lateEvening = await world.AddCaseAsync("heat-hot-water", Instant.FromUtc(2025, 3, 2, 4, 30));
         Guid nextMorning = await world.AddCaseAsync("heat-hot-water", Instant.FromUtc(2025, 3, 2, 13, 0));
 
-        CaseListPage firstOfMarch = await ListAsync(world, admin, new() { ["created_from"] = ["2025-03-01"], ["created_to"] = ["2025-03-01"] });
+        CaseListPage firstOfMarch = await ListAsync(world, admin,
+            new() { ["created_from"] = ["2025-03-01"], ["created_to"] = ["2025-03-01"] });
         CaseListPage secondOfMarch = await ListAsync(world, admin, new() { ["created_from"] = ["2025-03-02"] });
 
         Assert.Equal([lateEvening], firstOfMarch.Items.Select(i => i.Id));
@@ -62,7 +64,8 @@ public sealed class ListCasesHandlerTests
         Guid zip = await world.AddCaseAsync(
             "heat-hot-water", Noon + Duration.FromMinutes(1), DataQualityFlags.PlaceholderZip, "nyc311");
         Guid both = await world.AddCaseAsync(
-            "plumbing", Noon + Duration.FromMinutes(2), DataQualityFlags.PlaceholderZip | DataQualityFlags.MisdecodedText, "nyc311");
+            "plumbing", Noon + Duration.FromMinutes(2),
+                DataQualityFlags.PlaceholderZip | DataQualityFlags.MisdecodedText, "nyc311");
         await using (AsyncServiceScope scope = world.Scope())
         {
             await StaffWorld.Get<AssignCaseHandler>(scope)
@@ -88,7 +91,8 @@ public sealed class ListCasesHandlerTests
         for (int i = 0; i < 23; i++)
         {
             // Three creation times only: most cases tie on the sort key.
-            all.Add(await world.AddCaseAsync(i % 2 == 0 ? "heat-hot-water" : "plumbing", Noon + Duration.FromHours(i % 3)));
+            all.Add(
+                await world.AddCaseAsync(i % 2 == 0 ? "heat-hot-water" : "plumbing", Noon + Duration.FromHours(i % 3)));
         }
 
         List<Guid> seen = [];
@@ -107,7 +111,8 @@ public sealed class ListCasesHandlerTests
 
         Assert.Equal(all.Order(), seen.Order());
         Assert.Equal(23, seen.Distinct().Count());
-        CaseListPage byService = await ListAsync(world, ana, new() { ["sort"] = ["service"], ["direction"] = ["desc"], ["page_size"] = ["25"] });
+        CaseListPage byService = await ListAsync(world, ana,
+            new() { ["sort"] = ["service"], ["direction"] = ["desc"], ["page_size"] = ["25"] });
         Assert.Equal(
             byService.Items.Select(i => i.ServiceName).Order(StringComparer.Ordinal).Reverse(),
             byService.Items.Select(i => i.ServiceName));
@@ -169,6 +174,7 @@ public sealed class ListCasesHandlerTests
     {
         await using AsyncServiceScope scope = world.Scope();
         CaseListQuery parsed = CaseListQueryParser.Parse(query).Value;
-        return await StaffWorld.Get<ListCasesHandler>(scope).HandleAsync(StaffWorld.Caller(userId), parsed, StaffWorld.Ct);
+        return await StaffWorld.Get<ListCasesHandler>(scope).HandleAsync(StaffWorld.Caller(userId), parsed,
+            StaffWorld.Ct);
     }
 }

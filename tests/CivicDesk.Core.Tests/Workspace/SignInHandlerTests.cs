@@ -33,7 +33,8 @@ public sealed class SignInHandlerTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task HandleAsync_WrongPasswordOrUnknownUser_GivesTheSameRefusalAndAuditsWithoutThePassword(string provider)
+    public async Task HandleAsync_WrongPasswordOrUnknownUser_GivesTheSameRefusalAndAuditsWithoutThePassword(
+        string provider)
     {
         await using StaffWorld world = await StaffWorld.CreateAsync(provider);
         Guid userId = await world.AddUserAsync("ana", StaffRole.Agent, "HPD");
@@ -48,7 +49,8 @@ public sealed class SignInHandlerTests
             .OrderBy(a => a.At).ToListAsync(StaffWorld.Ct);
         Assert.Equal([userId, null], failures.Select(a => a.ActorId));
         Assert.Equal("unknown", failures[1].ActorLabel);
-        Assert.All(failures, a => Assert.DoesNotContain("passphrase", a.Detail ?? string.Empty, StringComparison.Ordinal));
+        Assert.All(failures, a
+            => Assert.DoesNotContain("passphrase", a.Detail ?? string.Empty, StringComparison.Ordinal));
         Assert.All(failures, a => Assert.DoesNotContain("nobody", a.ActorLabel + a.Detail, StringComparison.Ordinal));
     }
 
@@ -81,7 +83,8 @@ public sealed class SignInHandlerTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task EnsureFirstAdministrator_CalledTwice_CreatesOneAdminWhoMustChangeTheOneTimePassword(string provider)
+    public async Task EnsureFirstAdministrator_CalledTwice_CreatesOneAdminWhoMustChangeTheOneTimePassword(
+        string provider)
     {
         await using StaffWorld world = await StaffWorld.CreateAsync(provider);
 
@@ -89,8 +92,10 @@ public sealed class SignInHandlerTests
         string? second;
         await using (AsyncServiceScope scope = world.Scope())
         {
-            first = await StaffWorld.Get<EnsureFirstAdministratorHandler>(scope).HandleAsync(world.JurisdictionId, StaffWorld.Ct);
-            second = await StaffWorld.Get<EnsureFirstAdministratorHandler>(scope).HandleAsync(world.JurisdictionId, StaffWorld.Ct);
+            first = await StaffWorld.Get<EnsureFirstAdministratorHandler>(scope).HandleAsync(world.JurisdictionId,
+                StaffWorld.Ct);
+            second = await StaffWorld.Get<EnsureFirstAdministratorHandler>(scope).HandleAsync(world.JurisdictionId,
+                StaffWorld.Ct);
         }
 
         Assert.NotNull(first);
@@ -111,16 +116,21 @@ public sealed class SignInHandlerTests
         string oneTime;
         await using (AsyncServiceScope scope = world.Scope())
         {
-            oneTime = (await StaffWorld.Get<EnsureFirstAdministratorHandler>(scope).HandleAsync(world.JurisdictionId, StaffWorld.Ct))!;
+            oneTime = (
+                await StaffWorld.Get<EnsureFirstAdministratorHandler>(scope).HandleAsync(world.JurisdictionId,
+                    StaffWorld.Ct))!;
         }
 
         Guid adminId = (await SignInAsync(world, "admin", oneTime)).Value.UserId;
         Result<bool> tooShort = await ChangeAsync(world, new ChangePassword(adminId, oneTime, "short", null));
-        Result<bool> wrongCurrent = await ChangeAsync(world, new ChangePassword(adminId, "not it at all", "a brand new passphrase", null));
-        Result<bool> changed = await ChangeAsync(world, new ChangePassword(adminId, oneTime, "a brand new passphrase", null));
+        Result<bool> wrongCurrent = await ChangeAsync(world,
+            new ChangePassword(adminId, "not it at all", "a brand new passphrase", null));
+        Result<bool> changed = await ChangeAsync(world,
+            new ChangePassword(adminId, oneTime, "a brand new passphrase", null));
 
         Assert.Equal("new_password", Assert.Single(Assert.IsType<ValidationFailed>(tooShort.Error).Errors).Field);
-        Assert.Equal("current_password", Assert.Single(Assert.IsType<ValidationFailed>(wrongCurrent.Error).Errors).Field);
+        Assert.Equal("current_password",
+            Assert.Single(Assert.IsType<ValidationFailed>(wrongCurrent.Error).Errors).Field);
         Assert.True(changed.IsSuccess);
         Assert.False((await SignInAsync(world, "admin", oneTime)).IsSuccess);
         Assert.False((await SignInAsync(world, "admin", "a brand new passphrase")).Value.MustChangePassword);

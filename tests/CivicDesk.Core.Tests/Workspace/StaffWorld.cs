@@ -47,7 +47,8 @@ public sealed class StaffWorld : IAsyncDisposable
         ServiceCollection services = new();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(time);
-        services.AddSingleton<IFileStore>(new LocalFileStore(Path.Combine(Path.GetTempPath(), "civicdesk-tests", "files")));
+        services.AddSingleton<IFileStore>(
+            new LocalFileStore(Path.Combine(Path.GetTempPath(), "civicdesk-tests", "files")));
         services.AddCivicDeskData(database.Options);
         services.AddCivicDeskCore();
         services.Configure<IdentityOptions>(o => o.PasswordIterations = 1_000);
@@ -79,7 +80,10 @@ public sealed class StaffWorld : IAsyncDisposable
         return added.Value.UserId;
     }
 
-    /// <summary>Stores a case of <paramref name="serviceCode"/> created at <paramref name="createdAt"/>, like an import would.</summary>
+    /// <summary>
+    /// Stores a case of <paramref name="serviceCode"/> created at <paramref name="createdAt"/>, like an import
+    /// would.
+    /// </summary>
     public async Task<Guid> AddCaseAsync(
         string serviceCode,
         Instant createdAt,

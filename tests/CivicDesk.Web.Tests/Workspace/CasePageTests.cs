@@ -26,7 +26,8 @@ public abstract class CasePageTests(WorkspaceApp app)
 
         string agentQueue = await GetHtmlAsync(agentClient, Day);
         string adminQueue = await GetHtmlAsync(adminClient, Day);
-        HttpResponseMessage dotPage = await agentClient.GetAsync(new Uri($"/staff/cases/{dotId}", UriKind.Relative), Ct);
+        HttpResponseMessage dotPage = await agentClient.GetAsync(
+            new Uri($"/staff/cases/{dotId}", UriKind.Relative), Ct);
         string hpdPage = await GetHtmlAsync(agentClient, $"/staff/cases/{hpdId}");
 
         Assert.Contains(hpdRef, agentQueue, StringComparison.Ordinal);
@@ -45,7 +46,8 @@ public abstract class CasePageTests(WorkspaceApp app)
         (string agent, _) = await AddUserAsync(app, StaffRole.Agent, "HPD");
         HttpClient client = await SignInAsync(app, agent);
 
-        HttpResponseMessage response = await client.GetAsync(new Uri("/staff?page_size=7&created_from=yesterday", UriKind.Relative), Ct);
+        HttpResponseMessage response = await client.GetAsync(
+            new Uri("/staff?page_size=7&created_from=yesterday", UriKind.Relative), Ct);
         string html = await response.Content.ReadAsStringAsync(Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -134,4 +136,5 @@ public abstract class CasePageTests(WorkspaceApp app)
 
 public sealed class CasePageTestsSqlite(WorkspaceSqliteApp app) : CasePageTests(app), IClassFixture<WorkspaceSqliteApp>;
 
-public sealed class CasePageTestsPostgres(WorkspacePostgresApp app) : CasePageTests(app), IClassFixture<WorkspacePostgresApp>;
+public sealed class CasePageTestsPostgres(WorkspacePostgresApp app) : CasePageTests(app),
+    IClassFixture<WorkspacePostgresApp>;

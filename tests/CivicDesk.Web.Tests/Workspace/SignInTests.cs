@@ -44,7 +44,8 @@ public abstract class SignInTests(WorkspaceApp app)
             client, "/staff/sign-in", "sign-in", ("Form.UserName", userName), ("Form.Password", "not the password"));
         string wrongHtml = await wrong.Content.ReadAsStringAsync(Ct);
         HttpResponseMessage unknown = await PostFormAsync(
-            client, "/staff/sign-in", "sign-in", ("Form.UserName", "nosuchuser"), ("Form.Password", "not the password"));
+            client, "/staff/sign-in", "sign-in", ("Form.UserName", "nosuchuser"),
+                ("Form.Password", "not the password"));
         HttpResponseMessage right = await PostFormAsync(
             client, "/staff/sign-in", "sign-in", ("Form.UserName", userName), ("Form.Password", Password));
         HttpResponseMessage queue = await client.GetAsync(new Uri("/staff", UriKind.Relative), Ct);
@@ -58,9 +59,11 @@ public abstract class SignInTests(WorkspaceApp app)
         Assert.Equal(HttpStatusCode.OK, queue.StatusCode);
         await using AsyncServiceScope scope = app.CreateScope();
         CivicDeskDbContext db = scope.ServiceProvider.GetRequiredService<CivicDeskDbContext>();
-        List<AuditEntry> audits = await db.AuditEntries.Where(a => a.TargetId == id && a.Action.StartsWith("staff.sign_in"))
+        List<AuditEntry> audits = await db.AuditEntries.Where(a => a.TargetId == id
+            && a.Action.StartsWith("staff.sign_in"))
             .ToListAsync(Ct);
-        Assert.Equal(["staff.sign_in.failed", "staff.sign_in.succeeded"], audits.Select(a => a.Action).Order(StringComparer.Ordinal));
+        Assert.Equal(["staff.sign_in.failed", "staff.sign_in.succeeded"],
+            audits.Select(a => a.Action).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -69,7 +72,8 @@ public abstract class SignInTests(WorkspaceApp app)
         HttpClient client = app.CreateClient();
 
         HttpResponseMessage page = await client.GetAsync(new Uri("/staff", UriKind.Relative), Ct);
-        HttpResponseMessage casePage = await client.GetAsync(new Uri($"/staff/cases/{Guid.NewGuid()}", UriKind.Relative), Ct);
+        HttpResponseMessage casePage = await client.GetAsync(
+            new Uri($"/staff/cases/{Guid.NewGuid()}", UriKind.Relative), Ct);
         HttpResponseMessage api = await client.GetAsync(new Uri("/api/v1/cases", UriKind.Relative), Ct);
 
         Assert.Equal("/staff/sign-in", page.Headers.Location?.AbsolutePath);
@@ -100,7 +104,8 @@ public abstract class SignInTests(WorkspaceApp app)
 
 public sealed class SignInTestsSqlite(WorkspaceSqliteApp app) : SignInTests(app), IClassFixture<WorkspaceSqliteApp>;
 
-public sealed class SignInTestsPostgres(WorkspacePostgresApp app) : SignInTests(app), IClassFixture<WorkspacePostgresApp>;
+public sealed class SignInTestsPostgres(WorkspacePostgresApp app) : SignInTests(app),
+    IClassFixture<WorkspacePostgresApp>;
 
 public abstract class SignInRateLimitTests(WorkspaceApp app)
 {
@@ -114,18 +119,25 @@ public abstract class SignInRateLimitTests(WorkspaceApp app)
         for (int i = 0; i < 4; i++)
         {
             last = await PostWithTokenAsync(
-                client, "/staff/sign-in", token, "sign-in", ("Form.UserName", "nobody"), ("Form.Password", "wrong guess"));
+                client, "/staff/sign-in", token, "sign-in", ("Form.UserName", "nobody"),
+                    ("Form.Password", "wrong guess"));
             codes.Add(last.StatusCode);
         }
 
         HttpResponseMessage page = await client.GetAsync(new Uri("/staff/sign-in", UriKind.Relative), Ct);
 
-        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests], codes);
-        Assert.True(int.Parse(last!.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) > 0);
+        Assert.Equal(
+            [HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest,
+                HttpStatusCode.TooManyRequests], codes);
+        Assert.True(
+            int.Parse(last!.Headers.GetValues("Retry-After").Single(),
+                System.Globalization.CultureInfo.InvariantCulture) > 0);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
 }
 
-public sealed class SignInRateLimitTestsSqlite(LimitedSqliteApp app) : SignInRateLimitTests(app), IClassFixture<LimitedSqliteApp>;
+public sealed class SignInRateLimitTestsSqlite(LimitedSqliteApp app) : SignInRateLimitTests(app),
+    IClassFixture<LimitedSqliteApp>;
 
-public sealed class SignInRateLimitTestsPostgres(LimitedPostgresApp app) : SignInRateLimitTests(app), IClassFixture<LimitedPostgresApp>;
+public sealed class SignInRateLimitTestsPostgres(LimitedPostgresApp app) : SignInRateLimitTests(app),
+    IClassFixture<LimitedPostgresApp>;

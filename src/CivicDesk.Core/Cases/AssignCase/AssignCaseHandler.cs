@@ -36,7 +36,8 @@ public sealed class AssignCaseHandler(CivicDeskDbContext db, CaseChanges changes
         {
             return request.AssigneeId is null || request.AssigneeId == edit.Scope.UserId
                 ? new Forbidden("You may not change this case's assignee.")
-                : ValidationFailed.Single(Field, "not_allowed", "Choose yourself or a member of the case's department.");
+                : ValidationFailed.Single(Field, "not_allowed",
+                    "Choose yourself or a member of the case's department.");
         }
 
         Guid? previous = target.AssigneeId;

@@ -8,7 +8,9 @@ public sealed class ChangeCaseStatusHandler(CaseChanges changes)
 {
     public const int MaxNoteLength = 4000;
 
-    /// <summary>The statuses a case may move to from <paramref name="current"/>: any other, except back to new.</summary>
+    /// <summary>
+    /// The statuses a case may move to from <paramref name="current"/>: any other, except back to new.
+    /// </summary>
     public static IReadOnlyList<CaseStatus> NextStatuses(CaseStatus current) =>
         Enum.GetValues<CaseStatus>().Where(s => s != current && s != CaseStatus.New).ToArray();
 

@@ -10,10 +10,13 @@ using NodaTime;
 
 namespace CivicDesk.Core.Cases.GetCase;
 
-/// <summary>Reads one case inside the caller's scope with its whole timeline; outside the scope it is not found.</summary>
+/// <summary>
+/// Reads one case inside the caller's scope with its whole timeline; outside the scope it is not found.
+/// </summary>
 public sealed class GetCaseHandler(CivicDeskDbContext db, StaffScopes scopes)
 {
-    public async Task<Result<CaseDetails>> HandleAsync(StaffCaller caller, Guid caseId, CancellationToken cancellationToken)
+    public async Task<Result<CaseDetails>> HandleAsync(StaffCaller caller, Guid caseId,
+        CancellationToken cancellationToken)
     {
         StaffScope? scope = await scopes.ForAsync(caller, cancellationToken);
         Case? found = scope is null
@@ -64,7 +67,8 @@ public sealed class GetCaseHandler(CivicDeskDbContext db, StaffScopes scopes)
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
     }
 
-    private async Task<List<StaffChoice>> ChoicesAsync(StaffScope scope, Case found, CancellationToken cancellationToken)
+    private async Task<List<StaffChoice>> ChoicesAsync(StaffScope scope, Case found,
+        CancellationToken cancellationToken)
     {
         IReadOnlyList<Guid> allowed = await AssignmentChoices.ForAsync(db, scope, found, cancellationToken);
         List<Identity.StaffUser> users = await db.StaffUsers.AsNoTracking()

@@ -101,7 +101,8 @@ public static class CaseListQueryParser
         }
 
         DataQualityFlags[] flags = Enum.GetValues<DataQualityFlags>().Where(f => f != DataQualityFlags.None).ToArray();
-        DataQualityFlags flag = flags.FirstOrDefault(f => string.Equals(FlagCode(f), value, StringComparison.OrdinalIgnoreCase));
+        DataQualityFlags flag = flags.FirstOrDefault(f
+            => string.Equals(FlagCode(f), value, StringComparison.OrdinalIgnoreCase));
         if (flag != DataQualityFlags.None)
         {
             return (QualityFilter.Flag, flag);

@@ -103,7 +103,8 @@ public sealed class ListCasesHandler(CivicDeskDbContext db, StaffScopes scopes)
                 .Select(d => (Guid?)d.Id).SingleOrDefaultAsync(cancellationToken);
             if (departmentId is null)
             {
-                return (null, ValidationFailed.Single("department", "unknown", "No department you work in has this code."));
+                return (null,
+                    ValidationFailed.Single("department", "unknown", "No department you work in has this code."));
             }
 
             cases = cases.Where(c => c.DepartmentId == departmentId.Value);

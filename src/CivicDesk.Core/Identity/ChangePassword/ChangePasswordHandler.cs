@@ -36,7 +36,8 @@ public sealed class ChangePasswordHandler(
         }
         else if (request.NewPassword == request.CurrentPassword)
         {
-            errors.Add(new FieldError("new_password", "unchanged", "Choose a password different from the current one."));
+            errors.Add(
+                new FieldError("new_password", "unchanged", "Choose a password different from the current one."));
         }
 
         if (errors.Count > 0)

@@ -31,7 +31,8 @@ public sealed class EnsureFirstAdministratorHandler(
         string password = OneTimePasswords.New();
         Instant now = time.GetCurrentInstant();
         StaffUser admin = new(
-            time.NewId(), jurisdictionId, UserName, "Administrator", StaffRole.Administrator, hasher.Hash(password), now);
+            time.NewId(), jurisdictionId, UserName, "Administrator", StaffRole.Administrator,
+                hasher.Hash(password), now);
         admin.RequirePasswordChange();
         db.StaffUsers.Add(admin);
         db.AuditEntries.Add(new AuditEntry(time.NewId(), now, Actor.System, "staff.user_added", "staff_user", admin.Id)

@@ -5,7 +5,9 @@ using NodaTime;
 
 namespace CivicDesk.Core.Identity.ListStaffUsers;
 
-/// <summary>One line of the staff list: who, which role, which departments, and whether the account is usable.</summary>
+/// <summary>
+/// One line of the staff list: who, which role, which departments, and whether the account is usable.
+/// </summary>
 public sealed record StaffUserSummary(
     Guid Id,
     string UserName,

@@ -15,4 +15,5 @@ public sealed record SignedInStaff(
 /// Any refused sign-in. The message is the same whatever the reason (unknown name, wrong password,
 /// locked or deactivated account) so that the answer reveals nothing about accounts.
 /// </summary>
-public sealed record SignInRefused() : Common.Error("The user name or password is not right, or the account is locked for a while.");
+public sealed record SignInRefused() : Common.Error(
+    "The user name or password is not right, or the account is locked for a while.");

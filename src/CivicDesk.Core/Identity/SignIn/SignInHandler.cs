@@ -67,7 +67,8 @@ public sealed class SignInHandler(
     {
         if (reason == "wrong_password" && user is not null)
         {
-            user.RecordFailedSignIn(now, options.Value.MaxFailedSignIns, Duration.FromMinutes(options.Value.LockoutMinutes));
+            user.RecordFailedSignIn(now, options.Value.MaxFailedSignIns,
+                Duration.FromMinutes(options.Value.LockoutMinutes));
             if (user.IsLockedAt(now))
             {
                 Log.AccountLocked(logger, user.Id);

@@ -84,7 +84,8 @@ public sealed partial class CasePage
 
     private async Task LoadAsync()
     {
-        Result<CaseDetails> result = await Cases.HandleAsync(StaffClaims.Caller(HttpContext), Id, HttpContext.RequestAborted);
+        Result<CaseDetails> result = await Cases.HandleAsync(StaffClaims.Caller(HttpContext), Id,
+            HttpContext.RequestAborted);
         Details = result.TryGetValue(out CaseDetails? details, out _) ? details : null;
         if (Details is null)
         {
@@ -99,7 +100,8 @@ public sealed partial class CasePage
         {
             if (!Guid.TryParse(Assign.AssigneeId, out Guid parsed))
             {
-                await RefuseAsync("assign", ValidationFailed.Single(AssignCaseHandler.Field, "invalid", "Choose a person."));
+                await RefuseAsync("assign",
+                    ValidationFailed.Single(AssignCaseHandler.Field, "invalid", "Choose a person."));
                 return;
             }
 
