@@ -31,24 +31,38 @@ public sealed class ListCasesHandler(CivicDeskDbContext db, StaffScopes scopes)
         }
 
         int total = await cases.CountAsync(cancellationToken);
-        var rows = from c in cases
-                   join s in db.Services on c.ServiceId equals s.Id
-                   join d in db.Departments on c.DepartmentId equals d.Id
-                   join u in db.StaffUsers on c.AssigneeId equals (Guid?)u.Id into assignees
-                   from a in assignees.DefaultIfEmpty()
-                   select new
-                   {
-                       Case = c,
-                       ServiceCode = s.Code,
-                       ServiceName = s.Name,
-                       DepartmentCode = d.Code,
-                       Assignee = a.DisplayName,
-                   };
-        var ordered = query.Sort switch
+        IQueryable<CaseRow> rows = from c in cases
+                                   join s in db.Services on c.ServiceId equals s.Id
+                                   join d in db.Departments on c.DepartmentId equals d.Id
+                                   join u in db.StaffUsers on c.AssigneeId equals (Guid?)u.Id into assignees
+                                   from a in assignees.DefaultIfEmpty()
+                                   select new CaseRow
+                                   {
+                                       Case = c,
+                                       ServiceCode = s.Code,
+                                       ServiceName = s.Name,
+                                       DepartmentCode = d.Code,
+                                       Assignee = a.DisplayName,
+                                   };
+        List<CaseRow> page = await Sort(rows, query)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .ToListAsync(cancellationToken);
+        List<CaseListItem> items = page.Select(r => new CaseListItem(
+            r.Case.Id, r.Case.Reference, r.ServiceCode, r.ServiceName, r.DepartmentCode, r.Case.Status,
+            r.Case.AssigneeId, r.Assignee, r.Case.CreatedAt, r.Case.UpdatedAt, r.Case.Quality,
+            r.Case.SourceSystem, r.Case.Version)).ToList();
+        return new CaseListPage(items, total, query.Page, query.PageSize, zone);
+    }
+
+    /// <summary>The chosen order, then the case id, so that ties always fall the same way.</summary>
+    private static IQueryable<CaseRow> Sort(IQueryable<CaseRow> rows, CaseListQuery query)
+    {
+        IOrderedQueryable<CaseRow> ordered = query.Sort switch
         {
             CaseSort.Created => Order(rows, r => r.Case.CreatedAt, query.Descending),
             CaseSort.Updated => Order(rows, r => r.Case.UpdatedAt, query.Descending),
             CaseSort.Service => Order(rows, r => r.ServiceName, query.Descending),
+
             // The workflow's order, not the alphabet: new, open, in progress, on hold, then closing states.
             CaseSort.Status => Order(
                 rows,
@@ -61,14 +75,7 @@ public sealed class ListCasesHandler(CivicDeskDbContext db, StaffScopes scopes)
                     : 6,
                 query.Descending),
         };
-        var page = await (query.Descending ? ordered.ThenByDescending(r => r.Case.Id) : ordered.ThenBy(r => r.Case.Id))
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
-            .ToListAsync(cancellationToken);
-        List<CaseListItem> items = page.Select(r => new CaseListItem(
-            r.Case.Id, r.Case.Reference, r.ServiceCode, r.ServiceName, r.DepartmentCode, r.Case.Status,
-            r.Case.AssigneeId, r.Assignee, r.Case.CreatedAt, r.Case.UpdatedAt, r.Case.Quality,
-            r.Case.SourceSystem, r.Case.Version)).ToList();
-        return new CaseListPage(items, total, query.Page, query.PageSize, zone);
+        return query.Descending ? ordered.ThenByDescending(r => r.Case.Id) : ordered.ThenBy(r => r.Case.Id);
     }
 
     /// <summary>The departments and services of the caller's scope, for the filter form.</summary>
@@ -138,4 +145,17 @@ public sealed class ListCasesHandler(CivicDeskDbContext db, StaffScopes scopes)
         System.Linq.Expressions.Expression<Func<T, TKey>> key,
         bool descending) =>
         descending ? rows.OrderByDescending(key) : rows.OrderBy(key);
+
+    private sealed class CaseRow
+    {
+        public required Case Case { get; init; }
+
+        public required string ServiceCode { get; init; }
+
+        public required string ServiceName { get; init; }
+
+        public required string DepartmentCode { get; init; }
+
+        public string? Assignee { get; init; }
+    }
 }
