@@ -45,6 +45,9 @@ public static class WorkspaceSetup
     }
 
     /// <summary>Only sign-in POSTs count; each client address has its own fixed window.</summary>
+    // Limitation: the windows live in this process's memory, so each web node counts on its own, and behind
+    // a reverse proxy every client shares the proxy's address until forwarded headers are configured. A
+    // limiter stored in the database or Redis, and ForwardedHeaders options, would lift this.
     private static RateLimitPartition<string> SignInPartition(HttpContext context)
     {
         if (!HttpMethods.IsPost(context.Request.Method))
