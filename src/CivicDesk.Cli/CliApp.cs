@@ -7,14 +7,25 @@ namespace CivicDesk.Cli;
 public static class CliApp
 {
     /// <summary>Parses and runs one command line; output goes to the given writers so tests can read it.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error,
+        CancellationToken cancellationToken) =>
+        RunAsync(args, Console.In, output, error, cancellationToken);
+
+    /// <summary>As above, reading standard input from <paramref name="input"/>.</summary>
+    public static async Task<int> RunAsync(
+        string[] args,
+        TextReader input,
+        TextWriter output,
+        TextWriter error,
+        CancellationToken cancellationToken)
     {
-        CliContext context = new(output, error);
+        CliContext context = new(output, error, input);
         RootCommand root = new("CivicDesk: requests, cases and open data for public agencies.");
         root.Options.Add(CliContext.DatabaseProviderOption);
         root.Options.Add(CliContext.ConnectionOption);
         root.Subcommands.Add(MigrateCommand.Create(context));
         root.Subcommands.Add(ApiKeysCommand.Create(context));
+        root.Subcommands.Add(UsersCommand.Create(context));
 
         ParseResult parsed = root.Parse(args);
         InvocationConfiguration invocation = new() { Output = output, Error = error };

@@ -11,7 +11,7 @@ namespace CivicDesk.Cli;
 /// What every command shares: where to write, and how to reach the database. Without options the command
 /// line uses the same SQLite file as the web app (see <see cref="DataFolder"/>).
 /// </summary>
-public sealed class CliContext(TextWriter output, TextWriter error)
+public sealed class CliContext(TextWriter output, TextWriter error, TextReader? input = null)
 {
     public static readonly Option<string> DatabaseProviderOption = new("--database")
     {
@@ -31,6 +31,9 @@ public sealed class CliContext(TextWriter output, TextWriter error)
 
     public TextWriter Error => error;
 
+    /// <summary>Where secrets such as a password are read from (<c>--password-stdin</c>).</summary>
+    public TextReader Input => input ?? Console.In;
+
     /// <summary>A service provider with Core's use cases on the database the command line names.</summary>
     public static ServiceProvider CreateServices(ParseResult parsed)
     {
@@ -42,7 +45,8 @@ public sealed class CliContext(TextWriter output, TextWriter error)
         }.Resolved(dataFolder);
 
         ServiceCollection services = new();
-        services.AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        services.AddLogging(logging
+            => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(database);
         services.AddSingleton<IFileStore>(new LocalFileStore(Path.Combine(dataFolder, "files")));

@@ -1,3 +1,4 @@
+using CivicDesk.Core.Cases;
 using CivicDesk.Core.Cases.SubmitRequest;
 using CivicDesk.Core.Catalog.SeedCatalog;
 using CivicDesk.Core.Identity;
@@ -13,6 +14,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<SubmitRequestHandler>();
         services.AddScoped<SeedCatalogHandler>();
         services.AddApiKeys();
+        services.AddStaffIdentity();
+        services.AddStaffCaseWork();
         return services;
     }
 }

@@ -2,15 +2,33 @@ using Microsoft.Extensions.Logging;
 
 namespace CivicDesk.Core.Identity;
 
-/// <summary>Log messages of the Identity feature; event ids 2000–2999. Never a secret, never a password.</summary>
+/// <summary>Log messages of the Identity feature; event ids 2000–2999. Ids only: no names, no passwords, no secrets.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(2001, LogLevel.Information, "API key {KeyId} issued with prefix {Prefix}")]
+    [LoggerMessage(2001, LogLevel.Information, "Staff user {UserId} created with role {Role}")]
+    public static partial void StaffUserAdded(ILogger logger, Guid userId, StaffRole role);
+
+    [LoggerMessage(2002, LogLevel.Information, "Staff user {UserId} signed in")]
+    public static partial void SignedIn(ILogger logger, Guid userId);
+
+    [LoggerMessage(2003, LogLevel.Warning, "Sign-in refused for user {UserId}: {Reason}")]
+    public static partial void SignInRefused(ILogger logger, Guid? userId, string reason);
+
+    [LoggerMessage(2004, LogLevel.Warning, "Staff user {UserId} locked after repeated sign-in failures")]
+    public static partial void AccountLocked(ILogger logger, Guid userId);
+
+    [LoggerMessage(2005, LogLevel.Information, "Staff user {UserId} changed the password")]
+    public static partial void PasswordChanged(ILogger logger, Guid userId);
+
+    [LoggerMessage(2006, LogLevel.Information, "First administrator {UserId} created with a one-time password")]
+    public static partial void FirstAdministratorCreated(ILogger logger, Guid userId);
+
+    [LoggerMessage(2101, LogLevel.Information, "API key {KeyId} issued with prefix {Prefix}")]
     public static partial void ApiKeyIssued(ILogger logger, Guid keyId, string prefix);
 
-    [LoggerMessage(2002, LogLevel.Information, "API key {KeyId} revoked")]
+    [LoggerMessage(2102, LogLevel.Information, "API key {KeyId} revoked")]
     public static partial void ApiKeyRevoked(ILogger logger, Guid keyId);
 
-    [LoggerMessage(2003, LogLevel.Information, "API key refused: {Reason}")]
+    [LoggerMessage(2103, LogLevel.Information, "API key refused: {Reason}")]
     public static partial void ApiKeyRefused(ILogger logger, string reason);
 }

@@ -14,9 +14,17 @@ public sealed class StaffUser
         PasswordHash = string.Empty;
     }
 
-    public StaffUser(Guid id, string userName, string displayName, StaffRole role, string passwordHash, Instant createdAt)
+    public StaffUser(
+        Guid id,
+        Guid jurisdictionId,
+        string userName,
+        string displayName,
+        StaffRole role,
+        string passwordHash,
+        Instant createdAt)
     {
         Id = id;
+        JurisdictionId = jurisdictionId;
         UserName = userName;
         DisplayName = displayName;
         Role = role;
@@ -26,6 +34,9 @@ public sealed class StaffUser
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>The jurisdiction whose cases the user works; an administrator sees all of its departments.</summary>
+    public Guid JurisdictionId { get; private set; }
 
     /// <summary>Lower-case sign-in name; unique.</summary>
     public string UserName { get; private set; }
@@ -65,9 +76,14 @@ public sealed class StaffUser
         MustChangePassword = false;
     }
 
+    /// <summary>Replaces the hash of the same password with a stronger one; the password itself is unchanged.</summary>
+    public void UpgradePasswordHash(string passwordHash) => PasswordHash = passwordHash;
+
     public bool IsLockedAt(Instant now) => LockedUntil is Instant until && until > now;
 
-    /// <summary>Counts a failed sign-in; after <paramref name="limit"/> in a row the account locks for a while.</summary>
+    /// <summary>
+    /// Counts a failed sign-in; after <paramref name="limit"/> in a row the account locks for a while.
+    /// </summary>
     public void RecordFailedSignIn(Instant now, int limit, Duration lockout)
     {
         FailedSignIns++;

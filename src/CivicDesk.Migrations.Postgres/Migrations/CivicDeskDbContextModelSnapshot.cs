@@ -699,6 +699,10 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_active");
 
+                    b.Property<Guid>("JurisdictionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("jurisdiction_id");
+
                     b.Property<DateTime?>("LockedUntil")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("locked_until");
@@ -727,6 +731,9 @@ namespace CivicDesk.Migrations.Postgres.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_staff_users");
+
+                    b.HasIndex("JurisdictionId")
+                        .HasDatabaseName("ix_staff_users_jurisdiction_id");
 
                     b.HasIndex("UserName")
                         .IsUnique()
@@ -1066,6 +1073,16 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_staff_membership_staff_users_user_id");
+                });
+
+            modelBuilder.Entity("CivicDesk.Core.Identity.StaffUser", b =>
+                {
+                    b.HasOne("CivicDesk.Core.Jurisdictions.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_users_jurisdictions_jurisdiction_id");
                 });
 
             modelBuilder.Entity("CivicDesk.Core.Imports.ImportRun", b =>

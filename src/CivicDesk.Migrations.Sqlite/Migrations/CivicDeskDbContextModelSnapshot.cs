@@ -694,6 +694,10 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_active");
 
+                    b.Property<Guid>("JurisdictionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("jurisdiction_id");
+
                     b.Property<long?>("LockedUntil")
                         .HasColumnType("INTEGER")
                         .HasColumnName("locked_until");
@@ -722,6 +726,9 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_staff_users");
+
+                    b.HasIndex("JurisdictionId")
+                        .HasDatabaseName("ix_staff_users_jurisdiction_id");
 
                     b.HasIndex("UserName")
                         .IsUnique()
@@ -1061,6 +1068,16 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_staff_membership_staff_users_user_id");
+                });
+
+            modelBuilder.Entity("CivicDesk.Core.Identity.StaffUser", b =>
+                {
+                    b.HasOne("CivicDesk.Core.Jurisdictions.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_users_jurisdictions_jurisdiction_id");
                 });
 
             modelBuilder.Entity("CivicDesk.Core.Imports.ImportRun", b =>

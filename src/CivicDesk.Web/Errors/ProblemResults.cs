@@ -16,6 +16,7 @@ public static class ProblemResults
     public const string ForbiddenType = "/problems/forbidden";
     public const string ConflictType = "/problems/edit-conflict";
     public const string MalformedType = "/problems/malformed-request";
+    public const string PreconditionRequiredType = "/problems/precondition-required";
     public const string UnexpectedType = "/problems/unexpected";
 
     public static ProblemHttpResult From(Error error) => error switch
@@ -29,7 +30,8 @@ public static class ProblemResults
 
     public static ProblemHttpResult Validation(IReadOnlyList<FieldError> errors)
     {
-        ProblemDetails problem = Details(StatusCodes.Status400BadRequest, ValidationType, "The request has invalid fields.");
+        ProblemDetails problem = Details(StatusCodes.Status400BadRequest, ValidationType,
+            "The request has invalid fields.");
         problem.Extensions["errors"] = errors
             .Select(e => new { field = e.Field, code = e.Code, message = e.Message })
             .ToArray();
@@ -39,9 +41,21 @@ public static class ProblemResults
     public static ProblemHttpResult Malformed(string field, string message) =>
         Validation([new FieldError(field, "malformed", message)]);
 
-    private static ProblemHttpResult Conflict(EditConflict conflict)
+    /// <summary>
+    /// 428: a change was sent without <c>If-Match</c>, so it cannot be checked against the caller's version.
+    /// </summary>
+    public static ProblemHttpResult PreconditionRequired() => Problem(
+        StatusCodes.Status428PreconditionRequired,
+        PreconditionRequiredType,
+        "Send If-Match with the ETag of the version you read.");
+
+    /// <summary>412: the <c>If-Match</c> version is stale; the body carries the current values.</summary>
+    public static ProblemHttpResult PreconditionFailed(EditConflict conflict) =>
+        Conflict(conflict, StatusCodes.Status412PreconditionFailed);
+
+    private static ProblemHttpResult Conflict(EditConflict conflict, int status = StatusCodes.Status409Conflict)
     {
-        ProblemDetails problem = Details(StatusCodes.Status409Conflict, ConflictType, conflict.Title);
+        ProblemDetails problem = Details(status, ConflictType, conflict.Title);
         problem.Extensions["currentVersion"] = conflict.CurrentVersion;
         problem.Extensions["currentValues"] = conflict.CurrentValues;
         return TypedResults.Problem(problem);

@@ -6,6 +6,8 @@ using CivicDesk.Web.Errors;
 using CivicDesk.Web.Localization;
 using CivicDesk.Web.Open311;
 using CivicDesk.Web.Security;
+using CivicDesk.Web.StaffApi;
+using CivicDesk.Web.Workspace;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace CivicDesk.Web.Hosting;
@@ -37,6 +39,7 @@ public static class CivicDeskHost
         builder.Services.AddOpen311(builder.Configuration);
         builder.Services.AddExceptionHandler<UnhandledExceptionHandler>();
         builder.Services.AddStaffSecurity();
+        builder.Services.AddWorkspace(builder.Configuration);
         builder.Services.AddCultures();
         builder.Services.AddAntiforgery();
         builder.Services.AddRazorComponents();
@@ -54,12 +57,15 @@ public static class CivicDeskHost
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapCultureSwitch();
         app.MapOpen311();
+        app.MapWorkspace();
+        app.MapStaffApi();
         app.MapRazorComponents<App>();
         return app;
     }

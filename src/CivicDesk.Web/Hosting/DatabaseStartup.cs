@@ -1,5 +1,6 @@
 using CivicDesk.Core.Catalog.SeedCatalog;
 using CivicDesk.Core.Data;
+using CivicDesk.Web.Workspace;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -15,12 +16,12 @@ public static class DatabaseStartup
         await db.Database.MigrateAsync(cancellationToken);
 
         DemoOptions demo = scope.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value;
-        if (string.IsNullOrWhiteSpace(demo.Catalog))
+        if (!string.IsNullOrWhiteSpace(demo.Catalog))
         {
-            return;
+            SeedCatalogHandler seed = scope.ServiceProvider.GetRequiredService<SeedCatalogHandler>();
+            await seed.HandleAsync(DemoOptions.Resolve(demo.Catalog), cancellationToken);
         }
 
-        SeedCatalogHandler seed = scope.ServiceProvider.GetRequiredService<SeedCatalogHandler>();
-        await seed.HandleAsync(DemoOptions.Resolve(demo.Catalog), cancellationToken);
+        await app.EnsureFirstAdministratorAsync(scope.ServiceProvider, cancellationToken);
     }
 }

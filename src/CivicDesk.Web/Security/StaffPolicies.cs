@@ -1,5 +1,6 @@
 using CivicDesk.Core.Identity;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 
 namespace CivicDesk.Web.Security;
 
@@ -8,12 +9,18 @@ public static class StaffPolicies
 {
     public const string Scheme = CookieAuthenticationDefaults.AuthenticationScheme;
 
-    /// <summary>Any signed-in member of staff.</summary>
+    /// <summary>Any signed-in member of staff who has replaced a one-time password.</summary>
     public const string Staff = "staff";
 
     public const string Supervisor = "supervisor";
 
     public const string Administrator = "administrator";
+
+    /// <summary>
+    /// Any signed-in member of staff, even one who must still replace a one-time password: only the
+    /// pages that manage the user's own session and password use it.
+    /// </summary>
+    public const string Account = "account";
 
     public static IServiceCollection AddStaffSecurity(this IServiceCollection services)
     {
@@ -27,16 +34,19 @@ public static class StaffPolicies
             options.AccessDeniedPath = "/staff/denied";
             options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
             options.SlidingExpiration = true;
+            options.Events = new StaffCookieEvents();
         });
+        string[] everyRole = [nameof(StaffRole.Agent), nameof(StaffRole.Supervisor), nameof(StaffRole.Administrator)];
         services.AddAuthorizationBuilder()
-            .AddPolicy(Staff, policy => policy.RequireAuthenticatedUser()
-                .RequireRole(nameof(StaffRole.Agent), nameof(StaffRole.Supervisor), nameof(StaffRole.Administrator)))
-            .AddPolicy(Supervisor, policy => policy.RequireAuthenticatedUser()
+            .AddPolicy(Staff, policy => Working(policy).RequireRole(everyRole))
+            .AddPolicy(Supervisor, policy => Working(policy)
                 .RequireRole(nameof(StaffRole.Supervisor), nameof(StaffRole.Administrator)))
-            .AddPolicy(Administrator, policy => policy.RequireAuthenticatedUser()
-                .RequireRole(nameof(StaffRole.Administrator)))
-            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
-                .RequireAuthenticatedUser().Build());
+            .AddPolicy(Administrator, policy => Working(policy).RequireRole(nameof(StaffRole.Administrator)))
+            .AddPolicy(Account, policy => policy.RequireAuthenticatedUser().RequireRole(everyRole))
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return services;
     }
+
+    private static AuthorizationPolicyBuilder Working(AuthorizationPolicyBuilder policy) =>
+        policy.RequireAuthenticatedUser().RequireAssertion(context => !StaffClaims.MustChangePassword(context.User));
 }

@@ -58,7 +58,7 @@ public abstract class PostRequestTests(WebAppFixture app)
         Open311Answer posted = await PostAsync(
         [
             new("api_key", key.Key), new("service_code", "heat-hot-water"), new("address_string", "5 Privacy Lane"),
-            new("attribute[descriptor]", "APARTMENT ONLY"), new("email", "hidden.person@example.org"),
+            new("attribute[descriptor]", "APARTMENT ONLY"), new("email", "hidden.person@privacy.example"),
             new("first_name", "Hiddenfirst"), new("last_name", "Hiddenlast"), new("phone", "+1 212 555 0199"),
             new("device_id", "hidden-device"), new("account_id", "hidden-account"),
         ]);
@@ -68,7 +68,7 @@ public abstract class PostRequestTests(WebAppFixture app)
         Open311Answer json = await Open311Http.GetAsync(client, $"{Open311Http.Base}requests/{reference}.json");
         Open311Answer xml = await Open311Http.GetAsync(client, $"{Open311Http.Base}requests.xml");
 
-        foreach (string secret in new[] { "hidden", "Hidden", "5550199", "example.org" })
+        foreach (string secret in new[] { "hidden", "Hidden", "5550199", "privacy.example" })
         {
             Assert.DoesNotContain(secret, json.Body, StringComparison.Ordinal);
             Assert.DoesNotContain(secret, xml.Body, StringComparison.Ordinal);

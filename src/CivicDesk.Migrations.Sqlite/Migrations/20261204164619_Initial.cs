@@ -52,26 +52,6 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "staff_users",
-                columns: table => new
-                {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    user_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    display_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    password_hash = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    is_active = table.Column<bool>(type: "INTEGER", nullable: false),
-                    must_change_password = table.Column<bool>(type: "INTEGER", nullable: false),
-                    failed_sign_ins = table.Column<int>(type: "INTEGER", nullable: false),
-                    locked_until = table.Column<long>(type: "INTEGER", nullable: true),
-                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_staff_users", x => x.id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "api_keys",
                 columns: table => new
                 {
@@ -156,6 +136,33 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                     table.PrimaryKey("pk_localized_texts", x => x.id);
                     table.ForeignKey(
                         name: "fk_localized_texts_jurisdictions_jurisdiction_id",
+                        column: x => x.jurisdiction_id,
+                        principalTable: "jurisdictions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "staff_users",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    jurisdiction_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    display_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    password_hash = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    is_active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    must_change_password = table.Column<bool>(type: "INTEGER", nullable: false),
+                    failed_sign_ins = table.Column<int>(type: "INTEGER", nullable: false),
+                    locked_until = table.Column<long>(type: "INTEGER", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_staff_users", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_staff_users_jurisdictions_jurisdiction_id",
                         column: x => x.jurisdiction_id,
                         principalTable: "jurisdictions",
                         principalColumn: "id",
@@ -556,6 +563,11 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                 name: "ix_staff_membership_department_id",
                 table: "staff_membership",
                 column: "department_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_staff_users_jurisdiction_id",
+                table: "staff_users",
+                column: "jurisdiction_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_staff_users_user_name",

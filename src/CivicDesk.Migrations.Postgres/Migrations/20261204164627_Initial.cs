@@ -52,26 +52,6 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "staff_users",
-                columns: table => new
-                {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    user_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    display_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    password_hash = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    is_active = table.Column<bool>(type: "boolean", nullable: false),
-                    must_change_password = table.Column<bool>(type: "boolean", nullable: false),
-                    failed_sign_ins = table.Column<int>(type: "integer", nullable: false),
-                    locked_until = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_staff_users", x => x.id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "api_keys",
                 columns: table => new
                 {
@@ -156,6 +136,33 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                     table.PrimaryKey("pk_localized_texts", x => x.id);
                     table.ForeignKey(
                         name: "fk_localized_texts_jurisdictions_jurisdiction_id",
+                        column: x => x.jurisdiction_id,
+                        principalTable: "jurisdictions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "staff_users",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    jurisdiction_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    display_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    password_hash = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    is_active = table.Column<bool>(type: "boolean", nullable: false),
+                    must_change_password = table.Column<bool>(type: "boolean", nullable: false),
+                    failed_sign_ins = table.Column<int>(type: "integer", nullable: false),
+                    locked_until = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_staff_users", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_staff_users_jurisdictions_jurisdiction_id",
                         column: x => x.jurisdiction_id,
                         principalTable: "jurisdictions",
                         principalColumn: "id",
@@ -556,6 +563,11 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                 name: "ix_staff_membership_department_id",
                 table: "staff_membership",
                 column: "department_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_staff_users_jurisdiction_id",
+                table: "staff_users",
+                column: "jurisdiction_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_staff_users_user_name",

@@ -1,0 +1,41 @@
+using CivicDesk.Core.Identity;
+using NodaTime;
+
+namespace CivicDesk.Core.Cases.GetCase;
+
+/// <summary>Everything the staff case page shows, except the contact details (read through their own action).</summary>
+public sealed record CaseDetails(
+    Case Case,
+    string ServiceCode,
+    string ServiceName,
+    string DepartmentCode,
+    string DepartmentName,
+    string? AssigneeName,
+    DateTimeZone TimeZone,
+    IReadOnlyList<AnswerLine> Answers,
+    IReadOnlyList<TimelineEntry> Timeline,
+    IReadOnlyList<CaseAttachment> Photos,
+    bool HasContact,
+    IReadOnlyList<StaffChoice> AssignChoices,
+    bool MayUnassign,
+    IReadOnlyList<CaseStatus> NextStatuses);
+
+/// <summary>A question of the service and the answer given, by code when the question is no longer asked.</summary>
+public sealed record AnswerLine(string Code, string Question, IReadOnlyList<string> Values);
+
+/// <summary>One timeline event with the names of the people involved.</summary>
+public sealed record TimelineEntry(
+    Guid Id,
+    CaseEventKind Kind,
+    Instant At,
+    ActorKind ActorKind,
+    string ActorLabel,
+    string? ActorName,
+    EventVisibility Visibility,
+    string? Text,
+    CaseStatus? FromStatus,
+    CaseStatus? ToStatus,
+    string? AssigneeName);
+
+/// <summary>A member of staff the caller may assign the case to.</summary>
+public sealed record StaffChoice(Guid UserId, string DisplayName, StaffRole Role, bool IsCaller);

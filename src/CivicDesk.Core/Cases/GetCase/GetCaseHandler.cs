@@ -1,0 +1,101 @@
+using CivicDesk.Core.Cases.AssignCase;
+using CivicDesk.Core.Cases.ChangeCaseStatus;
+using CivicDesk.Core.Cases.Scope;
+using CivicDesk.Core.Catalog;
+using CivicDesk.Core.Common;
+using CivicDesk.Core.Data;
+using CivicDesk.Core.Jurisdictions;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace CivicDesk.Core.Cases.GetCase;
+
+/// <summary>
+/// Reads one case inside the caller's scope with its whole timeline; outside the scope it is not found.
+/// </summary>
+public sealed class GetCaseHandler(CivicDeskDbContext db, StaffScopes scopes)
+{
+    public async Task<Result<CaseDetails>> HandleAsync(StaffCaller caller, Guid caseId,
+        CancellationToken cancellationToken)
+    {
+        StaffScope? scope = await scopes.ForAsync(caller, cancellationToken);
+        Case? found = scope is null
+            ? null
+            : await scope.Cases(db.Cases.AsNoTracking()).SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
+        if (scope is null || found is null)
+        {
+            return new NotFound("Case");
+        }
+
+        Service service = await db.Services.AsNoTracking().Include(s => s.Questions)
+            .SingleAsync(s => s.Id == found.ServiceId, cancellationToken);
+        Department department = await db.Departments.AsNoTracking()
+            .SingleAsync(d => d.Id == found.DepartmentId, cancellationToken);
+        string zoneId = await db.Jurisdictions.Where(j => j.Id == found.JurisdictionId)
+            .Select(j => j.TimeZoneId).SingleAsync(cancellationToken);
+        List<CaseEvent> events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == caseId)
+            .OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(cancellationToken);
+        Dictionary<Guid, string> names = await NamesAsync(found, events, cancellationToken);
+        List<StaffChoice> choices = await ChoicesAsync(scope, found, cancellationToken);
+
+        return new CaseDetails(
+            found,
+            service.Code,
+            service.Name,
+            department.Code,
+            department.Name,
+            found.AssigneeId is Guid assignee ? names.GetValueOrDefault(assignee) : null,
+            DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) ?? DateTimeZone.Utc,
+            Answers(service, found.Answers),
+            events.Select(e => ToEntry(e, names)).ToList(),
+            await db.CaseAttachments.AsNoTracking().Where(a => a.CaseId == caseId)
+                .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).ToListAsync(cancellationToken),
+            await db.CaseContacts.AnyAsync(c => c.CaseId == caseId, cancellationToken),
+            choices,
+            found.AssigneeId is not null && (scope.MayAssignOthers || found.AssigneeId == scope.UserId),
+            ChangeCaseStatusHandler.NextStatuses(found.Status));
+    }
+
+    private async Task<Dictionary<Guid, string>> NamesAsync(
+        Case found,
+        List<CaseEvent> events,
+        CancellationToken cancellationToken)
+    {
+        Guid[] ids = events.SelectMany(e => new[] { e.ActorId, e.AssigneeId })
+            .Append(found.AssigneeId).OfType<Guid>().Distinct().ToArray();
+        return await db.StaffUsers.AsNoTracking().Where(u => ids.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+    }
+
+    private async Task<List<StaffChoice>> ChoicesAsync(StaffScope scope, Case found,
+        CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Guid> allowed = await AssignmentChoices.ForAsync(db, scope, found, cancellationToken);
+        List<Identity.StaffUser> users = await db.StaffUsers.AsNoTracking()
+            .Where(u => allowed.Contains(u.Id)).OrderBy(u => u.DisplayName).ThenBy(u => u.Id)
+            .ToListAsync(cancellationToken);
+        return users.Where(u => u.Id != found.AssigneeId)
+            .Select(u => new StaffChoice(u.Id, u.DisplayName, u.Role, u.Id == scope.UserId))
+            .ToList();
+    }
+
+    private static List<AnswerLine> Answers(Service service, CaseAnswers answers) =>
+        answers.Values.Select(pair => new AnswerLine(
+                pair.Key,
+                service.Questions.FirstOrDefault(q => q.Code == pair.Key)?.Label ?? pair.Key,
+                pair.Value))
+            .ToList();
+
+    private static TimelineEntry ToEntry(CaseEvent e, Dictionary<Guid, string> names) => new(
+        e.Id,
+        e.Kind,
+        e.At,
+        e.ActorKind,
+        e.ActorLabel,
+        e.ActorId is Guid actor ? names.GetValueOrDefault(actor) : null,
+        e.Visibility,
+        e.Text,
+        e.FromStatus,
+        e.ToStatus,
+        e.AssigneeId is Guid assignee ? names.GetValueOrDefault(assignee) : null);
+}

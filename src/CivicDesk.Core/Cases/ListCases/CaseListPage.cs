@@ -1,0 +1,35 @@
+using NodaTime;
+
+namespace CivicDesk.Core.Cases.ListCases;
+
+/// <summary>One page of a staff case list and the total number of cases matching the filters.</summary>
+public sealed record CaseListPage(
+    IReadOnlyList<CaseListItem> Items,
+    int Total,
+    int Page,
+    int PageSize,
+    DateTimeZone TimeZone)
+{
+    public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
+}
+
+/// <summary>One row of a staff case list.</summary>
+public sealed record CaseListItem(
+    Guid Id,
+    string Reference,
+    string ServiceCode,
+    string ServiceName,
+    string DepartmentCode,
+    CaseStatus Status,
+    Guid? AssigneeId,
+    string? AssigneeName,
+    Instant CreatedAt,
+    Instant UpdatedAt,
+    DataQualityFlags Quality,
+    string? SourceSystem,
+    int Version);
+
+/// <summary>The departments and services a caller may filter on: only those inside the caller's scope.</summary>
+public sealed record CaseListChoices(
+    IReadOnlyList<(string Code, string Name)> Departments,
+    IReadOnlyList<(string Code, string Name)> Services);

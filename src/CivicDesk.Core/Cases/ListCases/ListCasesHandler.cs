@@ -1,0 +1,161 @@
+using CivicDesk.Core.Cases.Scope;
+using CivicDesk.Core.Common;
+using CivicDesk.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace CivicDesk.Core.Cases.ListCases;
+
+/// <summary>
+/// Lists the cases inside the caller's scope with filters, an order and a page. The order always ends
+/// with the case id, so a page holds the same cases however often it is asked for.
+/// </summary>
+public sealed class ListCasesHandler(CivicDeskDbContext db, StaffScopes scopes)
+{
+    public async Task<Result<CaseListPage>> HandleAsync(
+        StaffCaller caller,
+        CaseListQuery query,
+        CancellationToken cancellationToken)
+    {
+        StaffScope? scope = await scopes.ForAsync(caller, cancellationToken);
+        if (scope is null)
+        {
+            return new NotFound("Staff user");
+        }
+
+        DateTimeZone zone = await ZoneAsync(scope, cancellationToken);
+        (IQueryable<Case>? cases, Error? error) = await FilterAsync(scope, query, zone, cancellationToken);
+        if (cases is null)
+        {
+            return error!;
+        }
+
+        int total = await cases.CountAsync(cancellationToken);
+        IQueryable<CaseRow> rows = from c in cases
+                                   join s in db.Services on c.ServiceId equals s.Id
+                                   join d in db.Departments on c.DepartmentId equals d.Id
+                                   join u in db.StaffUsers on c.AssigneeId equals (Guid?)u.Id into assignees
+                                   from a in assignees.DefaultIfEmpty()
+                                   select new CaseRow
+                                   {
+                                       Case = c,
+                                       ServiceCode = s.Code,
+                                       ServiceName = s.Name,
+                                       DepartmentCode = d.Code,
+                                       Assignee = a.DisplayName,
+                                   };
+        List<CaseRow> page = await Sort(rows, query)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .ToListAsync(cancellationToken);
+        List<CaseListItem> items = page.Select(r => new CaseListItem(
+            r.Case.Id, r.Case.Reference, r.ServiceCode, r.ServiceName, r.DepartmentCode, r.Case.Status,
+            r.Case.AssigneeId, r.Assignee, r.Case.CreatedAt, r.Case.UpdatedAt, r.Case.Quality,
+            r.Case.SourceSystem, r.Case.Version)).ToList();
+        return new CaseListPage(items, total, query.Page, query.PageSize, zone);
+    }
+
+    /// <summary>The chosen order, then the case id, so that ties always fall the same way.</summary>
+    private static IQueryable<CaseRow> Sort(IQueryable<CaseRow> rows, CaseListQuery query)
+    {
+        IOrderedQueryable<CaseRow> ordered = query.Sort switch
+        {
+            CaseSort.Created => Order(rows, r => r.Case.CreatedAt, query.Descending),
+            CaseSort.Updated => Order(rows, r => r.Case.UpdatedAt, query.Descending),
+            CaseSort.Service => Order(rows, r => r.ServiceName, query.Descending),
+
+            // The workflow's order, not the alphabet: new, open, in progress, on hold, then closing states.
+            CaseSort.Status => Order(
+                rows,
+                r => r.Case.Status == CaseStatus.New ? 0
+                    : r.Case.Status == CaseStatus.Open ? 1
+                    : r.Case.Status == CaseStatus.InProgress ? 2
+                    : r.Case.Status == CaseStatus.OnHold ? 3
+                    : r.Case.Status == CaseStatus.Closed ? 4
+                    : r.Case.Status == CaseStatus.Cancelled ? 5
+                    : 6,
+                query.Descending),
+        };
+        return query.Descending ? ordered.ThenByDescending(r => r.Case.Id) : ordered.ThenBy(r => r.Case.Id);
+    }
+
+    /// <summary>The departments and services of the caller's scope, for the filter form.</summary>
+    public async Task<CaseListChoices> ChoicesAsync(StaffCaller caller, CancellationToken cancellationToken)
+    {
+        StaffScope? scope = await scopes.ForAsync(caller, cancellationToken);
+        if (scope is null)
+        {
+            return new CaseListChoices([], []);
+        }
+
+        var departments = await scope.Departments(db.Departments).OrderBy(d => d.Code)
+            .Select(d => new { d.Id, d.Code, d.Name }).ToListAsync(cancellationToken);
+        Guid[] ids = departments.Select(d => d.Id).ToArray();
+        var services = await db.Services.Where(s => ids.Contains(s.DepartmentId)).OrderBy(s => s.Name)
+            .Select(s => new { s.Code, s.Name }).ToListAsync(cancellationToken);
+        return new CaseListChoices(
+            departments.Select(d => (d.Code, d.Name)).ToList(),
+            services.Select(s => (s.Code, s.Name)).ToList());
+    }
+
+    private async Task<(IQueryable<Case>? Cases, Error? Error)> FilterAsync(
+        StaffScope scope,
+        CaseListQuery query,
+        DateTimeZone zone,
+        CancellationToken cancellationToken)
+    {
+        IQueryable<Case> cases = scope.Cases(db.Cases.AsNoTracking());
+        if (query.DepartmentCode is string departmentCode)
+        {
+            Guid? departmentId = await scope.Departments(db.Departments).Where(d => d.Code == departmentCode)
+                .Select(d => (Guid?)d.Id).SingleOrDefaultAsync(cancellationToken);
+            if (departmentId is null)
+            {
+                return (null,
+                    ValidationFailed.Single("department", "unknown", "No department you work in has this code."));
+            }
+
+            cases = cases.Where(c => c.DepartmentId == departmentId.Value);
+        }
+
+        if (query.ServiceCode is string serviceCode)
+        {
+            Guid jurisdictionId = scope.JurisdictionId;
+            Guid? serviceId = await db.Services.Where(s => s.JurisdictionId == jurisdictionId && s.Code == serviceCode)
+                .Select(s => (Guid?)s.Id).SingleOrDefaultAsync(cancellationToken);
+            if (serviceId is null)
+            {
+                return (null, ValidationFailed.Single("service", "unknown", "No service has this code."));
+            }
+
+            cases = cases.Where(c => c.ServiceId == serviceId.Value);
+        }
+
+        return (CaseListFilters.Apply(cases, query, zone, scope.UserId), null);
+    }
+
+    private async Task<DateTimeZone> ZoneAsync(StaffScope scope, CancellationToken cancellationToken)
+    {
+        string zoneId = await db.Jurisdictions.Where(j => j.Id == scope.JurisdictionId)
+            .Select(j => j.TimeZoneId).SingleAsync(cancellationToken);
+        return DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) ?? DateTimeZone.Utc;
+    }
+
+    private static IOrderedQueryable<T> Order<T, TKey>(
+        IQueryable<T> rows,
+        System.Linq.Expressions.Expression<Func<T, TKey>> key,
+        bool descending) =>
+        descending ? rows.OrderByDescending(key) : rows.OrderBy(key);
+
+    private sealed class CaseRow
+    {
+        public required Case Case { get; init; }
+
+        public required string ServiceCode { get; init; }
+
+        public required string ServiceName { get; init; }
+
+        public required string DepartmentCode { get; init; }
+
+        public string? Assignee { get; init; }
+    }
+}

@@ -1,0 +1,16 @@
+namespace CivicDesk.Core.Identity.AddStaffUser;
+
+/// <summary>
+/// A new member of staff. Without a password the system generates a one-time one that must be changed
+/// at first sign-in. <paramref name="JurisdictionCode"/> may be left out when the deployment has one.
+/// </summary>
+public sealed record AddStaffUser(
+    string UserName,
+    string DisplayName,
+    StaffRole Role,
+    IReadOnlyList<string> DepartmentCodes,
+    string? Password,
+    string? JurisdictionCode);
+
+/// <summary>The created user; <paramref name="OneTimePassword"/> is set when the system chose the password.</summary>
+public sealed record StaffUserAdded(Guid UserId, string UserName, string? OneTimePassword);

@@ -1,0 +1,24 @@
+using CivicDesk.Core.Identity.AddStaffUser;
+using CivicDesk.Core.Identity.ChangePassword;
+using CivicDesk.Core.Identity.FirstAdministrator;
+using CivicDesk.Core.Identity.ListStaffUsers;
+using CivicDesk.Core.Identity.SignIn;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CivicDesk.Core.Identity;
+
+public static class IdentityServiceCollectionExtensions
+{
+    /// <summary>Registers the staff identity use cases and the password hasher.</summary>
+    public static IServiceCollection AddStaffIdentity(this IServiceCollection services)
+    {
+        services.AddOptions<IdentityOptions>();
+        services.AddSingleton<PasswordHasher>();
+        services.AddScoped<AddStaffUserHandler>();
+        services.AddScoped<SignInHandler>();
+        services.AddScoped<ChangePasswordHandler>();
+        services.AddScoped<EnsureFirstAdministratorHandler>();
+        services.AddScoped<ListStaffUsersHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,126 @@
+using CivicDesk.Core.Cases;
+using CivicDesk.Core.Cases.AddCaseNote;
+using CivicDesk.Core.Cases.AssignCase;
+using CivicDesk.Core.Cases.ChangeCaseStatus;
+using CivicDesk.Core.Cases.Changes;
+using CivicDesk.Core.Common;
+using CivicDesk.Web.Errors;
+using CivicDesk.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CivicDesk.Web.StaffApi;
+
+/// <summary>The three case actions of the staff API. Each reads its body field by field and checks If-Match.</summary>
+internal static class CaseChangeEndpoints
+{
+    /// <summary>POST /api/v1/cases/{id}/assignment with <c>{"assignee_id": "…" | null}</c>.</summary>
+    public static async Task<Results<JsonHttpResult<object>, ProblemHttpResult>> AssignAsync(
+        Guid id,
+        HttpContext context,
+        AssignCaseHandler handler,
+        CancellationToken cancellationToken)
+    {
+        return await RunAsync(context, ["assignee_id"], async (fields, version) =>
+        {
+            Guid? assignee = fields.GuidOrNull("assignee_id");
+            return fields.Errors.Count > 0
+                ? new ValidationFailed(fields.Errors)
+                : await handler.HandleAsync(
+                    new AssignCase(StaffClaims.Caller(context), id, version, assignee), cancellationToken);
+        }, cancellationToken);
+    }
+
+    /// <summary>POST /api/v1/cases/{id}/status with <c>{"status": "in_progress", "note": "…"}</c>.</summary>
+    public static async Task<Results<JsonHttpResult<object>, ProblemHttpResult>> ChangeStatusAsync(
+        Guid id,
+        HttpContext context,
+        ChangeCaseStatusHandler handler,
+        CancellationToken cancellationToken)
+    {
+        return await RunAsync(context, ["status", "note"], async (fields, version) =>
+        {
+            string? code = fields.String("status", required: true);
+            string? note = fields.String("note", required: false);
+            CaseStatus status = default;
+            if (code is not null && !CaseStatusExtensions.TryParseCode(code, out status))
+            {
+                fields.Add(new FieldError("status", "invalid", $"'{code}' is not a case status."));
+            }
+
+            if (fields.Errors.Count > 0)
+            {
+                return new ValidationFailed(fields.Errors);
+            }
+
+            ChangeCaseStatus request = new(StaffClaims.Caller(context), id, version, status, note);
+            return await handler.HandleAsync(request, cancellationToken);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// POST /api/v1/cases/{id}/notes with <c>{"text": "…", "visibility": "internal" | "public"}</c>.
+    /// </summary>
+    public static async Task<Results<JsonHttpResult<object>, ProblemHttpResult>> AddNoteAsync(
+        Guid id,
+        HttpContext context,
+        AddCaseNoteHandler handler,
+        CancellationToken cancellationToken)
+    {
+        return await RunAsync(context, ["text", "visibility"], async (fields, version) =>
+        {
+            string? text = fields.String("text", required: true);
+            string visibility = fields.String("visibility", required: false) ?? "internal";
+            if (!Enum.TryParse(visibility, ignoreCase: true, out EventVisibility chosen) || !Enum.IsDefined(chosen)
+                || int.TryParse(visibility, out _))
+            {
+                fields.Add(new FieldError("visibility", "invalid", "Use internal or public."));
+            }
+
+            return fields.Errors.Count > 0
+                ? new ValidationFailed(fields.Errors)
+                : await handler.HandleAsync(
+                    new AddCaseNote(StaffClaims.Caller(context), id, version, text, chosen), cancellationToken);
+        }, cancellationToken);
+    }
+
+    private static async Task<Results<JsonHttpResult<object>, ProblemHttpResult>> RunAsync(
+        HttpContext context,
+        string[] known,
+        Func<JsonFields, int, Task<Result<CaseChanged>>> change,
+        CancellationToken cancellationToken)
+    {
+        (bool present, int? version) = IfMatch.Read(context.Request);
+        if (!present)
+        {
+            return ProblemResults.PreconditionRequired();
+        }
+
+        if (version is not int expected)
+        {
+            return ProblemResults.Malformed("If-Match", "If-Match must hold one ETag from this API, such as \"3\".");
+        }
+
+        (JsonFields? fields, FieldError? unreadable) = await JsonFields.ReadAsync(context.Request, known,
+            cancellationToken);
+        if (fields is null)
+        {
+            return ProblemResults.Validation([unreadable!]);
+        }
+
+        Result<CaseChanged> result = await change(fields, expected);
+        if (result.TryGetValue(out CaseChanged? changed, out Error? error))
+        {
+            context.Response.Headers.ETag = changed.ETag;
+            return TypedResults.Json<object>(
+                new { id = changed.CaseId, version = changed.Version, event_id = changed.EventId }, CaseResources.Json);
+        }
+
+        if (error is EditConflict conflict)
+        {
+            context.Response.Headers.ETag = IfMatch.ETagFor(conflict.CurrentVersion);
+            return ProblemResults.PreconditionFailed(conflict);
+        }
+
+        return ProblemResults.From(error);
+    }
+}

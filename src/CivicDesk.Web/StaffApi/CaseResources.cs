@@ -1,0 +1,96 @@
+using System.Text.Json;
+using CivicDesk.Core.Cases;
+using CivicDesk.Core.Cases.GetCase;
+using CivicDesk.Core.Cases.ListCases;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CivicDesk.Web.StaffApi;
+
+/// <summary>The JSON shapes of the staff API: snake_case names, UTC instants in ISO 8601, codes for enums.</summary>
+internal static class CaseResources
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+    };
+
+    public static object Page(CaseListPage page) => new
+    {
+        Items = page.Items.Select(Item).ToArray(),
+        page.Total,
+        page.Page,
+        page.PageSize,
+        page.PageCount,
+    };
+
+    public static object Item(CaseListItem item) => new
+    {
+        item.Id,
+        item.Reference,
+        Status = item.Status.ToCode(),
+        item.ServiceCode,
+        item.ServiceName,
+        item.DepartmentCode,
+        item.AssigneeId,
+        item.AssigneeName,
+        CreatedAt = Iso(item.CreatedAt),
+        UpdatedAt = Iso(item.UpdatedAt),
+        Quality = Flags(item.Quality),
+        item.SourceSystem,
+        item.Version,
+    };
+
+    public static object Details(CaseDetails details)
+    {
+        Case c = details.Case;
+        return new
+        {
+            c.Id,
+            c.Reference,
+            Status = c.Status.ToCode(),
+            c.StatusNote,
+            details.ServiceCode,
+            details.ServiceName,
+            details.DepartmentCode,
+            c.AssigneeId,
+            details.AssigneeName,
+            Channel = c.Channel.ToString().ToLowerInvariant(),
+            c.Description,
+            Location = new { c.Latitude, c.Longitude, c.Address, c.AddressId, c.ZipCode },
+            Answers = details.Answers.ToDictionary(a => a.Code, a => a.Values),
+            CreatedAt = Iso(c.CreatedAt),
+            UpdatedAt = Iso(c.UpdatedAt),
+            ClosedAt = c.ClosedAt is Instant closed ? Iso(closed) : null,
+            Quality = Flags(c.Quality),
+            Source = c.SourceSystem is null ? null : new { System = c.SourceSystem, Key = c.SourceKey,
+                Data = c.SourceData },
+            details.HasContact,
+            Photos = details.Photos.Select(p => new { p.Id, p.ContentType, p.Length }).ToArray(),
+            Timeline = details.Timeline.Select(Entry).ToArray(),
+            NextStatuses = details.NextStatuses.Select(s => s.ToCode()).ToArray(),
+            c.Version,
+        };
+    }
+
+    private static object Entry(TimelineEntry e) => new
+    {
+        e.Id,
+        Kind = CaseListQueryParser.Code(e.Kind),
+        At = Iso(e.At),
+        Actor = new { Kind = e.ActorKind.ToString().ToLowerInvariant(), e.ActorLabel, Name = e.ActorName },
+        Visibility = e.Visibility.ToString().ToLowerInvariant(),
+        e.Text,
+        FromStatus = e.FromStatus?.ToCode(),
+        ToStatus = e.ToStatus?.ToCode(),
+        e.AssigneeName,
+    };
+
+    private static string[] Flags(DataQualityFlags flags) =>
+        Enum.GetValues<DataQualityFlags>()
+            .Where(f => f != DataQualityFlags.None && flags.HasFlag(f))
+            .Select(CaseListQueryParser.FlagCode)
+            .ToArray();
+
+    private static string Iso(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
+}

@@ -1,0 +1,100 @@
+using System.Text.Json;
+using CivicDesk.Core.Common;
+
+namespace CivicDesk.Web.StaffApi;
+
+/// <summary>
+/// Reads a small JSON object field by field, so that each bad value is reported under its own name and
+/// malformed JSON is a 400 naming <c>body</c>, never an exception.
+/// </summary>
+internal sealed class JsonFields
+{
+    private readonly JsonElement _root;
+    private readonly List<FieldError> _errors;
+
+    private JsonFields(JsonElement root, List<FieldError> errors)
+    {
+        _root = root;
+        _errors = errors;
+    }
+
+    public IReadOnlyList<FieldError> Errors => _errors;
+
+    public static async Task<(JsonFields? Fields, FieldError? Error)> ReadAsync(
+        HttpRequest request,
+        IReadOnlyCollection<string> known,
+        CancellationToken cancellationToken)
+    {
+        if (request.HasJsonContentType() is false)
+        {
+            return (null, new FieldError("body", "unsupported_media_type", "Send the body as application/json."));
+        }
+
+        try
+        {
+            using JsonDocument document = await JsonDocument.ParseAsync(request.Body, default, cancellationToken);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (null, new FieldError("body", "malformed", "The body must be a JSON object."));
+            }
+
+            List<FieldError> errors = document.RootElement.EnumerateObject()
+                .Where(p => !known.Contains(p.Name))
+                .Select(p => new FieldError(p.Name, "unknown_field", $"'{p.Name}' is not a field of this request."))
+                .ToList();
+            return (new JsonFields(document.RootElement.Clone(), errors), null);
+        }
+        catch (JsonException)
+        {
+            return (null, new FieldError("body", "malformed", "The body is not valid JSON."));
+        }
+    }
+
+    public bool Has(string name) => _root.TryGetProperty(name, out _);
+
+    public string? String(string name, bool required)
+    {
+        if (!_root.TryGetProperty(name, out JsonElement value) || value.ValueKind == JsonValueKind.Null)
+        {
+            if (required)
+            {
+                _errors.Add(new FieldError(name, "required", $"'{name}' is required."));
+            }
+
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            _errors.Add(new FieldError(name, "invalid", $"'{name}' must be a string."));
+            return null;
+        }
+
+        return value.GetString();
+    }
+
+    /// <summary>A UUID, or null when the field is JSON null; a missing field is an error.</summary>
+    public Guid? GuidOrNull(string name)
+    {
+        if (!_root.TryGetProperty(name, out JsonElement value))
+        {
+            _errors.Add(new FieldError(name, "required", $"'{name}' is required; send null to clear it."));
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.String && value.TryGetGuid(out Guid id))
+        {
+            return id;
+        }
+
+        _errors.Add(new FieldError(name, "invalid", $"'{name}' must be a UUID or null."));
+        return null;
+    }
+
+    public void Add(FieldError error) => _errors.Add(error);
+}

@@ -1,0 +1,35 @@
+namespace CivicDesk.Web.Workspace.Forms;
+
+/// <summary>The assign form: the chosen assignee's id, or empty for nobody, and the version the user saw.</summary>
+public sealed class AssignForm
+{
+    public int Version { get; set; }
+
+    public string? AssigneeId { get; set; }
+}
+
+/// <summary>The status form: the new status's code and an optional public note.</summary>
+public sealed class StatusForm
+{
+    public int Version { get; set; }
+
+    public string? Status { get; set; }
+
+    public string? Note { get; set; }
+}
+
+/// <summary>The note form: the text and whether the resident may see it.</summary>
+public sealed class NoteForm
+{
+    public int Version { get; set; }
+
+    public string? Text { get; set; }
+
+    public string Visibility { get; set; } = "internal";
+}
+
+/// <summary>The "show contact details" form; it carries nothing but its name and the antiforgery token.</summary>
+public sealed class ContactForm
+{
+    public bool Show { get; set; } = true;
+}

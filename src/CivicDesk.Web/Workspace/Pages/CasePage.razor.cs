@@ -1,0 +1,187 @@
+using CivicDesk.Core.Cases;
+using CivicDesk.Core.Cases.AddCaseNote;
+using CivicDesk.Core.Cases.AssignCase;
+using CivicDesk.Core.Cases.ChangeCaseStatus;
+using CivicDesk.Core.Cases.Changes;
+using CivicDesk.Core.Cases.GetCase;
+using CivicDesk.Core.Cases.ReadCaseContact;
+using CivicDesk.Core.Common;
+using CivicDesk.Web.Security;
+using CivicDesk.Web.Workspace.Forms;
+using Microsoft.AspNetCore.Components;
+
+namespace CivicDesk.Web.Workspace.Pages;
+
+/// <summary>
+/// One case for staff: details, timeline and the three actions as plain forms carrying the version the
+/// user saw. A refused save re-renders the page with the other user's values and everything typed kept.
+/// </summary>
+public sealed partial class CasePage
+{
+    [Parameter]
+    public Guid Id { get; set; }
+
+    [CascadingParameter]
+    private HttpContext HttpContext { get; set; } = default!;
+
+    [Inject]
+    private GetCaseHandler Cases { get; set; } = default!;
+
+    [Inject]
+    private AssignCaseHandler Assigner { get; set; } = default!;
+
+    [Inject]
+    private ChangeCaseStatusHandler StatusChanger { get; set; } = default!;
+
+    [Inject]
+    private AddCaseNoteHandler Notes { get; set; } = default!;
+
+    [Inject]
+    private ReadCaseContactHandler Contacts { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [SupplyParameterFromForm(FormName = "assign")]
+    private AssignForm? Assign { get; set; }
+
+    [SupplyParameterFromForm(FormName = "status")]
+    private StatusForm? Status { get; set; }
+
+    [SupplyParameterFromForm(FormName = "note")]
+    private NoteForm? Note { get; set; }
+
+    [SupplyParameterFromForm(FormName = "contact")]
+    private ContactForm? Contact { get; set; }
+
+    [SupplyParameterFromQuery(Name = "done")]
+    private string? Done { get; set; }
+
+    private CaseDetails? Details { get; set; }
+
+    private ContactDetails? ContactShown { get; set; }
+
+    private EditConflict? Conflict { get; set; }
+
+    /// <summary>Which form the conflict or the errors belong to: assign, status or note.</summary>
+    private string? FailedForm { get; set; }
+
+    private IReadOnlyList<FieldError> Errors { get; set; } = [];
+
+    protected override async Task OnInitializedAsync()
+    {
+        await LoadAsync();
+        if (Details is null)
+        {
+            return;
+        }
+
+        int version = Details.Case.Version;
+        Assign ??= new AssignForm { Version = version, AssigneeId = string.Empty };
+        Status ??= new StatusForm { Version = version };
+        Note ??= new NoteForm { Version = version };
+    }
+
+    private async Task LoadAsync()
+    {
+        Result<CaseDetails> result = await Cases.HandleAsync(StaffClaims.Caller(HttpContext), Id,
+            HttpContext.RequestAborted);
+        Details = result.TryGetValue(out CaseDetails? details, out _) ? details : null;
+        if (Details is null)
+        {
+            HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+    }
+
+    private async Task AssignAsync()
+    {
+        Guid? assignee = null;
+        if (!string.IsNullOrEmpty(Assign!.AssigneeId))
+        {
+            if (!Guid.TryParse(Assign.AssigneeId, out Guid parsed))
+            {
+                await RefuseAsync("assign",
+                    ValidationFailed.Single(AssignCaseHandler.Field, "invalid", "Choose a person."));
+                return;
+            }
+
+            assignee = parsed;
+        }
+
+        AssignCase request = new(StaffClaims.Caller(HttpContext), Id, Assign.Version, assignee);
+        Result<CaseChanged> result = await Assigner.HandleAsync(request, HttpContext.RequestAborted);
+        await AfterAsync("assign", "assigned", result, version => Assign.Version = version);
+    }
+
+    private async Task ChangeStatusAsync()
+    {
+        if (!CaseStatusExtensions.TryParseCode(Status!.Status, out CaseStatus status))
+        {
+            await RefuseAsync("status", ValidationFailed.Single("status", "required", "Choose a status."));
+            return;
+        }
+
+        ChangeCaseStatus request = new(StaffClaims.Caller(HttpContext), Id, Status.Version, status, Status.Note);
+        Result<CaseChanged> result = await StatusChanger.HandleAsync(request, HttpContext.RequestAborted);
+        await AfterAsync("status", "status", result, version => Status.Version = version);
+    }
+
+    private async Task AddNoteAsync()
+    {
+        EventVisibility visibility = Note!.Visibility == "public" ? EventVisibility.Public : EventVisibility.Internal;
+        AddCaseNote request = new(StaffClaims.Caller(HttpContext), Id, Note.Version, Note.Text, visibility);
+        Result<CaseChanged> result = await Notes.HandleAsync(request, HttpContext.RequestAborted);
+        await AfterAsync("note", "note", result, version => Note.Version = version);
+    }
+
+    private async Task ShowContactAsync()
+    {
+        Result<ContactDetails> result = await Contacts.HandleAsync(
+            StaffClaims.Caller(HttpContext), Id, HttpContext.RequestAborted);
+        ContactShown = result.TryGetValue(out ContactDetails? contact, out _) ? contact : null;
+    }
+
+    private async Task AfterAsync(string form, string done, Result<CaseChanged> result, Action<int> rebase)
+    {
+        if (result.IsSuccess)
+        {
+            Navigation.NavigateTo($"/staff/cases/{Id}?done={done}#timeline");
+            return;
+        }
+
+        if (result.Error is EditConflict conflict)
+        {
+            // The typed values stay in the posted form; only its version moves on, so that submitting
+            // again applies the change to the version now shown.
+            rebase(conflict.CurrentVersion);
+        }
+
+        await RefuseAsync(form, result.Error);
+    }
+
+    private async Task RefuseAsync(string form, Error error)
+    {
+        FailedForm = form;
+        await LoadAsync();
+        if (Details is null)
+        {
+            return;
+        }
+
+        (Conflict, Errors, int status) = error switch
+        {
+            EditConflict conflict => (conflict, [], StatusCodes.Status409Conflict),
+            ValidationFailed invalid => (null, invalid.Errors, StatusCodes.Status400BadRequest),
+            Forbidden forbidden => (null, [new FieldError(FieldOf(form), "forbidden", forbidden.Title)], 403),
+            _ => ((EditConflict?)null, (IReadOnlyList<FieldError>)[], StatusCodes.Status400BadRequest),
+        };
+        HttpContext.Response.StatusCode = status;
+    }
+
+    private static string FieldOf(string form) => form switch
+    {
+        "assign" => AssignCaseHandler.Field,
+        "status" => "status",
+        _ => "text",
+    };
+}

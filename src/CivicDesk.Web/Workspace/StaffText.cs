@@ -1,0 +1,46 @@
+using CivicDesk.Core.Cases;
+using CivicDesk.Core.Common;
+using Microsoft.Extensions.Localization;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CivicDesk.Web.Workspace;
+
+/// <summary>
+/// The words the workspace shows for codes: statuses, data-quality flags, event kinds, errors, times.
+/// </summary>
+public sealed class StaffText(IStringLocalizer<WorkspaceResources> text)
+{
+    private static readonly ZonedDateTimePattern LocalPattern =
+        ZonedDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm o<+HH:mm>", null);
+
+    public string this[string key] => text[key];
+
+    public string Status(CaseStatus status) => text["Status_" + status];
+
+    public string Flag(DataQualityFlags flag) => text["Quality_" + flag];
+
+    public IEnumerable<string> Flags(DataQualityFlags flags) =>
+        Enum.GetValues<DataQualityFlags>().Where(f => f != DataQualityFlags.None && flags.HasFlag(f)).Select(Flag);
+
+    public string Event(CaseEventKind kind) => text["Event_" + kind];
+
+    public string Channel(Channel channel) => text["Channel_" + channel];
+
+    /// <summary>
+    /// A time in the jurisdiction's zone with its UTC offset, such as <c>2025-03-04 09:00 -05:00</c>.
+    /// </summary>
+    public static string When(Instant instant, DateTimeZone zone) => LocalPattern.Format(instant.InZone(zone));
+
+    /// <summary>The same instant in ISO 8601 for a <c>time</c> element's <c>datetime</c>.</summary>
+    public static string Iso(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
+
+    /// <summary>
+    /// A field error in the reader's language when a translation exists, else Core's English message.
+    /// </summary>
+    public string Error(FieldError error)
+    {
+        LocalizedString translated = text[$"Error_{error.Field}_{error.Code}"];
+        return translated.ResourceNotFound ? error.Message : translated.Value;
+    }
+}

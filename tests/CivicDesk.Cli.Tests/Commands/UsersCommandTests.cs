@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+using CivicDesk.Core.Catalog.SeedCatalog;
+using CivicDesk.Core.Data;
+using CivicDesk.Core.Identity;
+using CivicDesk.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CivicDesk.Cli.Tests.Commands;
+
+public sealed class UsersCommandTests
+{
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task UsersAdd_WithAndWithoutPassword_CreatesUsersThatListShows(string provider)
+    {
+        await using TestDatabase database = await TestDatabase.CreateAsync(provider);
+        await SeedAsync(database);
+
+        (int withPassword, string added, _) = await RunAsync(
+            database, "a chosen passphrase\n",
+            "users", "add", "--username", "ana", "--name", "Ana Diaz", "--role", "agent",
+            "--department", "HPD", "--department", "DOT", "--password-stdin");
+        (int oneTime, string printed, _) = await RunAsync(
+            database, string.Empty, "users", "add", "--username", "ben", "--name", "Ben Ng", "--role", "Supervisor",
+            "--department", "hpd");
+        (int listed, string list, _) = await RunAsync(database, string.Empty, "users", "list");
+
+        Assert.Equal((0, 0, 0), (withPassword, oneTime, listed));
+        Assert.Equal("Created staff user 'ana'.", added.Trim());
+        Assert.Matches("one-time password [A-Za-z0-9]{20} ", printed);
+        Assert.Matches(new Regex(@"^ana\s+agent\s+DOT,HPD\s+active\s+Ana Diaz$", RegexOptions.Multiline), list);
+        Assert.Matches(
+            new Regex(@"^ben\s+supervisor\s+HPD\s+must change password\s+Ben Ng$", RegexOptions.Multiline), list);
+        Assert.Contains("2 staff user(s).", list, StringComparison.Ordinal);
+        await using CivicDeskDbContext db = database.CreateContext();
+        StaffUser ana = await db.StaffUsers.SingleAsync(u => u.UserName == "ana",
+            TestContext.Current.CancellationToken);
+        Assert.StartsWith("pbkdf2-sha256$600000$", ana.PasswordHash, StringComparison.Ordinal);
+        Assert.True(PasswordHasher.Verify("a chosen passphrase", ana.PasswordHash));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task UsersAdd_BadInput_NamesEachOptionAndCreatesNothing(string provider)
+    {
+        await using TestDatabase database = await TestDatabase.CreateAsync(provider);
+        await SeedAsync(database);
+
+        (int badRole, _, string roleError) = await RunAsync(
+            database, string.Empty, "users", "add", "--username", "ana", "--name", "Ana", "--role", "boss");
+        (int badValues, _, string errors) = await RunAsync(
+            database, "short\n", "users", "add", "--username", "9ana", "--name", "Ana", "--role", "agent",
+            "--department", "XYZ", "--password-stdin");
+
+        Assert.Equal((2, 1), (badRole, badValues));
+        Assert.StartsWith("--role:", roleError, StringComparison.Ordinal);
+        Assert.Contains("--username:", errors, StringComparison.Ordinal);
+        Assert.Contains("--password:", errors, StringComparison.Ordinal);
+        Assert.Contains("--department: No department has the code 'XYZ'.", errors, StringComparison.Ordinal);
+        await using CivicDeskDbContext db = database.CreateContext();
+        Assert.Equal(0, await db.StaffUsers.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    private static async Task SeedAsync(TestDatabase database)
+    {
+        await using CivicDeskDbContext db = await database.CreateMigratedContextAsync();
+        SeedCatalogHandler seed = new(db, TimeProvider.System, NullLogger<SeedCatalogHandler>.Instance);
+        await seed.HandleAsync(RepositoryPaths.Samples("catalog", "nyc.json"), TestContext.Current.CancellationToken);
+    }
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(
+        TestDatabase database,
+        string input,
+        params string[] args)
+    {
+        using StringReader reader = new(input);
+        using StringWriter output = new();
+        using StringWriter error = new();
+        string[] all = ["--database", database.Provider, "--connection", database.ConnectionString, .. args];
+        int exitCode = await CliApp.RunAsync(all, reader, output, error, TestContext.Current.CancellationToken);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+}
