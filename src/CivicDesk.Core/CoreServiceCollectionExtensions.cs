@@ -1,4 +1,6 @@
 using CivicDesk.Core.Cases.SubmitRequest;
+using CivicDesk.Core.Cases.TrackRequest;
+using CivicDesk.Core.Catalog.GetCatalog;
 using CivicDesk.Core.Catalog.SeedCatalog;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,6 +13,8 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddScoped<SubmitRequestHandler>();
         services.AddScoped<SeedCatalogHandler>();
+        services.AddScoped<GetCatalogHandler>();
+        services.AddScoped<TrackRequestHandler>();
         return services;
     }
 }

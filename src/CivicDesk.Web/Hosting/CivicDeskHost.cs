@@ -4,6 +4,7 @@ using CivicDesk.Core.Files;
 using CivicDesk.Web.Components;
 using CivicDesk.Web.Errors;
 using CivicDesk.Web.Localization;
+using CivicDesk.Web.Portal;
 using CivicDesk.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -38,6 +39,7 @@ public static class CivicDeskHost
         builder.Services.AddCultures();
         builder.Services.AddAntiforgery();
         builder.Services.AddRazorComponents();
+        builder.Services.AddPortal(builder.Configuration);
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
@@ -56,6 +58,7 @@ public static class CivicDeskHost
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapCultureSwitch();
+        app.MapPortal();
         app.MapRazorComponents<App>();
         return app;
     }
