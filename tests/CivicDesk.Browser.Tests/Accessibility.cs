@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 
 namespace CivicDesk.Browser.Tests;
 
-/// <summary>Runs axe-core on a page as it stands and fails on any WCAG 2.0, 2.1 or 2.2 level A or AA violation.</summary>
+/// <summary>Runs axe-core on a page as it stands; fails on any WCAG 2.0, 2.1 or 2.2 level A or AA violation.</summary>
 internal static class Accessibility
 {
     private static readonly List<string> WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -20,7 +20,9 @@ internal static class Accessibility
             Environment.NewLine,
             result.Violations.Select(v =>
                 $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"));
-        Assert.True(result.Violations.Length == 0, $"axe found violations on {step} ({page.Url}):{Environment.NewLine}{report}");
+        Assert.True(
+            result.Violations.Length == 0,
+            $"axe found violations on {step} ({page.Url}):{Environment.NewLine}{report}");
         Assert.NotEmpty(result.Passes);
     }
 
@@ -35,7 +37,7 @@ internal static class Accessibility
         await AssertNoViolationsAsync(checker, step);
     }
 
-    /// <summary>Loads <paramref name="html"/> into the checker as if the server had answered it at <paramref name="url"/>.</summary>
+    /// <summary>Loads <paramref name="html"/> into the checker as if the server answered it at that address.</summary>
     public static async Task ServeAgainAsync(IPage checker, string url, string html)
     {
         await checker.RouteAsync(url, route => route.FulfillAsync(new RouteFulfillOptions

@@ -1,6 +1,6 @@
 namespace CivicDesk.Browser.Tests;
 
-/// <summary>Shows that the axe check used by the journeys does report problems, so its silence means something.</summary>
+/// <summary>Shows that the axe check of the journeys does report problems, so its silence means something.</summary>
 public sealed class AccessibilityCheckTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Fact(Timeout = 60_000)]
@@ -11,7 +11,8 @@ public sealed class AccessibilityCheckTests(BrowserApp app) : IClassFixture<Brow
         Microsoft.Playwright.IPage checker = await BrowserApp.NewCheckerPageAsync(context);
         const string Broken =
             "<!DOCTYPE html><html lang=\"en\"><head><title>Broken</title></head><body><main><h1>Broken</h1>"
-            + "<img src=\"lib/uswds/img/us_flag_small.png\"><form><input type=\"text\" name=\"q\"></form></main></body></html>";
+            + "<img src=\"lib/uswds/img/us_flag_small.png\">"
+            + "<form><input type=\"text\" name=\"q\"></form></main></body></html>";
 
         await Accessibility.ServeAgainAsync(checker, new Uri(app.BaseAddress, "broken").ToString(), Broken);
         Deque.AxeCore.Commons.AxeResult result = await Accessibility.RunAsync(checker);

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace CivicDesk.Web.Portal;
 
-/// <summary>The portal's jurisdiction's catalogue in the language of the current request, read once per request.</summary>
+/// <summary>The catalogue of the portal's jurisdiction in the language of the request, read once per request.</summary>
 public sealed class PortalCatalog(GetCatalogHandler handler, IOptions<PortalOptions> options)
 {
     private CatalogView? _loaded;

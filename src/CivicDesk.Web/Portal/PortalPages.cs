@@ -10,7 +10,10 @@ namespace CivicDesk.Web.Portal;
 internal static class PortalPages
 {
     /// <summary>The request form of one service, with a new submission token each time it is drawn.</summary>
-    public static async Task<IResult> NewRequestAsync(string code, PortalCatalog catalog, CancellationToken cancellationToken)
+    public static async Task<IResult> NewRequestAsync(
+        string code,
+        PortalCatalog catalog,
+        CancellationToken cancellationToken)
     {
         CatalogView view = await catalog.GetAsync(cancellationToken);
         if (view.Find(code) is not ServiceView service)
@@ -27,11 +30,17 @@ internal static class PortalPages
     }
 
     /// <summary>The public status of a request found by its reference number.</summary>
-    public static Task<IResult> RequestAsync(string reference, PortalRequests requests, CancellationToken cancellationToken) =>
+    public static Task<IResult> RequestAsync(
+        string reference,
+        PortalRequests requests,
+        CancellationToken cancellationToken) =>
         RenderFoundAsync<RequestStatusView>(reference, requests, cancellationToken);
 
     /// <summary>The confirmation shown after the form was accepted.</summary>
-    public static Task<IResult> SubmittedAsync(string reference, PortalRequests requests, CancellationToken cancellationToken) =>
+    public static Task<IResult> SubmittedAsync(
+        string reference,
+        PortalRequests requests,
+        CancellationToken cancellationToken) =>
         RenderFoundAsync<SubmittedView>(reference, requests, cancellationToken);
 
     private static async Task<IResult> RenderFoundAsync<TView>(

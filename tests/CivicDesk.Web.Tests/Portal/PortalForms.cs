@@ -7,10 +7,12 @@ namespace CivicDesk.Web.Tests.Portal;
 /// <summary>Drives the portal's request form as a browser without JavaScript would.</summary>
 internal static partial class PortalForms
 {
+    public static Task<HttpResponseMessage> GetAsync(HttpClient client, string path) =>
+        client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+
     public static async Task<FormTokens> GetFormAsync(HttpClient client, string serviceCode)
     {
-        HttpResponseMessage response = await client.GetAsync(
-            new Uri($"/services/{serviceCode}/new", UriKind.Relative), TestContext.Current.CancellationToken);
+        HttpResponseMessage response = await GetAsync(client, $"/services/{serviceCode}/new");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         string html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         return new FormTokens(HiddenValue(html, "__RequestVerificationToken"), HiddenValue(html, "submission_token"));
@@ -38,8 +40,8 @@ internal static partial class PortalForms
             form.Add(part, "photos", fileName);
         }
 
-        return await client.PostAsync(
-            new Uri($"/services/{serviceCode}/requests", UriKind.Relative), form, TestContext.Current.CancellationToken);
+        Uri address = new($"/services/{serviceCode}/requests", UriKind.Relative);
+        return await client.PostAsync(address, form, TestContext.Current.CancellationToken);
     }
 
     /// <summary>A valid heat complaint in Manhattan, as the form's fields.</summary>

@@ -11,13 +11,14 @@ public abstract class PortalPagesTests(WebAppFixture app)
     {
         using HttpClient client = app.CreateClient();
 
-        HttpResponseMessage response = await client.GetAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
+        HttpResponseMessage response = await PortalForms.GetAsync(client, "/");
 
         string html = await PortalForms.TextAsync(response);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("<html lang=\"en\" dir=\"ltr\">", html, StringComparison.Ordinal);
         Assert.Single(Regex.Matches(html, "<h1[ >]"));
-        Assert.Contains("<title>CivicDesk: report a problem or track a request</title>", html, StringComparison.Ordinal);
+        Assert.Contains(
+            "<title>CivicDesk: report a problem or track a request</title>", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/services/heat-hot-water/new\">Heat or hot water</a>", html, StringComparison.Ordinal);
         Assert.Contains("action=\"/track\"", html, StringComparison.Ordinal);
         Assert.Contains("action=\"/services\"", html, StringComparison.Ordinal);
@@ -28,8 +29,7 @@ public abstract class PortalPagesTests(WebAppFixture app)
     {
         using HttpClient client = app.CreateClient(followRedirects: true);
 
-        HttpResponseMessage response = await client.GetAsync(
-            new Uri("/culture/es?returnUrl=%2F", UriKind.Relative), TestContext.Current.CancellationToken);
+        HttpResponseMessage response = await PortalForms.GetAsync(client, "/culture/es?returnUrl=%2F");
 
         string html = await PortalForms.TextAsync(response);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -138,8 +138,7 @@ public abstract class PortalPagesTests(WebAppFixture app)
     {
         using HttpClient client = app.CreateClient();
 
-        HttpResponseMessage response = await client.GetAsync(
-            new Uri("/services/no-such-service/new", UriKind.Relative), TestContext.Current.CancellationToken);
+        HttpResponseMessage response = await PortalForms.GetAsync(client, "/services/no-such-service/new");
 
         string html = await PortalForms.TextAsync(response);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -149,10 +148,12 @@ public abstract class PortalPagesTests(WebAppFixture app)
 
     private static async Task<string> GetTextAsync(HttpClient client, string path)
     {
-        HttpResponseMessage response = await client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+        HttpResponseMessage response = await PortalForms.GetAsync(client, path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await PortalForms.TextAsync(response);
     }
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 }
 
 public sealed class PortalPagesTestsSqlite(SqliteWebApp app) : PortalPagesTests(app), IClassFixture<SqliteWebApp>;

@@ -25,14 +25,14 @@ public abstract class RequestFormTests(WebAppFixture app)
         string reference = PortalForms.ReferenceFrom(response);
         await using AsyncServiceScope scope = app.CreateScope();
         CivicDeskDbContext db = scope.ServiceProvider.GetRequiredService<CivicDeskDbContext>();
-        Case stored = await db.Cases.SingleAsync(c => c.Reference == reference, TestContext.Current.CancellationToken);
+        Case stored = await db.Cases.SingleAsync(c => c.Reference == reference, Cancel);
         Assert.Equal(Channel.Web, stored.Channel);
         Assert.Equal(tokens.Submission, stored.SubmissionKey);
         Assert.Equal("ENTIRE BUILDING", stored.Answers.First("descriptor"));
         Assert.Equal("100 Example Street", stored.Address);
-        CaseContact contact = await db.CaseContacts.SingleAsync(c => c.CaseId == stored.Id, TestContext.Current.CancellationToken);
+        CaseContact contact = await db.CaseContacts.SingleAsync(c => c.CaseId == stored.Id, Cancel);
         Assert.Equal("+12125550142", contact.PhoneE164);
-        CaseEvent created = await db.CaseEvents.SingleAsync(e => e.CaseId == stored.Id, TestContext.Current.CancellationToken);
+        CaseEvent created = await db.CaseEvents.SingleAsync(e => e.CaseId == stored.Id, Cancel);
         Assert.Equal(ActorKind.Resident, created.ActorKind);
         string confirmation = await GetTextAsync(client, $"/requests/{reference}/submitted");
         Assert.Contains($"<p class=\"portal-reference\">{reference}</p>", confirmation, StringComparison.Ordinal);
@@ -56,10 +56,17 @@ public abstract class RequestFormTests(WebAppFixture app)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.StartsWith("Error: ", TitleOf(html), StringComparison.Ordinal);
         Assert.Contains("class=\"usa-alert usa-alert--error", html, StringComparison.Ordinal);
-        Assert.Contains("<a class=\"usa-link\" href=\"#q-descriptor-0\">Answer “What is the problem?”.</a>", html, StringComparison.Ordinal);
-        Assert.Contains("<a class=\"usa-link\" href=\"#email\">Enter an email address like name@example.com.</a>", html, StringComparison.Ordinal);
+        Assert.Contains(
+            "<a class=\"usa-link\" href=\"#q-descriptor-0\">Answer “What is the problem?”.</a>",
+            html,
+            StringComparison.Ordinal);
+        Assert.Contains(
+            "<a class=\"usa-link\" href=\"#email\">Enter an email address like name@example.com.</a>",
+            html,
+            StringComparison.Ordinal);
         Assert.True(
-            html.IndexOf("href=\"#q-descriptor-0\"", StringComparison.Ordinal) < html.IndexOf("href=\"#email\"", StringComparison.Ordinal),
+            html.IndexOf("href=\"#q-descriptor-0\"", StringComparison.Ordinal)
+                < html.IndexOf("href=\"#email\"", StringComparison.Ordinal),
             "The summary lists errors in the order of the form.");
         Assert.Contains("aria-describedby=\"email-error\" aria-invalid=\"true\"", html, StringComparison.Ordinal);
         Assert.Contains(">Radiators cold <since> Monday</textarea>", html, StringComparison.Ordinal);
@@ -74,7 +81,7 @@ public abstract class RequestFormTests(WebAppFixture app)
     public async Task Post_InvalidFieldsInSpanish_ShowsSpanishMessages()
     {
         using HttpClient client = app.CreateClient(followRedirects: true);
-        await client.GetAsync(new Uri("/culture/es?returnUrl=%2F", UriKind.Relative), TestContext.Current.CancellationToken);
+        await PortalForms.GetAsync(client, "/culture/es?returnUrl=%2F");
         FormTokens tokens = await PortalForms.GetFormAsync(client, "heat-hot-water");
         Dictionary<string, string> fields = PortalForms.HeatComplaint();
         fields["lat"] = "cuarenta";
@@ -98,8 +105,10 @@ public abstract class RequestFormTests(WebAppFixture app)
         using HttpClient client = app.CreateClient();
         FormTokens tokens = await PortalForms.GetFormAsync(client, "heat-hot-water");
 
-        HttpResponseMessage first = await PortalForms.PostAsync(client, "heat-hot-water", tokens, PortalForms.HeatComplaint());
-        HttpResponseMessage second = await PortalForms.PostAsync(client, "heat-hot-water", tokens, PortalForms.HeatComplaint());
+        HttpResponseMessage first =
+            await PortalForms.PostAsync(client, "heat-hot-water", tokens, PortalForms.HeatComplaint());
+        HttpResponseMessage second =
+            await PortalForms.PostAsync(client, "heat-hot-water", tokens, PortalForms.HeatComplaint());
 
         Assert.Equal(PortalForms.ReferenceFrom(first), PortalForms.ReferenceFrom(second));
         Assert.Equal(1, await CountCasesAsync(tokens.Submission));
@@ -143,7 +152,7 @@ public abstract class RequestFormTests(WebAppFixture app)
         string reference = PortalForms.ReferenceFrom(response);
         await using AsyncServiceScope scope = app.CreateScope();
         CivicDeskDbContext db = scope.ServiceProvider.GetRequiredService<CivicDeskDbContext>();
-        Case stored = await db.Cases.SingleAsync(c => c.Reference == reference, TestContext.Current.CancellationToken);
+        Case stored = await db.Cases.SingleAsync(c => c.Reference == reference, Cancel);
         Assert.Equal(40.7128, stored.Latitude);
         Assert.Equal(-74.006, stored.Longitude);
     }
@@ -174,8 +183,8 @@ public abstract class RequestFormTests(WebAppFixture app)
         string reference = PortalForms.ReferenceFrom(response);
         string page = await GetTextAsync(client, $"/requests/{reference}");
         string photoPath = System.Text.RegularExpressions.Regex.Match(page, "<img src=\"([^\"]+)\"").Groups[1].Value;
-        HttpResponseMessage served = await client.GetAsync(new Uri(photoPath, UriKind.Relative), TestContext.Current.CancellationToken);
-        byte[] bytes = await served.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+        HttpResponseMessage served = await PortalForms.GetAsync(client, photoPath);
+        byte[] bytes = await served.Content.ReadAsByteArrayAsync(Cancel);
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
         Assert.Equal(withoutMetadata, bytes);
         Assert.DoesNotContain("GPSLatitude", Encoding.ASCII.GetString(bytes), StringComparison.Ordinal);
@@ -190,7 +199,8 @@ public abstract class RequestFormTests(WebAppFixture app)
     {
         using HttpClient client = app.CreateClient();
         FormTokens tokens = await PortalForms.GetFormAsync(client, "heat-hot-water");
-        byte[] script = Encoding.ASCII.GetBytes("<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>");
+        byte[] script =
+            Encoding.ASCII.GetBytes("<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>");
 
         HttpResponseMessage response = await PortalForms.PostAsync(
             client, "heat-hot-water", tokens, PortalForms.HeatComplaint(), [("photo.jpg", script)]);
@@ -223,7 +233,7 @@ public abstract class RequestFormTests(WebAppFixture app)
     {
         await using AsyncServiceScope scope = app.CreateScope();
         CivicDeskDbContext db = scope.ServiceProvider.GetRequiredService<CivicDeskDbContext>();
-        return await db.Cases.CountAsync(c => c.SubmissionKey == submissionKey, TestContext.Current.CancellationToken);
+        return await db.Cases.CountAsync(c => c.SubmissionKey == submissionKey, Cancel);
     }
 
     private static string TitleOf(string html)
@@ -234,10 +244,12 @@ public abstract class RequestFormTests(WebAppFixture app)
 
     private static async Task<string> GetTextAsync(HttpClient client, string path)
     {
-        HttpResponseMessage response = await client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+        HttpResponseMessage response = await PortalForms.GetAsync(client, path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await PortalForms.TextAsync(response);
     }
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 }
 
 public sealed class RequestFormTestsSqlite(SqliteWebApp app) : RequestFormTests(app), IClassFixture<SqliteWebApp>;

@@ -10,7 +10,8 @@ internal static class TestPhotos
     public static (byte[] Photo, byte[] WithoutMetadata) JpegWithGps()
     {
         byte[] jfif = Segment(0xE0, Encoding.ASCII.GetBytes("JFIF\0\u0001\u0002\0\0\u0001\0\u0001\0\0"));
-        byte[] exif = Segment(0xE1, Encoding.ASCII.GetBytes("Exif\0\0GPSLatitude 40.7128 GPSLongitude -74.0060 Model Phone"));
+        byte[] exif = Segment(
+            0xE1, Encoding.ASCII.GetBytes("Exif\0\0GPSLatitude 40.7128 GPSLongitude -74.0060 Model Phone"));
         byte[] quantization = Segment(0xDB, new byte[65]);
         byte[] scan = [.. Segment(0xDA, new byte[10]), 0x12, 0x34, 0x56, 0xFF, 0xD9];
         byte[] photo = [0xFF, 0xD8, .. jfif, .. exif, .. quantization, .. scan];

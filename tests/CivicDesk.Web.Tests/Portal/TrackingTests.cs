@@ -22,17 +22,16 @@ public abstract class TrackingTests(WebAppFixture app)
         await using (AsyncServiceScope scope = app.CreateScope())
         {
             CivicDeskDbContext db = scope.ServiceProvider.GetRequiredService<CivicDeskDbContext>();
-            Case item = await db.Cases.SingleAsync(c => c.Reference == reference, TestContext.Current.CancellationToken);
+            Case item = await db.Cases.SingleAsync(c => c.Reference == reference, Cancel);
             Instant now = SystemClock.Instance.GetCurrentInstant();
             db.CaseEvents.Add(item.ChangeStatus(
                 CaseStatus.InProgress, "A heating technician is scheduled.", Staffer, Guid.CreateVersion7(), now));
             db.CaseEvents.Add(item.AddNote(
                 "Landlord Mr Example owes back taxes.", EventVisibility.Internal, Staffer, Guid.CreateVersion7(), now));
-            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            await db.SaveChangesAsync(Cancel);
         }
 
-        HttpResponseMessage response = await client.GetAsync(
-            new Uri($"/requests/{reference}", UriKind.Relative), TestContext.Current.CancellationToken);
+        HttpResponseMessage response = await PortalForms.GetAsync(client, $"/requests/{reference}");
 
         string html = await PortalForms.TextAsync(response);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -53,12 +52,13 @@ public abstract class TrackingTests(WebAppFixture app)
         string reference = await SubmitAsync(client);
         await using AsyncServiceScope scope = app.CreateScope();
         CivicDeskDbContext db = scope.ServiceProvider.GetRequiredService<CivicDeskDbContext>();
-        Instant created = (await db.Cases.SingleAsync(c => c.Reference == reference, TestContext.Current.CancellationToken)).CreatedAt;
+        Instant created = (await db.Cases.SingleAsync(c => c.Reference == reference, Cancel)).CreatedAt;
         ZonedDateTime local = created.InZone(DateTimeZoneProviders.Tzdb["America/New_York"]);
 
         string html = await GetTextAsync(client, $"/requests/{reference}");
 
-        string expected = local.ToDateTimeOffset().ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+        string expected = local.ToDateTimeOffset()
+            .ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains($"<time datetime=\"{expected}\">", html, StringComparison.Ordinal);
         Assert.Contains($"(UTC{expected[^6..]})", html, StringComparison.Ordinal);
     }
@@ -70,10 +70,12 @@ public abstract class TrackingTests(WebAppFixture app)
         string reference = await SubmitAsync(client);
         string typed = reference.ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal);
 
-        HttpResponseMessage response = await client.GetAsync(
-            new Uri($"/track?reference={Uri.EscapeDataString(typed)}", UriKind.Relative), TestContext.Current.CancellationToken);
+        HttpResponseMessage response =
+            await PortalForms.GetAsync(client, $"/track?reference={Uri.EscapeDataString(typed)}");
 
-        Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther, response.StatusCode.ToString());
+        Assert.True(
+            response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther,
+            response.StatusCode.ToString());
         Assert.Equal($"/requests/{reference}", new Uri(client.BaseAddress!, response.Headers.Location!).AbsolutePath);
     }
 
@@ -107,8 +109,7 @@ public abstract class TrackingTests(WebAppFixture app)
     {
         using HttpClient client = app.CreateClient();
 
-        HttpResponseMessage response = await client.GetAsync(
-            new Uri("/requests/ZZZZ-ZZZZ?culture=es", UriKind.Relative), TestContext.Current.CancellationToken);
+        HttpResponseMessage response = await PortalForms.GetAsync(client, "/requests/ZZZZ-ZZZZ?culture=es");
 
         string html = await PortalForms.TextAsync(response);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -123,8 +124,8 @@ public abstract class TrackingTests(WebAppFixture app)
         using HttpClient client = app.CreateClient();
         string reference = await SubmitAsync(client);
 
-        HttpResponseMessage response = await client.GetAsync(
-            new Uri($"/requests/{reference}/photos/{Guid.NewGuid():N}", UriKind.Relative), TestContext.Current.CancellationToken);
+        HttpResponseMessage response =
+            await PortalForms.GetAsync(client, $"/requests/{reference}/photos/{Guid.NewGuid():N}");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -143,27 +144,32 @@ public abstract class TrackingTests(WebAppFixture app)
     {
         await using AsyncServiceScope scope = app.CreateScope();
         CivicDeskDbContext db = scope.ServiceProvider.GetRequiredService<CivicDeskDbContext>();
-        Service service = await db.Services.SingleAsync(s => s.Code == "noise-residential", TestContext.Current.CancellationToken);
-        Queue queue = await db.Queues.FirstAsync(q => q.DepartmentId == service.DepartmentId, TestContext.Current.CancellationToken);
-        string reference = Random.Shared.Next(50_000_000, 60_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Service service = await db.Services.SingleAsync(s => s.Code == "noise-residential", Cancel);
+        Queue queue = await db.Queues.FirstAsync(q => q.DepartmentId == service.DepartmentId, Cancel);
+        string reference = Random.Shared.Next(50_000_000, 60_000_000)
+            .ToString(System.Globalization.CultureInfo.InvariantCulture);
         Instant received = Instant.FromUtc(2023, 3, 4, 14, 30);
         NewCase details = new(
             Guid.CreateVersion7(), service.JurisdictionId, service.Id, service.DepartmentId, queue.Id, reference,
-            Channel.Phone, null, new CaseLocation(null, "1 Example Avenue", null, "11201"), CaseAnswers.Empty, null, received);
+            Channel.Phone, null, new CaseLocation(null, "1 Example Avenue", null, "11201"), CaseAnswers.Empty, null,
+            received);
         (Case item, CaseEvent created) = Case.Submit(details, Actor.System, Guid.CreateVersion7());
         db.Cases.Add(item);
         db.CaseEvents.Add(created);
-        db.CaseEvents.Add(item.ChangeStatus(CaseStatus.Closed, null, Actor.System, Guid.CreateVersion7(), received.Plus(Duration.FromHours(3))));
-        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        Instant closed = received.Plus(Duration.FromHours(3));
+        db.CaseEvents.Add(item.ChangeStatus(CaseStatus.Closed, null, Actor.System, Guid.CreateVersion7(), closed));
+        await db.SaveChangesAsync(Cancel);
         return reference;
     }
 
     private static async Task<string> GetTextAsync(HttpClient client, string path)
     {
-        HttpResponseMessage response = await client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+        HttpResponseMessage response = await PortalForms.GetAsync(client, path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await PortalForms.TextAsync(response);
     }
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 }
 
 public sealed class TrackingTestsSqlite(SqliteWebApp app) : TrackingTests(app), IClassFixture<SqliteWebApp>;

@@ -65,7 +65,10 @@ public sealed class TrackRequestHandler(CivicDeskDbContext db, IFileStore files)
         return new PublicPhotoContent(photo.FileName, photo.ContentType, content);
     }
 
-    private async Task<FoundCase?> FindAsync(string jurisdictionCode, string reference, CancellationToken cancellationToken)
+    private async Task<FoundCase?> FindAsync(
+        string jurisdictionCode,
+        string reference,
+        CancellationToken cancellationToken)
     {
         string[] candidates = Candidates(reference);
         if (candidates.Length == 0)

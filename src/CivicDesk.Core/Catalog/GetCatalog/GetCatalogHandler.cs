@@ -50,7 +50,8 @@ public sealed class GetCatalogHandler(CivicDeskDbContext db)
                 q.Datatype,
                 q.IsRequired,
                 q.Options.OrderBy(o => o.Order)
-                    .Select(o => new OptionView(o.Key, texts.Get(CatalogTextKeys.OptionName(code, q.Code, o.Key), o.Name)))
+                    .Select(o => new OptionView(
+                        o.Key, texts.Get(CatalogTextKeys.OptionName(code, q.Code, o.Key), o.Name)))
                     .ToList()))
             .ToList();
         return new ServiceView(

@@ -29,7 +29,10 @@ internal sealed class Translations(Dictionary<string, string> texts)
     public string Get(string key, string source) =>
         texts.TryGetValue(key, out string? text) && !string.IsNullOrWhiteSpace(text) ? text : source;
 
-    /// <summary>Translations are stored by language (<c>es</c>), so a regional culture (<c>es-MX</c>) uses its language's.</summary>
+    /// <summary>
+    /// Translations are stored by language (<c>es</c>), so a regional culture (<c>es-MX</c>) uses its
+    /// language's.
+    /// </summary>
     private static string LanguageOf(string culture)
     {
         int dash = culture.IndexOf('-', StringComparison.Ordinal);

@@ -10,7 +10,10 @@ namespace CivicDesk.Web.Portal.Requests;
 /// Turns the field errors of <c>SubmitRequest</c> (Open311 field names, stable codes, English messages)
 /// into messages in the resident's language, each tied to the form element it is about.
 /// </summary>
-public sealed class ErrorTranslator(IStringLocalizer<PortalResources> text, ServiceView service, string jurisdictionName)
+public sealed class ErrorTranslator(
+    IStringLocalizer<PortalResources> text,
+    ServiceView service,
+    string jurisdictionName)
 {
     // The limits SubmitRequest's validators apply; the form shows them and sets them as maxlength.
     public const int MaxNameLength = 100;
@@ -47,7 +50,8 @@ public sealed class ErrorTranslator(IStringLocalizer<PortalResources> text, Serv
         }
 
         if (field.StartsWith("photos[", StringComparison.Ordinal) && field.EndsWith(']')
-            && int.TryParse(field["photos[".Length..^1], NumberStyles.None, CultureInfo.InvariantCulture, out int index))
+            && int.TryParse(
+                field["photos[".Length..^1], NumberStyles.None, CultureInfo.InvariantCulture, out int index))
         {
             string key = error.Code == "too_large" ? "ErrPhotoTooLarge" : "ErrPhotoType";
             return new FormError(RequestFields.Photos, text[key, index + 1, PhotoRules.MaxBytes / (1024 * 1024)]);
@@ -66,7 +70,8 @@ public sealed class ErrorTranslator(IStringLocalizer<PortalResources> text, Serv
             (RequestFields.FirstName or RequestFields.LastName, _) => TooLong(field, MaxNameLength),
             (RequestFields.Email, _) => new FormError(RequestFields.Email, text["ErrEmail"]),
             (RequestFields.Phone, _) => new FormError(RequestFields.Phone, text["ErrPhone"]),
-            (RequestFields.Photos, _) => new FormError(RequestFields.Photos, text["ErrPhotosTooMany", PhotoRules.MaxPhotos]),
+            (RequestFields.Photos, _) =>
+                new FormError(RequestFields.Photos, text["ErrPhotosTooMany", PhotoRules.MaxPhotos]),
             ("service_code", _) => new FormError(null, text["ErrServiceGone"]),
             _ => new FormError(null, text["ErrGeneric"]),
         };

@@ -17,12 +17,13 @@ public enum QuestionControl
 
 public static class QuestionControls
 {
-    /// <summary>Up to this many choices are shown as radios, all visible at once; more go in a drop-down list.</summary>
+    /// <summary>Up to this many choices show as radios, all visible at once; more go in a drop-down list.</summary>
     public const int MaxRadios = 6;
 
     public static QuestionControl For(QuestionView question) => question.Datatype switch
     {
-        QuestionDatatype.SingleValueList => question.Options.Count <= MaxRadios ? QuestionControl.Radios : QuestionControl.Select,
+        QuestionDatatype.SingleValueList =>
+            question.Options.Count <= MaxRadios ? QuestionControl.Radios : QuestionControl.Select,
         QuestionDatatype.MultiValueList => QuestionControl.Checkboxes,
         QuestionDatatype.Number => QuestionControl.Number,
         QuestionDatatype.Datetime => QuestionControl.DateTime,

@@ -30,13 +30,14 @@ public sealed class RequestFormModel
 
     public string? Phone { get; private init; }
 
-    /// <summary>How many photos came with the submission that is being shown again; browsers cannot refill them.</summary>
+    /// <summary>How many photos came with the submission shown again; browsers cannot refill them.</summary>
     public int PhotosSent { get; set; }
 
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Answers =>
         _answers.ToDictionary(a => a.Key, a => (IReadOnlyList<string>)a.Value, StringComparer.Ordinal);
 
-    public static RequestFormModel Blank() => new() { SubmissionToken = RandomNumberGenerator.GetHexString(32, lowercase: true) };
+    public static RequestFormModel Blank() =>
+        new() { SubmissionToken = RandomNumberGenerator.GetHexString(32, lowercase: true) };
 
     public static RequestFormModel Read(IFormCollection form, ServiceView service)
     {

@@ -42,17 +42,9 @@ internal static class SubmitRequestEndpoint
 
         RequestFormModel model = RequestFormModel.Read(form, service);
         List<FormError> unreadable = [];
-        double? latitude = ReadCoordinate(model.Latitude, RequestFields.Latitude, text["ErrLatitudeNumber"], unreadable);
-        double? longitude = ReadCoordinate(model.Longitude, RequestFields.Longitude, text["ErrLongitudeNumber"], unreadable);
         List<UploadedPhoto> photos = await ReadPhotosAsync(form.Files, cancellationToken);
         model.PhotosSent = photos.Count;
-
-        SubmitRequest request = new(
-            view.JurisdictionId, service.Code, model.Answers, latitude, longitude, Blank(model.Address), null,
-            Blank(model.ZipCode), Blank(model.Description),
-            new ResidentContact(Blank(model.FirstName), Blank(model.LastName), Blank(model.Email), Blank(model.Phone)),
-            Channel.Web, Blank(model.SubmissionToken), photos,
-            Actor.Resident(http.Connection.RemoteIpAddress?.ToString()));
+        SubmitRequest request = BuildRequest(view.JurisdictionId, service, model, photos, text, unreadable, http);
         Result<SubmitRequestReceipt> result = await handler.HandleAsync(request, cancellationToken);
         if (result.IsSuccess)
         {
@@ -61,7 +53,6 @@ internal static class SubmitRequestEndpoint
             return Results.StatusCode(StatusCodes.Status303SeeOther);
         }
 
-        ErrorTranslator translator = new(text, service, view.JurisdictionName);
         IEnumerable<FieldError> reported = result.Error is ValidationFailed invalid ? invalid.Errors : [];
         if (result.Error is not ValidationFailed)
         {
@@ -69,6 +60,7 @@ internal static class SubmitRequestEndpoint
             unreadable.Add(new FormError(null, text["ErrGeneric"]));
         }
 
+        ErrorTranslator translator = new(text, service, view.JurisdictionName);
         FormErrors errors = translator.Translate(WithoutCoordinateErrors(reported, unreadable), unreadable);
         Log.FormRejected(logger, errors.Items.Count);
         return PortalPage.Render<RequestForm>(StatusCodes.Status400BadRequest, new()
@@ -78,6 +70,28 @@ internal static class SubmitRequestEndpoint
             ["Errors"] = errors,
             ["JurisdictionName"] = view.JurisdictionName,
         });
+    }
+
+    /// <summary>The command every channel sends: channel Web, the form's token as the submission key.</summary>
+    private static SubmitRequest BuildRequest(
+        Guid jurisdictionId,
+        ServiceView service,
+        RequestFormModel model,
+        List<UploadedPhoto> photos,
+        IStringLocalizer<PortalResources> text,
+        List<FormError> unreadable,
+        HttpContext http)
+    {
+        double? latitude =
+            ReadCoordinate(model.Latitude, RequestFields.Latitude, text["ErrLatitudeNumber"], unreadable);
+        double? longitude =
+            ReadCoordinate(model.Longitude, RequestFields.Longitude, text["ErrLongitudeNumber"], unreadable);
+        ResidentContact contact = new(
+            Blank(model.FirstName), Blank(model.LastName), Blank(model.Email), Blank(model.Phone));
+        return new SubmitRequest(
+            jurisdictionId, service.Code, model.Answers, latitude, longitude, Blank(model.Address), null,
+            Blank(model.ZipCode), Blank(model.Description), contact, Channel.Web, Blank(model.SubmissionToken),
+            photos, Actor.Resident(http.Connection.RemoteIpAddress?.ToString()));
     }
 
     /// <summary>
@@ -96,12 +110,16 @@ internal static class SubmitRequestEndpoint
     }
 
     /// <summary>When a coordinate could not be read, the range errors it caused say nothing more.</summary>
-    private static IEnumerable<FieldError> WithoutCoordinateErrors(IEnumerable<FieldError> errors, List<FormError> unreadable) =>
+    private static IEnumerable<FieldError> WithoutCoordinateErrors(
+        IEnumerable<FieldError> errors,
+        List<FormError> unreadable) =>
         unreadable.Any(e => e.FieldId is RequestFields.Latitude or RequestFields.Longitude)
             ? errors.Where(e => e.Field is not (RequestFields.Latitude or RequestFields.Longitude))
             : errors;
 
-    private static async Task<List<UploadedPhoto>> ReadPhotosAsync(IFormFileCollection files, CancellationToken cancellationToken)
+    private static async Task<List<UploadedPhoto>> ReadPhotosAsync(
+        IFormFileCollection files,
+        CancellationToken cancellationToken)
     {
         List<UploadedPhoto> photos = [];
         foreach (IFormFile file in files.GetFiles(RequestFields.Photos))

@@ -16,8 +16,10 @@ public static class LocalTimes
     public static string Format(DateTimeOffset local) =>
         string.Create(
             CultureInfo.CurrentCulture,
-            $"{local.ToString("f", CultureInfo.CurrentCulture)} (UTC{local.ToString("zzz", CultureInfo.InvariantCulture)})");
+            $"{local.ToString("f", CultureInfo.CurrentCulture)} "
+            + $"(UTC{local.ToString("zzz", CultureInfo.InvariantCulture)})");
 
     /// <summary>The machine-readable form for a <c>time</c> element's <c>datetime</c> attribute.</summary>
-    public static string Iso(DateTimeOffset local) => local.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    public static string Iso(DateTimeOffset local) =>
+        local.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 }

@@ -41,7 +41,7 @@ internal static class PhotoEndpoint
         return Results.Stream(photo.Content, photo.ContentType);
     }
 
-    /// <summary>Names are cleaned when stored; this keeps the header safe even for rows written by other means.</summary>
+    /// <summary>Names are cleaned when stored; this keeps the header safe for rows written by other means.</summary>
     private static string SafeName(string name)
     {
         string safe = new(name.Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.').Take(80).ToArray());
