@@ -27,6 +27,27 @@ internal static class Accessibility
     }
 
     /// <summary>
+    /// Presses Tab <paramref name="count"/> times from the top of the page and returns, for each stop, the
+    /// focused element's id (or tag) and whether it shows a focus outline.
+    /// </summary>
+    public static async Task<List<(string Element, bool Outlined)>> TabThroughAsync(IPage page, int count)
+    {
+        List<(string Element, bool Outlined)> stops = [];
+        for (int i = 0; i < count; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            string element = await page.EvaluateAsync<string>(
+                "() => { const e = document.activeElement; return e.id || e.className || e.tagName; }");
+            bool outlined = await page.EvaluateAsync<bool>(
+                "() => { const s = getComputedStyle(document.activeElement);"
+                + " return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2; }");
+            stops.Add((element, outlined));
+        }
+
+        return stops;
+    }
+
+    /// <summary>
     /// Checks a page of a browser that runs no JavaScript, where axe itself cannot run. The exact document
     /// that browser holds is served again, at the same address, to a checker page whose own scripts are all
     /// blocked, so axe sees the same markup with the same styles and nothing added by script.

@@ -21,6 +21,10 @@ public sealed class ResidentJourneyTests(BrowserApp app) : IClassFixture<Browser
         await page.GotoAsync("/");
         Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
         await check("home");
+        List<(string Element, bool Outlined)> stops = await Accessibility.TabThroughAsync(page, 8);
+        Assert.Equal("usa-skipnav", stops[0].Element);
+        Assert.Contains(stops, s => s.Element == "service-search");
+        Assert.All(stops, s => Assert.True(s.Outlined, $"{s.Element} shows no focus outline"));
         await FindServiceAsync(page, new Words("Search for a service", "Search", "heat", "Heat or hot water"), check);
         Assert.EndsWith("/services/heat-hot-water/new", page.Url, StringComparison.Ordinal);
 
