@@ -68,5 +68,8 @@ public sealed class CatalogSearchTests
             code, name, description, "Grupo", string.Empty, "Departamento", rank,
             option is null
                 ? []
-                : [new QuestionView("descriptor", "¿Qué?", QuestionDatatype.SingleValueList, true, [new("X", option)])]);
+                : [
+                    new QuestionView(
+                        "descriptor", "¿Qué?", QuestionDatatype.SingleValueList, true, [new("X", option)]),
+                ]);
 }
