@@ -1,5 +1,7 @@
 using CivicDesk.Core.Cases;
 using CivicDesk.Core.Cases.SubmitRequest;
+using CivicDesk.Core.Cases.TrackRequest;
+using CivicDesk.Core.Catalog.GetCatalog;
 using CivicDesk.Core.Catalog.SeedCatalog;
 using CivicDesk.Core.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +18,8 @@ public static class CoreServiceCollectionExtensions
         services.AddApiKeys();
         services.AddStaffIdentity();
         services.AddStaffCaseWork();
+        services.AddScoped<GetCatalogHandler>();
+        services.AddScoped<TrackRequestHandler>();
         return services;
     }
 }

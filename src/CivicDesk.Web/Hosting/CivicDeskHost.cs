@@ -5,6 +5,7 @@ using CivicDesk.Web.Components;
 using CivicDesk.Web.Errors;
 using CivicDesk.Web.Localization;
 using CivicDesk.Web.Open311;
+using CivicDesk.Web.Portal;
 using CivicDesk.Web.Security;
 using CivicDesk.Web.StaffApi;
 using CivicDesk.Web.Workspace;
@@ -43,6 +44,7 @@ public static class CivicDeskHost
         builder.Services.AddCultures();
         builder.Services.AddAntiforgery();
         builder.Services.AddRazorComponents();
+        builder.Services.AddPortal(builder.Configuration);
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
@@ -66,6 +68,7 @@ public static class CivicDeskHost
         app.MapOpen311();
         app.MapWorkspace();
         app.MapStaffApi();
+        app.MapPortal();
         app.MapRazorComponents<App>();
         return app;
     }

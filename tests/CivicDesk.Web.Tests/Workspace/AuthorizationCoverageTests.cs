@@ -13,11 +13,20 @@ public sealed class AuthorizationCoverageTests(SqliteWebApp app) : IClassFixture
     /// </summary>
     private static readonly HashSet<string> ReviewedAnonymous = new(StringComparer.Ordinal)
     {
-        "/",                                // home page, links to the resident portal
+        "/",                                // the portal's home page
         "/healthz",                         // load balancer probe, says only Healthy or Unhealthy
         "/openapi/{documentName}.json",     // the published API description
         "/culture/{culture}",               // language switch cookie
         "/staff/sign-in",                   // the door to the workspace
+
+        // The resident portal: residents need no account. Tracking shows only the public timeline.
+        "/services",
+        "/services/{code}/new",
+        "/services/{code}/requests",
+        "/requests/{reference}/submitted",
+        "/requests/{reference}",
+        "/requests/{reference}/photos/{photoId:guid}",
+        "/track",
 
         // Open311 GeoReport v2 is public by the standard; POST requests checks its api_key itself.
         "/open311/v2/discovery.{format}",

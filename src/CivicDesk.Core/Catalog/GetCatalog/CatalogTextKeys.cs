@@ -1,0 +1,18 @@
+namespace CivicDesk.Core.Catalog.GetCatalog;
+
+/// <summary>The keys under which <see cref="LocalizedText"/> rows translate catalogue content.</summary>
+public static class CatalogTextKeys
+{
+    public static string ServiceName(string service) => $"service:{service}:name";
+
+    public static string ServiceDescription(string service) => $"service:{service}:description";
+
+    public static string ServiceGroup(string service) => $"service:{service}:group";
+
+    public static string QuestionLabel(string service, string question) => $"question:{service}:{question}:label";
+
+    public static string OptionName(string service, string question, string option) =>
+        $"option:{service}:{question}:{option}";
+
+    public static string DepartmentName(string department) => $"department:{department}:name";
+}

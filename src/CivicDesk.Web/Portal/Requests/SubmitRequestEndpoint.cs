@@ -1,0 +1,142 @@
+using CivicDesk.Core.Cases;
+using CivicDesk.Core.Cases.Photos;
+using CivicDesk.Core.Cases.SubmitRequest;
+using CivicDesk.Core.Catalog.GetCatalog;
+using CivicDesk.Core.Common;
+using CivicDesk.Web.Portal.Shared;
+using Microsoft.Extensions.Localization;
+
+namespace CivicDesk.Web.Portal.Requests;
+
+/// <summary>
+/// Receives the portal's request form (multipart, antiforgery-checked), hands it to <c>SubmitRequest</c>
+/// and answers 303 to the confirmation page, or 400 with the form shown again, values kept and each
+/// error in the resident's language linked to its field.
+/// </summary>
+internal static class SubmitRequestEndpoint
+{
+    /// <summary>
+    /// The largest form accepted: room for one photo more than allowed, so six photos get the "too many"
+    /// message rather than a refused upload.
+    /// </summary>
+    // Limitation: a body above this size is refused by the server with a plain 400 problem, not with the
+    // form shown again, because the form cannot be read. Checking sizes in the browser needs JavaScript.
+    public const long MaxBodyBytes = (PhotoRules.MaxPhotos + 1L) * PhotoRules.MaxBytes + (1024 * 1024);
+
+    public static async Task<IResult> HandleAsync(
+        string code,
+        IFormCollection form,
+        HttpContext http,
+        PortalCatalog catalog,
+        SubmitRequestHandler handler,
+        IStringLocalizer<PortalResources> text,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        ILogger logger = loggers.CreateLogger(typeof(SubmitRequestEndpoint));
+        CatalogView view = await catalog.GetAsync(cancellationToken);
+        if (view.Find(code) is not ServiceView service)
+        {
+            return PortalPage.Render<ServiceNotFound>(StatusCodes.Status404NotFound, new() { ["Code"] = code });
+        }
+
+        RequestFormModel model = RequestFormModel.Read(form, service);
+        List<FormError> unreadable = [];
+        List<UploadedPhoto> photos = await ReadPhotosAsync(form.Files, cancellationToken);
+        model.PhotosSent = photos.Count;
+        SubmitRequest request = BuildRequest(view.JurisdictionId, service, model, photos, text, unreadable, http);
+        Result<SubmitRequestReceipt> result = await handler.HandleAsync(request, cancellationToken);
+        if (result.IsSuccess)
+        {
+            Log.FormAccepted(logger, result.Value.CaseId, result.Value.AlreadySubmitted);
+            http.Response.Headers.Location = Links.Submitted(result.Value.Reference);
+            return Results.StatusCode(StatusCodes.Status303SeeOther);
+        }
+
+        IEnumerable<FieldError> reported = result.Error is ValidationFailed invalid ? invalid.Errors : [];
+        if (result.Error is not ValidationFailed)
+        {
+            Log.SubmissionFailed(logger, result.Error.GetType().Name);
+            unreadable.Add(new FormError(null, text["ErrGeneric"]));
+        }
+
+        ErrorTranslator translator = new(text, service, view.JurisdictionName);
+        FormErrors errors = translator.Translate(WithoutCoordinateErrors(reported, unreadable), unreadable);
+        Log.FormRejected(logger, errors.Items.Count);
+        return PortalPage.Render<RequestForm>(StatusCodes.Status400BadRequest, new()
+        {
+            ["Service"] = service,
+            ["Model"] = model,
+            ["Errors"] = errors,
+            ["JurisdictionName"] = view.JurisdictionName,
+        });
+    }
+
+    /// <summary>The command every channel sends: channel Web, the form's token as the submission key.</summary>
+    private static SubmitRequest BuildRequest(
+        Guid jurisdictionId,
+        ServiceView service,
+        RequestFormModel model,
+        List<UploadedPhoto> photos,
+        IStringLocalizer<PortalResources> text,
+        List<FormError> unreadable,
+        HttpContext http)
+    {
+        double? latitude =
+            ReadCoordinate(model.Latitude, RequestFields.Latitude, text["ErrLatitudeNumber"], unreadable);
+        double? longitude =
+            ReadCoordinate(model.Longitude, RequestFields.Longitude, text["ErrLongitudeNumber"], unreadable);
+        ResidentContact contact = new(
+            Blank(model.FirstName), Blank(model.LastName), Blank(model.Email), Blank(model.Phone));
+        return new SubmitRequest(
+            jurisdictionId, service.Code, model.Answers, latitude, longitude, Blank(model.Address), null,
+            Blank(model.ZipCode), Blank(model.Description), contact, Channel.Web, Blank(model.SubmissionToken),
+            photos, Actor.Resident(http.Connection.RemoteIpAddress?.ToString()));
+    }
+
+    /// <summary>
+    /// An unreadable coordinate is passed on as NaN, which <c>SubmitRequest</c> always refuses: the rest of
+    /// the form is still checked, so every error shows at once, and nothing can be stored.
+    /// </summary>
+    private static double? ReadCoordinate(string? typed, string field, string message, List<FormError> errors)
+    {
+        if (RequestFormModel.TryParseCoordinate(typed, out double? degrees))
+        {
+            return degrees;
+        }
+
+        errors.Add(new FormError(field, message));
+        return double.NaN;
+    }
+
+    /// <summary>When a coordinate could not be read, the range errors it caused say nothing more.</summary>
+    private static IEnumerable<FieldError> WithoutCoordinateErrors(
+        IEnumerable<FieldError> errors,
+        List<FormError> unreadable) =>
+        unreadable.Any(e => e.FieldId is RequestFields.Latitude or RequestFields.Longitude)
+            ? errors.Where(e => e.Field is not (RequestFields.Latitude or RequestFields.Longitude))
+            : errors;
+
+    private static async Task<List<UploadedPhoto>> ReadPhotosAsync(
+        IFormFileCollection files,
+        CancellationToken cancellationToken)
+    {
+        List<UploadedPhoto> photos = [];
+        foreach (IFormFile file in files.GetFiles(RequestFields.Photos))
+        {
+            // A file input left empty still sends one part, with no name and no bytes.
+            if (file.Length == 0 && string.IsNullOrEmpty(file.FileName))
+            {
+                continue;
+            }
+
+            using MemoryStream content = new((int)Math.Min(file.Length, PhotoRules.MaxBytes + 1L));
+            await file.CopyToAsync(content, cancellationToken);
+            photos.Add(new UploadedPhoto(file.FileName, content.ToArray()));
+        }
+
+        return photos;
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -1,0 +1,25 @@
+using CivicDesk.Core.Cases;
+using CivicDesk.Core.Cases.TrackRequest;
+using Microsoft.Extensions.Localization;
+
+namespace CivicDesk.Web.Portal.Tracking;
+
+/// <summary>
+/// One public timeline entry in words. Who acted is named by role only ("City staff"), never by name.
+/// </summary>
+public static class TimelineText
+{
+    public static string Describe(IStringLocalizer text, PublicEventView entry)
+    {
+        string who = text[$"Actor_{entry.ActorKind}"];
+        return entry.Kind switch
+        {
+            CaseEventKind.Created => text["EventCreated", who],
+            CaseEventKind.StatusChanged when entry.ToStatus is CaseStatus to =>
+                text["EventStatusChanged", StatusNames.Name(text, to), who],
+            CaseEventKind.NoteAdded => text["EventNote", who],
+            CaseEventKind.StatusChanged or CaseEventKind.Assigned or CaseEventKind.Unassigned =>
+                text["EventUpdated", who],
+        };
+    }
+}
