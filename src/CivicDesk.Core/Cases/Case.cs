@@ -112,7 +112,8 @@ public sealed class Case
     public static (Case Case, CaseEvent Created) Submit(NewCase details, Actor actor, Guid eventId)
     {
         Case created = new(details);
-        CaseEvent first = new(eventId, created.Id, CaseEventKind.Created, details.ReceivedAt, actor, EventVisibility.Public)
+        CaseEvent first = new(
+            eventId, created.Id, CaseEventKind.Created, details.ReceivedAt, actor, EventVisibility.Public)
         {
             ToStatus = CaseStatus.New,
         };

@@ -59,7 +59,8 @@ public sealed class Service
     /// <summary>Comma-separated search words.</summary>
     public string Keywords { get; private set; }
 
-    /// <summary>False for services known only from imported history: listed for staff, not offered to residents.</summary>
+    /// <summary>False for services known only from imported history: shown to staff, not offered to residents.
+    /// </summary>
     public bool IsActive { get; private set; }
 
     /// <summary>Display order; lower comes first (the demo ranks by how often residents ask).</summary>

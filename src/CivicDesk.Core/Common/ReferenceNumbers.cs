@@ -30,11 +30,12 @@ public static class ReferenceNumbers
         return new string(text);
     }
 
-    /// <summary>Reads what a person typed: case, spaces and the letters people confuse with digits are forgiven.</summary>
+    /// <summary>Reads what a person typed, forgiving case, spaces and letters mistaken for digits.</summary>
     public static string Normalize(string typed)
     {
         string compact = new(typed.Trim().ToUpperInvariant().Where(c => !char.IsWhiteSpace(c)).ToArray());
-        if (compact.Length == 8 && compact.All(c => Alphabet.Contains(c, StringComparison.Ordinal) || c is 'O' or 'I' or 'L'))
+        bool readable = compact.All(c => Alphabet.Contains(c, StringComparison.Ordinal) || c is 'O' or 'I' or 'L');
+        if (compact.Length == 8 && readable)
         {
             compact = compact[..4] + "-" + compact[4..];
         }

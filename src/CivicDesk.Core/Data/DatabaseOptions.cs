@@ -17,6 +17,10 @@ public sealed class DatabaseOptions
 
     public DatabaseOptions Resolved(string dataFolder) =>
         string.IsNullOrWhiteSpace(ConnectionString) && Provider == DatabaseProviders.Sqlite
-            ? new DatabaseOptions { Provider = Provider, ConnectionString = DataFolder.SqliteConnectionString(dataFolder) }
+            ? new DatabaseOptions
+            {
+                Provider = Provider,
+                ConnectionString = DataFolder.SqliteConnectionString(dataFolder),
+            }
             : this;
 }

@@ -2,7 +2,8 @@ using Microsoft.Extensions.Logging;
 
 namespace CivicDesk.Core.Identity;
 
-/// <summary>Log messages of the Identity feature; event ids 2000–2999. Ids only: no names, no passwords, no secrets.</summary>
+/// <summary>Log messages of the Identity feature; event ids 2000–2999. Ids only: no names, passwords or secrets.
+/// </summary>
 internal static partial class Log
 {
     [LoggerMessage(2001, LogLevel.Information, "Staff user {UserId} created with role {Role}")]

@@ -12,7 +12,10 @@ internal sealed class UnhandledExceptionHandler(
     IProblemDetailsService problems,
     ILogger<UnhandledExceptionHandler> logger) : IExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryHandleAsync(
+        HttpContext httpContext,
+        Exception exception,
+        CancellationToken cancellationToken)
     {
         string traceId = Activity.Current?.Id ?? httpContext.TraceIdentifier;
         bool malformed = exception is BadHttpRequestException or FormatException or InvalidDataException;

@@ -1,6 +1,6 @@
 namespace CivicDesk.Web.Hosting;
 
-/// <summary>What a first start seeds. Bound to the <c>Demo</c> section; paths are relative to the app's folder.</summary>
+/// <summary>What a first start seeds. Bound to the <c>Demo</c> section; paths are relative to the app.</summary>
 public sealed class DemoOptions
 {
     public const string SectionName = "Demo";

@@ -38,11 +38,19 @@ public static class Cultures
     {
         endpoints.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext context) =>
         {
-            string chosen = Supported.Contains(culture, StringComparer.OrdinalIgnoreCase) ? culture.ToLowerInvariant() : Default;
+            string chosen = Supported.Contains(culture, StringComparer.OrdinalIgnoreCase)
+                ? culture.ToLowerInvariant()
+                : Default;
             context.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-                new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+                new CookieOptions
+                {
+                    MaxAge = TimeSpan.FromDays(365),
+                    HttpOnly = true,
+                    SameSite = SameSiteMode.Lax,
+                    IsEssential = true,
+                });
             return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
         }).AllowAnonymous().ExcludeFromDescription();
         return endpoints;

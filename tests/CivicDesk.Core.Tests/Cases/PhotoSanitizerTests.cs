@@ -48,7 +48,9 @@ public sealed class PhotoSanitizerTests
     [InlineData("%PDF-1.7")]
     public void Sanitize_NotJpegOrPng_ReturnsNull(string content)
     {
-        SanitizedPhoto? clean = PhotoSanitizer.Sanitize(new UploadedPhoto("photo.jpg", Encoding.ASCII.GetBytes(content)));
+        UploadedPhoto photo = new("photo.jpg", Encoding.ASCII.GetBytes(content));
+
+        SanitizedPhoto? clean = PhotoSanitizer.Sanitize(photo);
 
         Assert.Null(clean);
     }

@@ -17,6 +17,8 @@ public sealed class SubmitRequestHandlerTests
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 3, 4, 14, 0, 0, TimeSpan.Zero));
 
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task HandleAsync_ValidRequest_StoresCaseFirstEventContactAndAudit(string provider)
@@ -32,16 +34,16 @@ public sealed class SubmitRequestHandlerTests
 
         Assert.True(result.IsSuccess, result.Error?.ToString());
         await using CivicDeskDbContext db = database.CreateContext();
-        Case stored = await db.Cases.SingleAsync(c => c.Id == result.Value.CaseId, TestContext.Current.CancellationToken);
+        Case stored = await db.Cases.SingleAsync(c => c.Id == result.Value.CaseId, Ct);
         Assert.Equal(CaseStatus.New, stored.Status);
         Assert.Equal(result.Value.Reference, stored.Reference);
         Assert.Equal("ENTIRE BUILDING", stored.Answers.First("descriptor"));
         Assert.Equal(40.7128, stored.Latitude);
-        CaseEvent created = await db.CaseEvents.SingleAsync(e => e.CaseId == stored.Id, TestContext.Current.CancellationToken);
+        CaseEvent created = await db.CaseEvents.SingleAsync(e => e.CaseId == stored.Id, Ct);
         Assert.Equal(CaseEventKind.Created, created.Kind);
-        CaseContact contact = await db.CaseContacts.SingleAsync(c => c.CaseId == stored.Id, TestContext.Current.CancellationToken);
+        CaseContact contact = await db.CaseContacts.SingleAsync(c => c.CaseId == stored.Id, Ct);
         Assert.Equal("+12125550142", contact.PhoneE164);
-        AuditEntry audit = await db.AuditEntries.SingleAsync(a => a.TargetId == stored.Id, TestContext.Current.CancellationToken);
+        AuditEntry audit = await db.AuditEntries.SingleAsync(a => a.TargetId == stored.Id, Ct);
         Assert.Equal("case.created", audit.Action);
         Assert.Equal("203.0.113.9", audit.Address);
         Assert.DoesNotContain("Ana", audit.Detail, StringComparison.Ordinal);
@@ -62,7 +64,7 @@ public sealed class SubmitRequestHandlerTests
         Assert.True(second.Value.AlreadySubmitted);
         Assert.Equal(first.Value.Reference, second.Value.Reference);
         await using CivicDeskDbContext db = database.CreateContext();
-        Assert.Equal(1, await db.Cases.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(1, await db.Cases.CountAsync(Ct));
     }
 
     [Fact]
@@ -72,7 +74,11 @@ public sealed class SubmitRequestHandlerTests
         Guid jurisdictionId = await SeedAsync(database);
         SubmitRequest request = HeatRequest(jurisdictionId) with
         {
-            Answers = new Dictionary<string, IReadOnlyList<string>> { ["descriptor"] = ["NOT A CHOICE"], ["colour"] = ["red"] },
+            Answers = new Dictionary<string, IReadOnlyList<string>>
+            {
+                ["descriptor"] = ["NOT A CHOICE"],
+                ["colour"] = ["red"],
+            },
             Latitude = 34.05,
             Longitude = -118.24,
             Contact = new ResidentContact(null, null, "not-an-email", "12"),
@@ -86,7 +92,7 @@ public sealed class SubmitRequestHandlerTests
             failed.Errors.Select(e => e.Field).Order(StringComparer.Ordinal));
         Assert.Contains(failed.Errors, e => e.Field == "lat" && e.Code == "outside_jurisdiction");
         await using CivicDeskDbContext db = database.CreateContext();
-        Assert.Equal(0, await db.Cases.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await db.Cases.CountAsync(Ct));
     }
 
     [Fact]
@@ -114,8 +120,9 @@ public sealed class SubmitRequestHandlerTests
     {
         await using TestDatabase database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
         Guid jurisdictionId = await SeedAsync(database);
+        SubmitRequest request = HeatRequest(jurisdictionId) with { ServiceCode = "no-such" };
 
-        Result<SubmitRequestReceipt> result = await HandleAsync(database, HeatRequest(jurisdictionId) with { ServiceCode = "no-such" });
+        Result<SubmitRequestReceipt> result = await HandleAsync(database, request);
 
         ValidationFailed failed = Assert.IsType<ValidationFailed>(result.Error);
         Assert.Equal("service_code", Assert.Single(failed.Errors).Field);
@@ -141,7 +148,7 @@ public sealed class SubmitRequestHandlerTests
     {
         await using CivicDeskDbContext db = await database.CreateMigratedContextAsync();
         SeedCatalogHandler seed = new(db, _time, NullLogger<SeedCatalogHandler>.Instance);
-        (Guid id, _) = await seed.HandleAsync(RepositoryPaths.Samples("catalog", "nyc.json"), TestContext.Current.CancellationToken);
+        (Guid id, _) = await seed.HandleAsync(RepositoryPaths.Samples("catalog", "nyc.json"), Ct);
         return id;
     }
 
@@ -149,7 +156,8 @@ public sealed class SubmitRequestHandlerTests
     {
         await using CivicDeskDbContext db = database.CreateContext();
         string files = Path.Combine(Path.GetTempPath(), "civicdesk-tests", "files");
-        SubmitRequestHandler handler = new(db, new LocalFileStore(files), _time, NullLogger<SubmitRequestHandler>.Instance);
-        return await handler.HandleAsync(request, TestContext.Current.CancellationToken);
+        SubmitRequestHandler handler = new(
+            db, new LocalFileStore(files), _time, NullLogger<SubmitRequestHandler>.Instance);
+        return await handler.HandleAsync(request, Ct);
     }
 }

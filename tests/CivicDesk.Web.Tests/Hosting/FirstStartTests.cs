@@ -9,6 +9,8 @@ namespace CivicDesk.Web.Tests.Hosting;
 
 public abstract class FirstStartTests(WebAppFixture app)
 {
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     [Fact]
     public async Task Start_EmptyDatabase_MigratesAndSeedsTheNycCatalogue()
     {
@@ -16,11 +18,11 @@ public abstract class FirstStartTests(WebAppFixture app)
         CivicDeskDbContext db = scope.ServiceProvider.GetRequiredService<CivicDeskDbContext>();
 
         List<Service> services = await db.Services.Include(s => s.Questions)
-            .Where(s => s.IsActive).ToListAsync(TestContext.Current.CancellationToken);
+            .Where(s => s.IsActive).ToListAsync(Ct);
 
         Assert.Equal(30, services.Count);
         Assert.All(services, s => Assert.Contains(s.Questions, q => q.Code == "descriptor"));
-        Assert.Equal("nyc.gov", (await db.Jurisdictions.SingleAsync(TestContext.Current.CancellationToken)).Open311Id);
+        Assert.Equal("nyc.gov", (await db.Jurisdictions.SingleAsync(Ct)).Open311Id);
     }
 
     [Fact]
@@ -28,10 +30,10 @@ public abstract class FirstStartTests(WebAppFixture app)
     {
         using HttpClient client = app.CreateClient();
 
-        HttpResponseMessage response = await client.GetAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken);
+        HttpResponseMessage response = await client.GetAsync(new Uri("/healthz", UriKind.Relative), Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(Ct));
     }
 
     [Theory]
@@ -42,11 +44,12 @@ public abstract class FirstStartTests(WebAppFixture app)
     {
         using HttpClient client = app.CreateClient();
 
-        HttpResponseMessage response = await client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+        HttpResponseMessage response = await client.GetAsync(new Uri(path, UriKind.Relative), Ct);
 
         Assert.Equal("nosniff", string.Join(",", response.Headers.GetValues("X-Content-Type-Options")));
         Assert.Equal("DENY", string.Join(",", response.Headers.GetValues("X-Frame-Options")));
-        Assert.Contains("frame-ancestors 'none'", string.Join(",", response.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+        string policy = string.Join(",", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
         Assert.Equal("no-referrer", string.Join(",", response.Headers.GetValues("Referrer-Policy")));
     }
 }

@@ -2,10 +2,12 @@ using CivicDesk.Cli;
 
 namespace CivicDesk.Testing;
 
-/// <summary>Runs one <c>civicdesk</c> command line in-process against a test database and captures its output.</summary>
+/// <summary>Runs one <c>civicdesk</c> command line in-process on a test database, capturing its output.</summary>
 public static class CliRun
 {
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(TestDatabase database, params string[] args)
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(
+        TestDatabase database,
+        params string[] args)
     {
         using StringWriter output = new();
         using StringWriter error = new();

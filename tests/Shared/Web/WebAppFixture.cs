@@ -11,7 +11,8 @@ namespace CivicDesk.Testing;
 /// </summary>
 public abstract class WebAppFixture(string provider) : IAsyncLifetime
 {
-    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "civicdesk-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _dataFolder =
+        Path.Combine(Path.GetTempPath(), "civicdesk-tests", Guid.NewGuid().ToString("N"));
     private TestDatabase? _database;
     private WebApplicationFactory<Program>? _factory;
 

@@ -25,7 +25,8 @@ public static class PhotoRules
             string field = $"photos[{i}]";
             if (photo.Content.Length > MaxBytes)
             {
-                errors.Add(new FieldError(field, "too_large", $"Each photo may be at most {MaxBytes / (1024 * 1024)} MB."));
+                string limit = $"Each photo may be at most {MaxBytes / (1024 * 1024)} MB.";
+                errors.Add(new FieldError(field, "too_large", limit));
             }
             else if (PhotoSanitizer.Sanitize(photo) is SanitizedPhoto clean)
             {

@@ -29,7 +29,8 @@ internal static class AnswerValidator
             {
                 if (question.IsRequired)
                 {
-                    errors.Add(new FieldError(FieldName(question.Code), "required", $"'{question.Label}' is required."));
+                    string message = $"'{question.Label}' is required.";
+                    errors.Add(new FieldError(FieldName(question.Code), "required", message));
                 }
 
                 continue;

@@ -15,15 +15,8 @@ internal static class ContactValidator
         string? lastName = Clean(contact.LastName);
         string? email = Clean(contact.Email);
         string? phone = Clean(contact.Phone);
-        if (firstName?.Length > MaxNameLength)
-        {
-            errors.Add(new FieldError("first_name", "too_long", $"First name may hold at most {MaxNameLength} characters."));
-        }
-
-        if (lastName?.Length > MaxNameLength)
-        {
-            errors.Add(new FieldError("last_name", "too_long", $"Last name may hold at most {MaxNameLength} characters."));
-        }
+        CheckLength(firstName, "first_name", "First name", errors);
+        CheckLength(lastName, "last_name", "Last name", errors);
 
         if (email is not null && !IsEmail(email))
         {
@@ -57,6 +50,14 @@ internal static class ContactValidator
         catch (NumberParseException)
         {
             return false;
+        }
+    }
+
+    private static void CheckLength(string? value, string field, string label, List<FieldError> errors)
+    {
+        if (value?.Length > MaxNameLength)
+        {
+            errors.Add(new FieldError(field, "too_long", $"{label} may hold at most {MaxNameLength} characters."));
         }
     }
 

@@ -54,7 +54,10 @@ internal static class RequestValidator
         return valid ? mediaUrl : null;
     }
 
-    private static CaseLocation ValidateLocation(SubmitRequest request, Jurisdiction jurisdiction, List<FieldError> errors)
+    private static CaseLocation ValidateLocation(
+        SubmitRequest request,
+        Jurisdiction jurisdiction,
+        List<FieldError> errors)
     {
         GeoPoint? point = null;
         if (request.Latitude is null != request.Longitude is null)
@@ -66,11 +69,13 @@ internal static class RequestValidator
         {
             if (!GeoPoint.IsValid(latitude, longitude))
             {
-                errors.Add(new FieldError("lat", "invalid", "Latitude must lie between -90 and 90, longitude between -180 and 180."));
+                errors.Add(new FieldError(
+                    "lat", "invalid", "Latitude must lie between -90 and 90, longitude between -180 and 180."));
             }
             else if (!jurisdiction.Bounds.Contains(new GeoPoint(latitude, longitude)))
             {
-                errors.Add(new FieldError("lat", "outside_jurisdiction", $"The location is outside {jurisdiction.Name}."));
+                errors.Add(new FieldError(
+                    "lat", "outside_jurisdiction", $"The location is outside {jurisdiction.Name}."));
             }
             else
             {
@@ -82,7 +87,8 @@ internal static class RequestValidator
         string? addressId = Clean(request.AddressId);
         if (address?.Length > MaxAddressLength)
         {
-            errors.Add(new FieldError("address_string", "too_long", $"The address may hold at most {MaxAddressLength} characters."));
+            errors.Add(new FieldError(
+                "address_string", "too_long", $"The address may hold at most {MaxAddressLength} characters."));
         }
 
         if (addressId?.Length > 100)
@@ -100,7 +106,8 @@ internal static class RequestValidator
         bool pointRejected = request.Latitude is not null && point is null;
         if (location.IsEmpty && !pointRejected)
         {
-            errors.Add(new FieldError("location", "required", "Give a location: latitude and longitude, an address, or an address id."));
+            errors.Add(new FieldError(
+                "location", "required", "Give a location: latitude and longitude, an address, or an address id."));
         }
 
         return location;

@@ -25,7 +25,9 @@ public sealed class SubmitRequestHandler(
 {
     private const int ReferenceAttempts = 5;
 
-    public async Task<Result<SubmitRequestReceipt>> HandleAsync(SubmitRequest request, CancellationToken cancellationToken)
+    public async Task<Result<SubmitRequestReceipt>> HandleAsync(
+        SubmitRequest request,
+        CancellationToken cancellationToken)
     {
         Jurisdiction? jurisdiction = await db.Jurisdictions.AsNoTracking()
             .SingleOrDefaultAsync(j => j.Id == request.JurisdictionId, cancellationToken);
@@ -37,10 +39,14 @@ public sealed class SubmitRequestHandler(
         string? submissionKey = string.IsNullOrWhiteSpace(request.SubmissionKey) ? null : request.SubmissionKey.Trim();
         if (submissionKey?.Length > 100)
         {
-            return ValidationFailed.Single("submission_key", "too_long", "The submission key may hold at most 100 characters.");
+            return ValidationFailed.Single(
+                "submission_key", "too_long", "The submission key may hold at most 100 characters.");
         }
 
-        if (submissionKey is not null && await FindSubmittedAsync(jurisdiction.Id, submissionKey, cancellationToken) is { } seen)
+        SubmitRequestReceipt? seen = submissionKey is null
+            ? null
+            : await FindSubmittedAsync(jurisdiction.Id, submissionKey, cancellationToken);
+        if (seen is not null)
         {
             return seen;
         }

@@ -14,7 +14,11 @@ public sealed record JurisdictionEntry(
     string Country,
     BoundsEntry Bounds);
 
-public sealed record BoundsEntry(double SouthLatitude, double WestLongitude, double NorthLatitude, double EastLongitude);
+public sealed record BoundsEntry(
+    double SouthLatitude,
+    double WestLongitude,
+    double NorthLatitude,
+    double EastLongitude);
 
 public sealed record DepartmentEntry(string Code, string Name);
 

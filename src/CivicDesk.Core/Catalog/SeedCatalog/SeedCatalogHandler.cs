@@ -20,7 +20,9 @@ public sealed class SeedCatalogHandler(CivicDeskDbContext db, TimeProvider time,
 
     /// <summary>Seeds from <paramref name="catalogPath"/>; translations come from files beside it named
     /// like <c>nyc.es.json</c>. Returns the jurisdiction's id and whether it was created now.</summary>
-    public async Task<(Guid JurisdictionId, bool Created)> HandleAsync(string catalogPath, CancellationToken cancellationToken)
+    public async Task<(Guid JurisdictionId, bool Created)> HandleAsync(
+        string catalogPath,
+        CancellationToken cancellationToken)
     {
         CatalogFile catalog = await ReadAsync<CatalogFile>(catalogPath, cancellationToken);
         Guid? existing = await db.Jurisdictions.Where(j => j.Code == catalog.Jurisdiction.Code)
@@ -33,7 +35,11 @@ public sealed class SeedCatalogHandler(CivicDeskDbContext db, TimeProvider time,
         JurisdictionEntry entry = catalog.Jurisdiction;
         Jurisdiction jurisdiction = new(
             time.NewId(), entry.Code, entry.Name, entry.Open311Id, entry.TimeZone, entry.Country,
-            new GeoBounds(entry.Bounds.SouthLatitude, entry.Bounds.WestLongitude, entry.Bounds.NorthLatitude, entry.Bounds.EastLongitude));
+            new GeoBounds(
+                entry.Bounds.SouthLatitude,
+                entry.Bounds.WestLongitude,
+                entry.Bounds.NorthLatitude,
+                entry.Bounds.EastLongitude));
         db.Jurisdictions.Add(jurisdiction);
         Dictionary<string, Department> departments = AddDepartments(jurisdiction, catalog.Departments);
         foreach (ServiceEntry service in catalog.Services)
@@ -43,7 +49,8 @@ public sealed class SeedCatalogHandler(CivicDeskDbContext db, TimeProvider time,
 
         await AddTranslationsAsync(jurisdiction.Id, catalogPath, cancellationToken);
         Instant now = time.GetCurrentInstant();
-        db.AuditEntries.Add(new AuditEntry(time.NewId(), now, Actor.System, "jurisdiction.seeded", "jurisdiction", jurisdiction.Id)
+        db.AuditEntries.Add(new AuditEntry(
+            time.NewId(), now, Actor.System, "jurisdiction.seeded", "jurisdiction", jurisdiction.Id)
         {
             Detail = JsonSerializer.Serialize(new { code = entry.Code, services = catalog.Services.Count }),
         });
@@ -71,7 +78,9 @@ public sealed class SeedCatalogHandler(CivicDeskDbContext db, TimeProvider time,
         return code.ToString().TrimEnd('-');
     }
 
-    private Dictionary<string, Department> AddDepartments(Jurisdiction jurisdiction, IReadOnlyList<DepartmentEntry> entries)
+    private Dictionary<string, Department> AddDepartments(
+        Jurisdiction jurisdiction,
+        IReadOnlyList<DepartmentEntry> entries)
     {
         Dictionary<string, Department> departments = new(StringComparer.Ordinal);
         foreach (DepartmentEntry entry in entries)
@@ -106,7 +115,10 @@ public sealed class SeedCatalogHandler(CivicDeskDbContext db, TimeProvider time,
         return service;
     }
 
-    private async Task AddTranslationsAsync(Guid jurisdictionId, string catalogPath, CancellationToken cancellationToken)
+    private async Task AddTranslationsAsync(
+        Guid jurisdictionId,
+        string catalogPath,
+        CancellationToken cancellationToken)
     {
         string folder = Path.GetDirectoryName(Path.GetFullPath(catalogPath))!;
         string stem = Path.GetFileNameWithoutExtension(catalogPath);
