@@ -14,6 +14,7 @@ public static class CliApp
         root.Options.Add(CliContext.DatabaseProviderOption);
         root.Options.Add(CliContext.ConnectionOption);
         root.Subcommands.Add(MigrateCommand.Create(context));
+        root.Subcommands.Add(ImportCommand.Create(context));
 
         ParseResult parsed = root.Parse(args);
         InvocationConfiguration invocation = new() { Output = output, Error = error };

@@ -1,5 +1,6 @@
 using CivicDesk.Core.Cases.SubmitRequest;
 using CivicDesk.Core.Catalog.SeedCatalog;
+using CivicDesk.Core.Imports;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CivicDesk.Core;
@@ -11,6 +12,7 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddScoped<SubmitRequestHandler>();
         services.AddScoped<SeedCatalogHandler>();
+        services.AddImports();
         return services;
     }
 }

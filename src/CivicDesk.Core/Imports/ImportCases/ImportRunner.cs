@@ -1,0 +1,147 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Text.Json;
+using CivicDesk.Core.Audit;
+using CivicDesk.Core.Cases;
+using CivicDesk.Core.Common;
+using CivicDesk.Core.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
+using nietras.SeparatedValues;
+using Npgsql;
+
+namespace CivicDesk.Core.Imports.ImportCases;
+
+/// <summary>
+/// One run over one file: reads rows, writes them in batches of one transaction each, and in the last
+/// transaction records the run's counts and its audit entry. A run that fails part-way keeps the batches it
+/// committed; running the file again completes it, since present keys are skipped.
+/// </summary>
+internal sealed class ImportRunner(CivicDeskDbContext db, TimeProvider time, ILogger logger, ImportTarget target)
+{
+    public async Task<ImportSummary> RunAsync(
+        ImportCases request,
+        ImportRun run,
+        string jurisdictionCode,
+        SepReader reader,
+        RowMapper mapper,
+        CancellationToken cancellationToken)
+    {
+        db.ImportRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        Log.ImportStarted(logger, run.Id, target.SourceSystem, jurisdictionCode);
+        Stopwatch clock = Stopwatch.StartNew();
+
+        string reportPath = request.ReportPath ?? Path.Combine(Path.GetTempPath(), $"civicdesk-import-{run.Id}-rejected.csv");
+        ImportTally tally = new();
+        ServiceDirectory directory = new(db, time, target.JurisdictionId, target.SourceSystem);
+        await directory.LoadAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using RejectionReport report = new(reportPath);
+            await report.StartAsync(cancellationToken);
+            await using ICaseWriter writer = CreateWriter(tally, report);
+            IDbContextTransaction transaction = await BeginAsync(writer, cancellationToken);
+            transaction = await ReadAllAsync(request, reader, mapper, directory, writer, tally, report, transaction, cancellationToken);
+            await FinishAsync(run, tally, directory, writer, transaction, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        Log.ImportCompleted(logger, run.Id, tally.RowsRead, tally.Inserted, tally.AlreadyPresent, tally.Rejected,
+            tally.Flagged, clock.ElapsedMilliseconds);
+        return new ImportSummary(run.Id, target.SourceSystem, jurisdictionCode, tally.RowsRead, tally.Inserted,
+            tally.AlreadyPresent, tally.Rejected, tally.Flagged, tally.ByFlag(), directory.ServicesCreated,
+            directory.DepartmentsCreated, reportPath);
+    }
+
+    private async Task<IDbContextTransaction> ReadAllAsync(
+        ImportCases request,
+        SepReader reader,
+        RowMapper mapper,
+        ServiceDirectory directory,
+        ICaseWriter writer,
+        ImportTally tally,
+        RejectionReport report,
+        IDbContextTransaction transaction,
+        CancellationToken cancellationToken)
+    {
+        long inBatch = 0;
+        while (await reader.MoveNextAsync(cancellationToken))
+        {
+            ImportedCase? row = mapper.Map(reader.Current, out Rejection? rejection);
+            tally.RowsRead++;
+            if (row is null)
+            {
+                await report.AddAsync(rejection!, cancellationToken);
+                tally.CountRejected();
+            }
+            else
+            {
+                row.Place = await directory.PlaceAsync(row.TypeName, row.DepartmentCode, row.DepartmentName, cancellationToken);
+                await writer.AddAsync(row, cancellationToken);
+            }
+
+            if (++inBatch >= request.BatchSize)
+            {
+                await writer.FlushAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                await transaction.DisposeAsync();
+                transaction = await BeginAsync(writer, cancellationToken);
+                inBatch = 0;
+            }
+
+            if (request.Progress is not null && tally.RowsRead % request.ProgressEvery == 0)
+            {
+                request.Progress(tally.RowsRead);
+            }
+        }
+
+        return transaction;
+    }
+
+    private async Task FinishAsync(
+        ImportRun run,
+        ImportTally tally,
+        ServiceDirectory directory,
+        ICaseWriter writer,
+        IDbContextTransaction transaction,
+        CancellationToken cancellationToken)
+    {
+        await writer.FlushAsync(cancellationToken);
+        run.Finish(time.GetCurrentInstant(), tally.RowsRead, tally.Inserted, tally.AlreadyPresent, tally.Rejected, tally.Flagged);
+        Actor actor = new(ActorKind.System, null, target.ActorLabel, null);
+        db.AuditEntries.Add(new AuditEntry(time.NewId(), time.GetCurrentInstant(), actor, "import.completed", "import_run", run.Id)
+        {
+            Detail = JsonSerializer.Serialize(new
+            {
+                runId = run.Id, sourceSystem = target.SourceSystem, rowsRead = tally.RowsRead, inserted = tally.Inserted,
+                alreadyPresent = tally.AlreadyPresent, rejected = tally.Rejected, flagged = tally.Flagged,
+                servicesCreated = directory.ServicesCreated.Count, departmentsCreated = directory.DepartmentsCreated.Count,
+            }),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await transaction.DisposeAsync();
+    }
+
+    private async Task<IDbContextTransaction> BeginAsync(ICaseWriter writer, CancellationToken cancellationToken)
+    {
+        IDbContextTransaction transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        writer.Begin(transaction.GetDbTransaction());
+        return transaction;
+    }
+
+    private ICaseWriter CreateWriter(ImportTally tally, RejectionReport report)
+    {
+        DbConnection connection = db.Database.GetDbConnection();
+        return db.IsPostgres
+            ? new PostgresCaseWriter((NpgsqlConnection)connection, target, tally, report)
+            : new SqliteCaseWriter((SqliteConnection)connection, target, tally, report);
+    }
+}

@@ -1,0 +1,112 @@
+using System.Data.Common;
+using CivicDesk.Core.Cases;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CivicDesk.Core.Imports.ImportCases;
+
+/// <summary>
+/// PostgreSQL's bulk path: each batch is copied in binary into temporary staging tables, then moved into the
+/// real tables by one <c>INSERT … SELECT … ON CONFLICT DO NOTHING RETURNING</c>, whose returned rows are the
+/// inserted ones. Staged keys still absent afterwards lost to a taken reference.
+/// </summary>
+internal sealed class PostgresCaseWriter(
+    NpgsqlConnection connection,
+    ImportTarget target,
+    ImportTally tally,
+    RejectionReport report) : ICaseWriter
+{
+    private readonly List<ImportedCase> _batch = [];
+    private NpgsqlTransaction? _transaction;
+
+    public void Begin(DbTransaction transaction) => _transaction = (NpgsqlTransaction)transaction;
+
+    public ValueTask AddAsync(ImportedCase row, CancellationToken cancellationToken)
+    {
+        _batch.Add(row);
+        return ValueTask.CompletedTask;
+    }
+
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_batch.Count == 0)
+        {
+            return;
+        }
+
+        await ExecuteAsync(ImportSql.CreateStaging, cancellationToken);
+        await CopyCasesAsync(cancellationToken);
+        await CopyEventsAsync(cancellationToken);
+        long inserted = await MoveStagedAsync(cancellationToken);
+        long conflicts = inserted < _batch.Count ? await ReportConflictsAsync(cancellationToken) : 0;
+        tally.CountAlreadyPresent(_batch.Count - inserted - conflicts);
+        _batch.Clear();
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private async Task CopyCasesAsync(CancellationToken cancellationToken)
+    {
+        await using NpgsqlBinaryImporter copy = await connection.BeginBinaryImportAsync(ImportSql.CopyCases, cancellationToken);
+        foreach (ImportedCase row in _batch)
+        {
+            await copy.StartRowAsync(cancellationToken);
+            await PostgresCaseBinder.WriteCaseAsync(copy, row, target, cancellationToken);
+            await copy.WriteAsync(row.LineNumber, NpgsqlDbType.Bigint, cancellationToken);
+        }
+
+        await copy.CompleteAsync(cancellationToken);
+    }
+
+    private async Task CopyEventsAsync(CancellationToken cancellationToken)
+    {
+        await using NpgsqlBinaryImporter copy = await connection.BeginBinaryImportAsync(ImportSql.CopyEvents, cancellationToken);
+        foreach (ImportedCase row in _batch)
+        {
+            await copy.StartRowAsync(cancellationToken);
+            await PostgresCaseBinder.WriteCreatedEventAsync(copy, row, target, cancellationToken);
+            if (row.StatusEventId is not null)
+            {
+                await copy.StartRowAsync(cancellationToken);
+                await PostgresCaseBinder.WriteStatusEventAsync(copy, row, target, cancellationToken);
+            }
+        }
+
+        await copy.CompleteAsync(cancellationToken);
+    }
+
+    private async Task<long> MoveStagedAsync(CancellationToken cancellationToken)
+    {
+        await using NpgsqlCommand command = new(ImportSql.MoveStaged, connection, _transaction);
+        await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
+        long inserted = 0;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            tally.CountInserted((DataQualityFlags)reader.GetInt32(0));
+            inserted++;
+        }
+
+        return inserted;
+    }
+
+    private async Task<long> ReportConflictsAsync(CancellationToken cancellationToken)
+    {
+        await using NpgsqlCommand command = new(ImportSql.StagedConflicts, connection, _transaction);
+        await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
+        long conflicts = 0;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            await report.AddAsync(new Rejection(reader.GetInt64(0), reader.GetString(1), Rejection.ReferenceInUse), cancellationToken);
+            tally.CountRejected();
+            conflicts++;
+        }
+
+        return conflicts;
+    }
+
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using NpgsqlCommand command = new(sql, connection, _transaction);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
