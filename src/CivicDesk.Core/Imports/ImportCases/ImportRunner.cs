@@ -43,7 +43,7 @@ internal sealed class ImportRunner(CivicDeskDbContext db, TimeProvider time, ILo
         {
             await using RejectionReport report = new(reportPath);
             await report.StartAsync(cancellationToken);
-            await using ICaseWriter writer = CreateWriter(tally, report);
+            await using ICaseWriter writer = await CreateWriterAsync(tally, report, cancellationToken);
             IDbContextTransaction transaction = await BeginAsync(writer, cancellationToken);
             transaction = await ReadAllAsync(request, reader, mapper, directory, writer, tally, report, transaction, cancellationToken);
             await FinishAsync(run, tally, directory, writer, transaction, cancellationToken);
@@ -83,7 +83,8 @@ internal sealed class ImportRunner(CivicDeskDbContext db, TimeProvider time, ILo
             }
             else
             {
-                row.Place = await directory.PlaceAsync(row.TypeName, row.DepartmentCode, row.DepartmentName, cancellationToken);
+                row.Place = await directory.PlaceAsync(
+                    row.ServiceCode, row.TypeName, row.DepartmentCode, row.DepartmentName, cancellationToken);
                 await writer.AddAsync(row, cancellationToken);
             }
 
@@ -137,11 +138,11 @@ internal sealed class ImportRunner(CivicDeskDbContext db, TimeProvider time, ILo
         return transaction;
     }
 
-    private ICaseWriter CreateWriter(ImportTally tally, RejectionReport report)
+    private async Task<ICaseWriter> CreateWriterAsync(ImportTally tally, RejectionReport report, CancellationToken cancellationToken)
     {
         DbConnection connection = db.Database.GetDbConnection();
         return db.IsPostgres
             ? new PostgresCaseWriter((NpgsqlConnection)connection, target, tally, report)
-            : new SqliteCaseWriter((SqliteConnection)connection, target, tally, report);
+            : await SqliteCaseWriter.CreateAsync((SqliteConnection)connection, target, tally, report, cancellationToken);
     }
 }

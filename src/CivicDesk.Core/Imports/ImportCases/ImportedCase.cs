@@ -14,6 +14,8 @@ internal sealed class ImportedCase
 
     public required string TypeName { get; init; }
 
+    public required string ServiceCode { get; init; }
+
     public string? DepartmentCode { get; init; }
 
     public string? DepartmentName { get; init; }

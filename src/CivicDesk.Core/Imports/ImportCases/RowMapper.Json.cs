@@ -39,7 +39,7 @@ internal sealed partial class RowMapper
             ReadOnlySpan<char> value = row[i].Span;
             if (!_held[i] && !value.IsEmpty)
             {
-                _json.WriteString(_layout.Header[i], value);
+                _json.WriteString(_names[i], value);
                 written++;
             }
         }

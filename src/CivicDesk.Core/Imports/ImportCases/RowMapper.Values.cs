@@ -9,7 +9,13 @@ namespace CivicDesk.Core.Imports.ImportCases;
 
 internal sealed partial class RowMapper
 {
-    private ImportedCase Build(SepReader.Row row, long line, string key, Instant created, ref DataQualityFlags flags)
+    private ImportedCase Build(
+        SepReader.Row row,
+        long line,
+        string key,
+        (string Name, string Code) type,
+        Instant created,
+        ref DataQualityFlags flags)
     {
         Instant? closed = ReadTime(row, _layout.Closed, ref flags);
         Instant? updated = ReadTime(row, _layout.Updated, ref flags);
@@ -45,7 +51,8 @@ internal sealed partial class RowMapper
             LineNumber = line,
             Id = _time.NewId(),
             SourceKey = key,
-            TypeName = row[_layout.Type].ToString(),
+            TypeName = type.Name,
+            ServiceCode = type.Code,
             DepartmentCode = Text(row, _layout.Department),
             DepartmentName = Text(row, _layout.DepartmentName),
             Status = status,
@@ -76,7 +83,7 @@ internal sealed partial class RowMapper
             return null;
         }
 
-        if (!_times.TryRead(row[index].ToString(), out Instant instant, out bool ambiguous))
+        if (!_times.TryRead(row[index].Span, out Instant instant, out bool ambiguous))
         {
             flags |= DataQualityFlags.UnreadableValue;
             return null;

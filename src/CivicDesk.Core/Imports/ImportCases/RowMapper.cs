@@ -31,6 +31,10 @@ internal sealed partial class RowMapper : IDisposable
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
     private readonly Utf8JsonWriter _json;
     private readonly (int Index, int Limit, string? Column)[] _limited;
+    private readonly JsonEncodedText[] _names;
+
+    // Service codes by source type name; as many entries as the file has distinct types.
+    private readonly Dictionary<string, string> _codes = new(StringComparer.Ordinal);
 
     public RowMapper(ImportMapping mapping, ColumnLayout layout, LocalTimeReader times, GeoBounds bounds, TimeProvider time)
     {
@@ -43,6 +47,7 @@ internal sealed partial class RowMapper : IDisposable
 
         _held = new bool[layout.Header.Length];
         _json = new Utf8JsonWriter(_buffer, JsonOptions);
+        _names = [.. layout.Header.Select(name => JsonEncodedText.Encode(name, JsonOptions.Encoder))];
         _limited =
         [
             (layout.Address, Limits.Address, mapping.Columns.Address),
@@ -69,7 +74,8 @@ internal sealed partial class RowMapper : IDisposable
         }
 
         key = Text(row, _layout.Key);
-        string? problem = CheckRequired(row, key, out Instant created, out bool createdAmbiguous);
+        string typeName = row[_layout.Type].ToString();
+        string? problem = CheckRequired(row, key, typeName, out Instant created, out bool createdAmbiguous);
         if (problem is not null)
         {
             rejection = new Rejection(line, key, problem);
@@ -79,10 +85,15 @@ internal sealed partial class RowMapper : IDisposable
         Array.Copy(_heldTemplate, _held, _held.Length);
         _held[_layout.Created] = !createdAmbiguous;
         DataQualityFlags flags = createdAmbiguous ? DataQualityFlags.AmbiguousLocalTime : DataQualityFlags.None;
-        return Build(row, line, key!, created, ref flags);
+        return Build(row, line, key!, (typeName, _codes[typeName]), created, ref flags);
     }
 
-    private string? CheckRequired(SepReader.Row row, string? key, out Instant created, out bool ambiguous)
+    private string? CheckRequired(
+        SepReader.Row row,
+        string? key,
+        string typeName,
+        out Instant created,
+        out bool ambiguous)
     {
         created = default;
         ambiguous = false;
@@ -96,8 +107,8 @@ internal sealed partial class RowMapper : IDisposable
             return $"value-too-long: {_mapping.Columns.Key} is longer than {Limits.Reference} characters";
         }
 
-        string? createdText = Text(row, _layout.Created);
-        if (string.IsNullOrEmpty(createdText))
+        ReadOnlySpan<char> createdText = row[_layout.Created].Span;
+        if (createdText.IsEmpty)
         {
             return $"missing-created-date: {_mapping.Columns.Created} is empty";
         }
@@ -107,13 +118,18 @@ internal sealed partial class RowMapper : IDisposable
             return $"unreadable-created-date: {_mapping.Columns.Created} is not {_mapping.DateFormat}";
         }
 
-        ReadOnlySpan<char> type = row[_layout.Type].Span;
-        if (type.IsWhiteSpace())
+        if (string.IsNullOrWhiteSpace(typeName))
         {
             return $"missing-type: {_mapping.Columns.Type} is empty";
         }
 
-        if (type.Length > Limits.ServiceName || SeedCatalogHandler.ServiceCodeFor(type.ToString()).Length is 0 or > Limits.ServiceCode)
+        if (!_codes.TryGetValue(typeName, out string? code))
+        {
+            code = SeedCatalogHandler.ServiceCodeFor(typeName);
+            _codes[typeName] = code;
+        }
+
+        if (typeName.Length > Limits.ServiceName || code.Length is 0 or > Limits.ServiceCode)
         {
             return $"unusable-type: {_mapping.Columns.Type} gives no service code of 1 to {Limits.ServiceCode} characters";
         }

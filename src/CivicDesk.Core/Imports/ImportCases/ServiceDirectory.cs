@@ -1,5 +1,4 @@
 using CivicDesk.Core.Catalog;
-using CivicDesk.Core.Catalog.SeedCatalog;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
 using CivicDesk.Core.Jurisdictions;
@@ -46,16 +45,17 @@ internal sealed class ServiceDirectory(CivicDeskDbContext db, TimeProvider time,
     }
 
     /// <summary>
-    /// The place of a case of <paramref name="typeName"/> handled by <paramref name="departmentCode"/>
-    /// (the service's own department when the source names none).
+    /// The place of a case of the service <paramref name="serviceCode"/> (derived from the source's
+    /// <paramref name="typeName"/>) handled by <paramref name="departmentCode"/>, or by the service's own
+    /// department when the source names none.
     /// </summary>
     public async ValueTask<CasePlace> PlaceAsync(
+        string serviceCode,
         string typeName,
         string? departmentCode,
         string? departmentName,
         CancellationToken cancellationToken)
     {
-        string serviceCode = SeedCatalogHandler.ServiceCodeFor(typeName);
         (Guid Id, Guid QueueId)? department = string.IsNullOrEmpty(departmentCode)
             ? null
             : await DepartmentAsync(departmentCode, departmentName, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using CivicDesk.Core.Cases;
 using Microsoft.Data.Sqlite;
 
@@ -10,21 +11,44 @@ namespace CivicDesk.Core.Imports.ImportCases;
 /// </summary>
 internal sealed class SqliteCaseWriter : ICaseWriter
 {
+    private readonly SqliteConnection _connection;
     private readonly SqliteCommand _insertCase;
     private readonly SqliteCommand _insertEvent;
     private readonly SqliteCommand _keyExists;
     private readonly ImportTarget _target;
     private readonly ImportTally _tally;
     private readonly RejectionReport _report;
+    private long _previousCacheSize;
 
-    public SqliteCaseWriter(SqliteConnection connection, ImportTarget target, ImportTally tally, RejectionReport report)
+    private SqliteCaseWriter(SqliteConnection connection, ImportTarget target, ImportTally tally, RejectionReport report)
     {
-        (_target, _tally, _report) = (target, tally, report);
+        (_connection, _target, _tally, _report) = (connection, target, tally, report);
         _insertCase = Prepare(connection, ImportSql.InsertCase, ImportSql.CaseColumns);
         _insertEvent = Prepare(connection, ImportSql.InsertEvent, ImportSql.EventColumns);
         _keyExists = Prepare(connection, ImportSql.SourceKeyExists, ["source_system", "source_key"]);
         _keyExists.Parameters["$source_system"].Value = target.SourceSystem;
         SqliteCaseBinder.BindConstants(_insertCase, _insertEvent, target);
+    }
+
+    /// <summary>
+    /// A writer on <paramref name="connection"/>. For the run, the connection's page cache grows to
+    /// <see cref="ImportSql.BulkCacheKibibytes"/> so that the indexes' pages stay in memory as they grow; the
+    /// previous size is put back when the writer is disposed.
+    /// </summary>
+    public static async Task<SqliteCaseWriter> CreateAsync(
+        SqliteConnection connection,
+        ImportTarget target,
+        ImportTally tally,
+        RejectionReport report,
+        CancellationToken cancellationToken)
+    {
+        SqliteCaseWriter writer = new(connection, target, tally, report);
+        await using SqliteCommand pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA cache_size";
+        writer._previousCacheSize = (long)(await pragma.ExecuteScalarAsync(cancellationToken) ?? 0L);
+        pragma.CommandText = $"PRAGMA cache_size = -{ImportSql.BulkCacheKibibytes}";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return writer;
     }
 
     public void Begin(DbTransaction transaction)
@@ -67,6 +91,9 @@ internal sealed class SqliteCaseWriter : ICaseWriter
 
     public async ValueTask DisposeAsync()
     {
+        await using SqliteCommand pragma = _connection.CreateCommand();
+        pragma.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {_previousCacheSize}");
+        await pragma.ExecuteNonQueryAsync();
         await _insertCase.DisposeAsync();
         await _insertEvent.DisposeAsync();
         await _keyExists.DisposeAsync();
