@@ -4,7 +4,8 @@ using CivicDesk.Bench.Import;
 TextWriter output = Console.Out;
 if (args.Length == 0 || args[0] != "import")
 {
-    await output.WriteLineAsync("usage: CivicDesk.Bench import [--rows N] [--rounds N] [--providers Sqlite,Postgres] [--work DIR]");
+    await output.WriteLineAsync(
+        "usage: CivicDesk.Bench import [--rows N] [--rounds N] [--providers Sqlite,Postgres] [--work DIR]");
     await output.WriteLineAsync("PostgreSQL runs need CIVICDESK_BENCH_POSTGRES (a server connection string).");
     return 2;
 }

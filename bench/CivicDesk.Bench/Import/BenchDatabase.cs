@@ -29,7 +29,8 @@ internal sealed record BenchDatabase(string Provider, string ConnectionString)
         }
 
         string server = options.PostgresServer
-            ?? throw new InvalidOperationException($"Set {ImportScenarioOptions.PostgresVariable} to run on PostgreSQL.");
+            ?? throw new InvalidOperationException(
+                $"Set {ImportScenarioOptions.PostgresVariable} to run on PostgreSQL.");
         NpgsqlConnectionStringBuilder admin = new(server) { Database = "postgres" };
         await using NpgsqlConnection connection = new(admin.ConnectionString);
         await connection.OpenAsync(cancellationToken);
@@ -39,24 +40,31 @@ internal sealed record BenchDatabase(string Provider, string ConnectionString)
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        return new BenchDatabase(provider, new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString);
+        NpgsqlConnectionStringBuilder database = new(server) { Database = name };
+        return new BenchDatabase(provider, database.ConnectionString);
     }
 
     public CivicDeskDbContext CreateContext()
     {
         DbContextOptionsBuilder<CivicDeskDbContext> builder = new();
-        DataServiceCollectionExtensions.Configure(builder, new DatabaseOptions { Provider = Provider, ConnectionString = ConnectionString });
+        DatabaseOptions options = new() { Provider = Provider, ConnectionString = ConnectionString };
+        DataServiceCollectionExtensions.Configure(builder, options);
         return new CivicDeskDbContext(builder.Options);
     }
 
-    /// <summary>Migrates, then imports the 4,999-row sample the way the importer does, as the baseline's templates.</summary>
-    public async Task PrepareWithSampleAsync(string mapping, string sample, string report, CancellationToken cancellationToken)
+    /// <summary>Migrates, then imports the 4,999-row sample with the importer: the baseline's templates.</summary>
+    public async Task PrepareWithSampleAsync(
+        string mapping,
+        string sample,
+        string report,
+        CancellationToken cancellationToken)
     {
         await using CivicDeskDbContext db = CreateContext();
         await db.Database.MigrateAsync(cancellationToken);
         SeedCatalogHandler seed = new(db, TimeProvider.System, NullLogger<SeedCatalogHandler>.Instance);
         ImportCasesHandler import = new(db, seed, TimeProvider.System, NullLogger<ImportCasesHandler>.Instance);
-        Result<ImportSummary> result = await import.HandleAsync(new ImportCases(mapping, sample, report), cancellationToken);
+        Result<ImportSummary> result =
+            await import.HandleAsync(new ImportCases(mapping, sample, report), cancellationToken);
         if (!result.IsSuccess)
         {
             throw new InvalidOperationException($"The sample did not import: {result.Error}");

@@ -44,16 +44,19 @@ internal sealed class ImportScenario(ImportScenarioOptions options, TextWriter o
         CancellationToken cancellationToken)
     {
         string prefix = "civicdesk_bench_" + provider.ToLowerInvariant();
-        BenchDatabase target = await BenchDatabase.CreateAsync(provider, prefix + "_import", options, cancellationToken);
+        BenchDatabase target =
+            await BenchDatabase.CreateAsync(provider, prefix + "_import", options, cancellationToken);
         await RunCliAsync(target, ["migrate"], echo: false, cancellationToken);
         MeasuredProcess.Measure import = await RunCliAsync(target,
             ["import", "nyc311", file, "--report", Path.Combine(options.WorkFolder, $"{provider}-rejected.csv")],
             echo: round == 1, cancellationToken);
         await output.FlushAsync(cancellationToken);
 
-        BenchDatabase baseline = await BenchDatabase.CreateAsync(provider, prefix + "_baseline", options, cancellationToken);
+        BenchDatabase baseline =
+            await BenchDatabase.CreateAsync(provider, prefix + "_baseline", options, cancellationToken);
         string mapping = Path.Combine(Root, "samples", "imports", "nyc311.json");
-        await baseline.PrepareWithSampleAsync(mapping, sample, Path.Combine(options.WorkFolder, "sample-rejected.csv"), cancellationToken);
+        string sampleReport = Path.Combine(options.WorkFolder, "sample-rejected.csv");
+        await baseline.PrepareWithSampleAsync(mapping, sample, sampleReport, cancellationToken);
         List<object[]> templates = await CaseTemplates.LoadAsync(baseline, cancellationToken);
         TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         TimeSpan raw = provider == DatabaseProviders.Postgres
@@ -66,8 +69,9 @@ internal sealed class ImportScenario(ImportScenarioOptions options, TextWriter o
         // On PostgreSQL most of the work is the server's, so neither side's own processor time says much.
         string cpuRatio = provider == DatabaseProviders.Postgres ? "–" : $"{rawCpu / import.Processor:N2}";
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"| {provider} | {round} | {importRate:N0} | {import.Elapsed.TotalSeconds:N1} s | {import.Processor.TotalSeconds:N1} s "
-            + $"| {import.PeakBytes / 1048576.0:N0} MiB | {rawRate:N0} | {raw.TotalSeconds:N1} s | {rawCpu.TotalSeconds:N1} s "
+            $"| {provider} | {round} | {importRate:N0} | {import.Elapsed.TotalSeconds:N1} s "
+            + $"| {import.Processor.TotalSeconds:N1} s | {import.PeakBytes / 1048576.0:N0} MiB | {rawRate:N0} "
+            + $"| {raw.TotalSeconds:N1} s | {rawCpu.TotalSeconds:N1} s "
             + $"| {importRate / rawRate:N2} | {cpuRatio} |"));
     }
 
@@ -79,7 +83,9 @@ internal sealed class ImportScenario(ImportScenarioOptions options, TextWriter o
     {
         string[] arguments =
         [
-            Path.Combine(Root, "civicdesk.dll"), "--database", database.Provider, "--connection", database.ConnectionString,
+            Path.Combine(Root, "civicdesk.dll"),
+            "--database", database.Provider,
+            "--connection", database.ConnectionString,
             .. command,
         ];
         MeasuredProcess.Measure measure = await MeasuredProcess.RunAsync("dotnet", arguments, cancellationToken);
@@ -90,7 +96,8 @@ internal sealed class ImportScenario(ImportScenarioOptions options, TextWriter o
 
         if (echo)
         {
-            await output.WriteLineAsync(string.Join('\n', measure.Output.Split('\n').Select(l => "    " + l)).TrimEnd());
+            string indented = string.Join('\n', measure.Output.Split('\n').Select(l => "    " + l));
+            await output.WriteLineAsync(indented.TrimEnd());
         }
 
         return measure;

@@ -40,6 +40,7 @@ internal sealed record ImportScenarioOptions(
             }
         }
 
-        return new ImportScenarioOptions(rows, rounds, providers, work, Environment.GetEnvironmentVariable(PostgresVariable));
+        string? postgres = Environment.GetEnvironmentVariable(PostgresVariable);
+        return new ImportScenarioOptions(rows, rounds, providers, work, postgres);
     }
 }

@@ -13,9 +13,18 @@ internal static class MeasuredProcess
 {
     private const double ClockTicksPerSecond = 100;
 
-    public sealed record Measure(int ExitCode, TimeSpan Elapsed, long PeakBytes, TimeSpan Processor, string Output, string Error);
+    public sealed record Measure(
+        int ExitCode,
+        TimeSpan Elapsed,
+        long PeakBytes,
+        TimeSpan Processor,
+        string Output,
+        string Error);
 
-    public static async Task<Measure> RunAsync(string fileName, IEnumerable<string> arguments, CancellationToken cancellationToken)
+    public static async Task<Measure> RunAsync(
+        string fileName,
+        IEnumerable<string> arguments,
+        CancellationToken cancellationToken)
     {
         ProcessStartInfo start = new(fileName, arguments)
         {
@@ -23,7 +32,8 @@ internal static class MeasuredProcess
             RedirectStandardError = true,
         };
         Stopwatch clock = Stopwatch.StartNew();
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException($"{fileName} did not start.");
+        using Process process = Process.Start(start)
+            ?? throw new InvalidOperationException($"{fileName} did not start.");
         Task<string> output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         Task<string> error = process.StandardError.ReadToEndAsync(cancellationToken);
         string status = $"/proc/{process.Id}/status";
@@ -49,7 +59,8 @@ internal static class MeasuredProcess
         {
             string stat = File.ReadAllText(statPath);
             string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            long ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            long ticks = long.Parse(fields[11], CultureInfo.InvariantCulture)
+                + long.Parse(fields[12], CultureInfo.InvariantCulture);
             return TimeSpan.FromSeconds(ticks / ClockTicksPerSecond);
         }
         catch (IOException)

@@ -22,11 +22,15 @@ internal static class RawBaselines
         NpgsqlDbType.Integer, NpgsqlDbType.Integer, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Text,
     ];
 
-    /// <summary>The settings of the importer's connection during an import: CivicDesk's own, and a 64 MiB page cache.</summary>
+    /// <summary>The importer's connection settings during an import: CivicDesk's own and a 64 MiB page cache.</summary>
     private const string SqlitePragmas =
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;";
 
-    public static async Task<TimeSpan> SqliteAsync(string connectionString, List<object[]> templates, int rows, CancellationToken cancellationToken)
+    public static async Task<TimeSpan> SqliteAsync(
+        string connectionString,
+        List<object[]> templates,
+        int rows,
+        CancellationToken cancellationToken)
     {
         await using SqliteConnection connection = new(connectionString);
         await connection.OpenAsync(cancellationToken);
@@ -36,7 +40,8 @@ internal static class RawBaselines
         }
 
         Stopwatch clock = Stopwatch.StartNew();
-        await using SqliteTransaction transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using SqliteTransaction transaction =
+            (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using SqliteCommand insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = $"INSERT INTO cases ({string.Join(", ", CaseTemplates.Columns)}) "
@@ -65,7 +70,11 @@ internal static class RawBaselines
         return clock.Elapsed;
     }
 
-    public static async Task<TimeSpan> PostgresAsync(string connectionString, List<object[]> templates, int rows, CancellationToken cancellationToken)
+    public static async Task<TimeSpan> PostgresAsync(
+        string connectionString,
+        List<object[]> templates,
+        int rows,
+        CancellationToken cancellationToken)
     {
         await using NpgsqlConnection connection = new(connectionString);
         await connection.OpenAsync(cancellationToken);
@@ -74,6 +83,7 @@ internal static class RawBaselines
         string copySql = $"COPY cases ({string.Join(", ", CaseTemplates.Columns)}) FROM STDIN (FORMAT BINARY)";
         await using (NpgsqlBinaryImporter copy = await connection.BeginBinaryImportAsync(copySql, cancellationToken))
         {
+            copy.Timeout = TimeSpan.FromMinutes(30);
             for (int n = 0; n < rows; n++)
             {
                 object[] template = templates[n % templates.Count];

@@ -34,7 +34,8 @@ internal static class ImportCommand
         {
             string name = parsed.GetValue(source)!;
             ImportCases request = new(
-                parsed.GetValue(mapping)?.FullName ?? Path.Combine(AppContext.BaseDirectory, "samples", "imports", name + ".json"),
+                parsed.GetValue(mapping)?.FullName
+                    ?? Path.Combine(AppContext.BaseDirectory, "samples", "imports", name + ".json"),
                 parsed.GetValue(file)!.FullName,
                 parsed.GetValue(report)?.FullName ?? DefaultReportPath(name),
                 rows => context.Error.WriteLine($"{rows.ToString("N0", CultureInfo.InvariantCulture)} rows read…"),
@@ -74,7 +75,8 @@ internal static class ImportCommand
         static string Row(string label, long count) =>
             $"  {label,-22}{count.ToString("N0", CultureInfo.InvariantCulture),10}";
 
-        await output.WriteLineAsync($"Imported {summary.SourceSystem} into {summary.JurisdictionCode} (run {summary.RunId})");
+        await output.WriteLineAsync(
+            $"Imported {summary.SourceSystem} into {summary.JurisdictionCode} (run {summary.RunId})");
         await output.WriteLineAsync(Row("rows read", summary.RowsRead));
         await output.WriteLineAsync(Row("inserted", summary.Inserted));
         await output.WriteLineAsync(Row("already present", summary.AlreadyPresent));

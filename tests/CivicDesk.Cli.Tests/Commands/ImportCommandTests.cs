@@ -6,6 +6,9 @@ namespace CivicDesk.Cli.Tests.Commands;
 
 public sealed class ImportCommandTests
 {
+    private static readonly string NycSample = RepositoryPaths.Samples("nyc311", "nyc311_2023_sample_5k.csv");
+    private static readonly string LaSample = RepositoryPaths.Samples("la311", "myla311_2018_sample_10k.csv");
+
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Theory]
@@ -16,19 +19,20 @@ public sealed class ImportCommandTests
         string report = Path.Combine(Path.GetTempPath(), $"civicdesk-cli-{Guid.NewGuid():N}.csv");
 
         (int nyc, string nycOutput, string nycProgress) = await CliRun.RunAsync(
-            database, "import", "nyc311", RepositoryPaths.Samples("nyc311", "nyc311_2023_sample_5k.csv"),
-            "--report", report, "--progress-every", "2000");
+            database, "import", "nyc311", NycSample, "--report", report, "--progress-every", "2000");
         (int la, string laOutput, _) = await CliRun.RunAsync(
-            database, "import", "la311", RepositoryPaths.Samples("la311", "myla311_2018_sample_10k.csv"), "--report", report);
+            database, "import", "la311", LaSample, "--report", report);
         (int again, string againOutput, _) = await CliRun.RunAsync(
-            database, "import", "nyc311", RepositoryPaths.Samples("nyc311", "nyc311_2023_sample_5k.csv"), "--report", report);
+            database, "import", "nyc311", NycSample, "--report", report);
 
         Assert.Equal((0, 0, 0), (nyc, la, again));
         Assert.Equal("4,999", Count(nycOutput, "inserted"));
         Assert.Equal("262", Count(nycOutput, "flagged"));
         Assert.Equal("198", Count(nycOutput, "MisdecodedText"));
         Assert.Equal("81", Count(nycOutput, "services created"));
-        Assert.Equal(["2,000 rows read…", "4,000 rows read…"], nycProgress.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(
+            ["2,000 rows read…", "4,000 rows read…"],
+            nycProgress.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal("10,000", Count(laOutput, "inserted"));
         Assert.Equal("13", Count(laOutput, "ClosedBeforeCreated"));
         Assert.Equal(("0", "4,999"), (Count(againOutput, "inserted"), Count(againOutput, "already present")));

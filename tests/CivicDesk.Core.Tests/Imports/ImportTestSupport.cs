@@ -26,9 +26,14 @@ internal static class ImportTestSupport
         return await handler.HandleAsync(request, TestContext.Current.CancellationToken);
     }
 
-    public static async Task<ImportSummary> ImportAsync(TestDatabase database, string mapping, string file, string? report = null)
+    public static async Task<ImportSummary> ImportAsync(
+        TestDatabase database,
+        string mapping,
+        string file,
+        string? report = null)
     {
-        Result<ImportSummary> result = await TryImportAsync(database, new ImportCases(mapping, file, report ?? TempFile(".csv")));
+        ImportCases request = new(mapping, file, report ?? TempFile(".csv"));
+        Result<ImportSummary> result = await TryImportAsync(database, request);
         Assert.True(result.IsSuccess, result.Error?.ToString());
         return result.Value;
     }

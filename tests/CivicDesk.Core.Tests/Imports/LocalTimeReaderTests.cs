@@ -5,8 +5,9 @@ namespace CivicDesk.Core.Tests.Imports;
 
 public sealed class LocalTimeReaderTests
 {
-    private static readonly LocalTimeReader NewYork = new("MM/dd/yyyy hh:mm:ss tt", DateTimeZoneProviders.Tzdb["America/New_York"]);
-    private static readonly LocalTimeReader LosAngeles = new("MM/dd/yyyy hh:mm:ss tt", DateTimeZoneProviders.Tzdb["America/Los_Angeles"]);
+    private const string Format = "MM/dd/yyyy hh:mm:ss tt";
+    private static readonly LocalTimeReader NewYork = new(Format, DateTimeZoneProviders.Tzdb["America/New_York"]);
+    private static readonly LocalTimeReader LosAngeles = new(Format, DateTimeZoneProviders.Tzdb["America/Los_Angeles"]);
 
     [Theory]
     [InlineData("02/28/2023 11:45:00 PM", "2023-03-01T04:45:00Z")]

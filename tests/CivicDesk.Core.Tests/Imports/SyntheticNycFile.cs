@@ -36,10 +36,13 @@ internal sealed class SyntheticNycFile
     public async Task<string> WriteAsync()
     {
         string path = ImportTestSupport.TempFile(".csv");
-        await File.WriteAllTextAsync(path, _text.ToString(), new UTF8Encoding(false), TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(
+            path, _text.ToString(), new UTF8Encoding(false), TestContext.Current.CancellationToken);
         return path;
     }
 
     private static string Quote(string value) =>
-        value.IndexOfAny([',', '"', '\n']) < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        value.IndexOfAny([',', '"', '\n']) < 0
+            ? value
+            : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -47,7 +47,9 @@ internal sealed class ColumnLayout
     /// <summary>The answer columns as (question code, position), ordered by code as stored answers are.</summary>
     public IReadOnlyList<(string Code, int Index)> Answers { get; private init; } = [];
 
-    /// <summary>Positions whose value a case holds exactly whenever it is present, so the source data omits them.</summary>
+    /// <summary>
+    /// Positions whose value a case holds exactly whenever it is present, so the source data omits them.
+    /// </summary>
     public IReadOnlySet<int> HeldExactly { get; private set; } = new HashSet<int>();
 
     /// <summary>The layout, or the mapped columns the header lacks.</summary>

@@ -5,7 +5,9 @@ namespace CivicDesk.Core.Imports.ImportCases;
 /// <summary>Writes accepted rows to the database, one provider's bulk path each.</summary>
 internal interface ICaseWriter : IAsyncDisposable
 {
-    /// <summary>Starts a batch in <paramref name="transaction"/>; its rows are written by the next flush at the latest.</summary>
+    /// <summary>
+    /// Starts a batch in <paramref name="transaction"/>; its rows are written by the next flush at the latest.
+    /// </summary>
     void Begin(DbTransaction transaction);
 
     ValueTask AddAsync(ImportedCase row, CancellationToken cancellationToken);

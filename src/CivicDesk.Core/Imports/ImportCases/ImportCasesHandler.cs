@@ -31,22 +31,26 @@ public sealed class ImportCasesHandler(
             return error!;
         }
 
-        (Guid jurisdictionId, _) = await seedCatalog.HandleAsync(mapping.CatalogPath(request.MappingPath), cancellationToken);
+        string catalog = mapping.CatalogPath(request.MappingPath);
+        (Guid jurisdictionId, _) = await seedCatalog.HandleAsync(catalog, cancellationToken);
         Jurisdiction jurisdiction = await db.Jurisdictions.SingleAsync(j => j.Id == jurisdictionId, cancellationToken);
         DateTimeZone? zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(jurisdiction.TimeZoneId);
         if (jurisdiction.Code != mapping.Jurisdiction || zone is null)
         {
             return ValidationFailed.Single("mapping", "catalog-mismatch",
-                $"The catalogue of {mapping.SourceSystem} does not describe jurisdiction {mapping.Jurisdiction} with a known time zone.");
+                $"The catalogue of {mapping.SourceSystem} does not describe jurisdiction {mapping.Jurisdiction} "
+                + "with a known time zone.");
         }
 
         using SepReader reader = await Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true })
             .FromFileAsync(request.FilePath, cancellationToken);
-        (ColumnLayout? layout, IReadOnlyList<string> missing) = ColumnLayout.Resolve(mapping, [.. reader.Header.ColNames]);
+        (ColumnLayout? layout, IReadOnlyList<string> missing) =
+            ColumnLayout.Resolve(mapping, [.. reader.Header.ColNames]);
         if (layout is null)
         {
             return ValidationFailed.Single("file", "missing-column",
-                $"The file has no column {string.Join(", ", missing.Select(c => $"'{c}'"))} that the {mapping.SourceSystem} mapping names.");
+                $"The file has no column {string.Join(", ", missing.Select(c => $"'{c}'"))} "
+                + $"that the {mapping.SourceSystem} mapping names.");
         }
 
         LocalTimeReader times = new(mapping.DateFormat, zone);
@@ -98,7 +102,8 @@ public sealed class ImportCasesHandler(
 
         if (!File.Exists(request.MappingPath))
         {
-            return (null, ValidationFailed.Single("mapping", "not-found", $"The mapping {request.MappingPath} does not exist."));
+            return (null, ValidationFailed.Single(
+                "mapping", "not-found", $"The mapping {request.MappingPath} does not exist."));
         }
 
         ImportMapping mapping;
@@ -108,7 +113,8 @@ public sealed class ImportCasesHandler(
         }
         catch (JsonException exception)
         {
-            return (null, ValidationFailed.Single("mapping", "invalid", $"The mapping is not valid JSON: {exception.Message}"));
+            return (null, ValidationFailed.Single(
+                "mapping", "invalid", $"The mapping is not valid JSON: {exception.Message}"));
         }
 
         string? problem = mapping.Problem();

@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using nietras.SeparatedValues;
 using Npgsql;
+using NodaTime;
 
 namespace CivicDesk.Core.Imports.ImportCases;
 
@@ -34,7 +35,8 @@ internal sealed class ImportRunner(CivicDeskDbContext db, TimeProvider time, ILo
         Log.ImportStarted(logger, run.Id, target.SourceSystem, jurisdictionCode);
         Stopwatch clock = Stopwatch.StartNew();
 
-        string reportPath = request.ReportPath ?? Path.Combine(Path.GetTempPath(), $"civicdesk-import-{run.Id}-rejected.csv");
+        string reportPath = request.ReportPath
+            ?? Path.Combine(Path.GetTempPath(), $"civicdesk-import-{run.Id}-rejected.csv");
         ImportTally tally = new();
         ServiceDirectory directory = new(db, time, target.JurisdictionId, target.SourceSystem);
         await directory.LoadAsync(cancellationToken);
@@ -45,7 +47,8 @@ internal sealed class ImportRunner(CivicDeskDbContext db, TimeProvider time, ILo
             await report.StartAsync(cancellationToken);
             await using ICaseWriter writer = await CreateWriterAsync(tally, report, cancellationToken);
             IDbContextTransaction transaction = await BeginAsync(writer, cancellationToken);
-            transaction = await ReadAllAsync(request, reader, mapper, directory, writer, tally, report, transaction, cancellationToken);
+            transaction = await ReadAllAsync(
+                request, reader, mapper, directory, writer, tally, report, transaction, cancellationToken);
             await FinishAsync(run, tally, directory, writer, transaction, cancellationToken);
         }
         finally
@@ -115,15 +118,22 @@ internal sealed class ImportRunner(CivicDeskDbContext db, TimeProvider time, ILo
         CancellationToken cancellationToken)
     {
         await writer.FlushAsync(cancellationToken);
-        run.Finish(time.GetCurrentInstant(), tally.RowsRead, tally.Inserted, tally.AlreadyPresent, tally.Rejected, tally.Flagged);
+        Instant now = time.GetCurrentInstant();
+        run.Finish(now, tally.RowsRead, tally.Inserted, tally.AlreadyPresent, tally.Rejected, tally.Flagged);
         Actor actor = new(ActorKind.System, null, target.ActorLabel, null);
-        db.AuditEntries.Add(new AuditEntry(time.NewId(), time.GetCurrentInstant(), actor, "import.completed", "import_run", run.Id)
+        db.AuditEntries.Add(new AuditEntry(time.NewId(), now, actor, "import.completed", "import_run", run.Id)
         {
             Detail = JsonSerializer.Serialize(new
             {
-                runId = run.Id, sourceSystem = target.SourceSystem, rowsRead = tally.RowsRead, inserted = tally.Inserted,
-                alreadyPresent = tally.AlreadyPresent, rejected = tally.Rejected, flagged = tally.Flagged,
-                servicesCreated = directory.ServicesCreated.Count, departmentsCreated = directory.DepartmentsCreated.Count,
+                runId = run.Id,
+                sourceSystem = target.SourceSystem,
+                rowsRead = tally.RowsRead,
+                inserted = tally.Inserted,
+                alreadyPresent = tally.AlreadyPresent,
+                rejected = tally.Rejected,
+                flagged = tally.Flagged,
+                servicesCreated = directory.ServicesCreated.Count,
+                departmentsCreated = directory.DepartmentsCreated.Count,
             }),
         });
         await db.SaveChangesAsync(cancellationToken);
@@ -138,11 +148,15 @@ internal sealed class ImportRunner(CivicDeskDbContext db, TimeProvider time, ILo
         return transaction;
     }
 
-    private async Task<ICaseWriter> CreateWriterAsync(ImportTally tally, RejectionReport report, CancellationToken cancellationToken)
+    private async Task<ICaseWriter> CreateWriterAsync(
+        ImportTally tally,
+        RejectionReport report,
+        CancellationToken cancellationToken)
     {
         DbConnection connection = db.Database.GetDbConnection();
         return db.IsPostgres
             ? new PostgresCaseWriter((NpgsqlConnection)connection, target, tally, report)
-            : await SqliteCaseWriter.CreateAsync((SqliteConnection)connection, target, tally, report, cancellationToken);
+            : await SqliteCaseWriter.CreateAsync(
+                (SqliteConnection)connection, target, tally, report, cancellationToken);
     }
 }

@@ -36,29 +36,24 @@ internal static class ImportSql
         "SELECT 1 FROM cases WHERE source_system = $source_system AND source_key = $source_key";
 
     public static string CreateStaging { get; } =
-        "CREATE TEMP TABLE import_cases (LIKE cases, line_number bigint NOT NULL) ON COMMIT DROP; "
-        + "CREATE TEMP TABLE import_events (LIKE case_events) ON COMMIT DROP;";
+        "CREATE TEMP TABLE import_cases (LIKE cases, line_number bigint NOT NULL) ON COMMIT DROP";
 
     public static string CopyCases { get; } =
         $"COPY import_cases ({CaseColumnList}, line_number) FROM STDIN (FORMAT BINARY)";
 
-    public static string CopyEvents { get; } = $"COPY import_events ({EventColumnList}) FROM STDIN (FORMAT BINARY)";
+    /// <summary>The timeline events of the cases a batch inserted go straight to their table.</summary>
+    public static string CopyEvents { get; } = $"COPY case_events ({EventColumnList}) FROM STDIN (FORMAT BINARY)";
 
     /// <summary>
-    /// Moves the staged cases in; those whose key, id or reference is taken are skipped. The events of the
-    /// cases inserted follow in the same statement; each inserted case's flags come back for the counts.
+    /// Moves the staged cases in, in file order; those whose key, id or reference is taken are skipped. The
+    /// returned rows are the inserted cases, with their flags for the counts.
     /// </summary>
     public static string MoveStaged { get; } =
         $"""
-        WITH inserted AS (
-            INSERT INTO cases ({CaseColumnList})
-            SELECT {CaseColumnList} FROM import_cases ORDER BY line_number
-            ON CONFLICT DO NOTHING
-            RETURNING id, quality),
-        events AS (
-            INSERT INTO case_events ({EventColumnList})
-            SELECT {Prefixed("e", EventColumns)} FROM import_events e JOIN inserted i ON i.id = e.case_id)
-        SELECT quality FROM inserted
+        INSERT INTO cases ({CaseColumnList})
+        SELECT {CaseColumnList} FROM import_cases ORDER BY line_number
+        ON CONFLICT DO NOTHING
+        RETURNING id, quality
         """;
 
     /// <summary>Staged rows whose key is still absent after the move: their reference was taken.</summary>
@@ -71,7 +66,4 @@ internal static class ImportSql
         """;
 
     private static string Parameters(string[] columns) => string.Join(", ", columns.Select(c => "$" + c));
-
-    private static string Prefixed(string alias, string[] columns) =>
-        string.Join(", ", columns.Select(c => alias + "." + c));
 }

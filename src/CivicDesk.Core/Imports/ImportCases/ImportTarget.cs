@@ -1,6 +1,6 @@
 namespace CivicDesk.Core.Imports.ImportCases;
 
-/// <summary>What every row of a run shares: the jurisdiction, the source system and the timeline's actor label.</summary>
+/// <summary>What every row of a run shares: the jurisdiction, the source system, the timeline's actor label.</summary>
 internal sealed record ImportTarget(Guid JurisdictionId, string SourceSystem)
 {
     public string ActorLabel => "import:" + SourceSystem;

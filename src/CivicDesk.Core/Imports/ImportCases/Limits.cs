@@ -1,6 +1,6 @@
 namespace CivicDesk.Core.Imports.ImportCases;
 
-/// <summary>The column sizes of the model that an imported value must fit; a longer value is refused, not cut.</summary>
+/// <summary>The model's column sizes that an imported value must fit; a longer value is refused, not cut.</summary>
 internal static class Limits
 {
     public const int Reference = 40;

@@ -7,7 +7,7 @@ namespace CivicDesk.Core.Imports.ImportCases;
 /// <summary>Reads a source's local date and time text as a UTC instant through the jurisdiction's time zone.</summary>
 internal sealed class LocalTimeReader(string format, DateTimeZone zone)
 {
-    /// <summary>The layout of the NYC and LA 311 exports, read without a pattern because imports read millions.</summary>
+    /// <summary>The layout of the NYC and LA 311 exports, read by hand because imports read millions.</summary>
     private const string UsTwelveHour = "MM/dd/yyyy hh:mm:ss tt";
 
     private readonly LocalDateTimePattern _pattern = LocalDateTimePattern.CreateWithInvariantCulture(format);

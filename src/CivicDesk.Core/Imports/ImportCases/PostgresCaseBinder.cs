@@ -5,10 +5,14 @@ using NodaTime;
 
 namespace CivicDesk.Core.Imports.ImportCases;
 
-/// <summary>Writes an imported case and its events as binary COPY rows, in the column order of <see cref="ImportSql"/>.</summary>
+/// <summary>Writes an imported case and its events as binary COPY rows in <see cref="ImportSql"/>'s order.</summary>
 internal static class PostgresCaseBinder
 {
-    public static async Task WriteCaseAsync(NpgsqlBinaryImporter copy, ImportedCase row, ImportTarget target, CancellationToken ct)
+    public static async Task WriteCaseAsync(
+        NpgsqlBinaryImporter copy,
+        ImportedCase row,
+        ImportTarget target,
+        CancellationToken ct)
     {
         await copy.WriteAsync(row.Id, NpgsqlDbType.Uuid, ct);
         await copy.WriteAsync(target.JurisdictionId, NpgsqlDbType.Uuid, ct);
@@ -36,11 +40,19 @@ internal static class PostgresCaseBinder
         await WriteTextAsync(copy, row.SourceData, ct);
     }
 
-    public static Task WriteCreatedEventAsync(NpgsqlBinaryImporter copy, ImportedCase row, ImportTarget target, CancellationToken ct) =>
+    public static Task WriteCreatedEventAsync(
+        NpgsqlBinaryImporter copy,
+        ImportedCase row,
+        ImportTarget target,
+        CancellationToken ct) =>
         WriteEventAsync(copy, row.CreatedEventId, row.Id, CaseEventKind.Created, row.CreatedAt, target,
             (null, null, CaseStatus.New), ct);
 
-    public static Task WriteStatusEventAsync(NpgsqlBinaryImporter copy, ImportedCase row, ImportTarget target, CancellationToken ct) =>
+    public static Task WriteStatusEventAsync(
+        NpgsqlBinaryImporter copy,
+        ImportedCase row,
+        ImportTarget target,
+        CancellationToken ct) =>
         WriteEventAsync(copy, row.StatusEventId!.Value, row.Id, CaseEventKind.StatusChanged, row.StatusEventAt, target,
             (row.StatusNote, CaseStatus.New, row.Status), ct);
 

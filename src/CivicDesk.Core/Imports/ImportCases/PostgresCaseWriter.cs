@@ -6,9 +6,10 @@ using NpgsqlTypes;
 namespace CivicDesk.Core.Imports.ImportCases;
 
 /// <summary>
-/// PostgreSQL's bulk path: each batch is copied in binary into temporary staging tables, then moved into the
-/// real tables by one <c>INSERT … SELECT … ON CONFLICT DO NOTHING RETURNING</c>, whose returned rows are the
-/// inserted ones. Staged keys still absent afterwards lost to a taken reference.
+/// PostgreSQL's bulk path: each batch is copied in binary into a temporary staging table, then moved into
+/// <c>cases</c> by one <c>INSERT … SELECT … ON CONFLICT DO NOTHING RETURNING</c>, whose returned rows are the
+/// inserted ones; the timeline events of those cases are then copied in binary straight into their table.
+/// Staged keys still absent after the move lost to a taken reference.
 /// </summary>
 internal sealed class PostgresCaseWriter(
     NpgsqlConnection connection,
@@ -16,7 +17,11 @@ internal sealed class PostgresCaseWriter(
     ImportTally tally,
     RejectionReport report) : ICaseWriter
 {
+    // A batch's statements take seconds, more on a busy server; the default 30 s limit is for requests.
+    private static readonly TimeSpan StatementTimeout = TimeSpan.FromMinutes(10);
+
     private readonly List<ImportedCase> _batch = [];
+    private readonly HashSet<Guid> _inserted = [];
     private NpgsqlTransaction? _transaction;
 
     public void Begin(DbTransaction transaction) => _transaction = (NpgsqlTransaction)transaction;
@@ -36,8 +41,12 @@ internal sealed class PostgresCaseWriter(
 
         await ExecuteAsync(ImportSql.CreateStaging, cancellationToken);
         await CopyCasesAsync(cancellationToken);
-        await CopyEventsAsync(cancellationToken);
         long inserted = await MoveStagedAsync(cancellationToken);
+        if (inserted > 0)
+        {
+            await CopyEventsAsync(cancellationToken);
+        }
+
         long conflicts = inserted < _batch.Count ? await ReportConflictsAsync(cancellationToken) : 0;
         tally.CountAlreadyPresent(_batch.Count - inserted - conflicts);
         _batch.Clear();
@@ -47,7 +56,9 @@ internal sealed class PostgresCaseWriter(
 
     private async Task CopyCasesAsync(CancellationToken cancellationToken)
     {
-        await using NpgsqlBinaryImporter copy = await connection.BeginBinaryImportAsync(ImportSql.CopyCases, cancellationToken);
+        await using NpgsqlBinaryImporter copy =
+            await connection.BeginBinaryImportAsync(ImportSql.CopyCases, cancellationToken);
+        copy.Timeout = StatementTimeout;
         foreach (ImportedCase row in _batch)
         {
             await copy.StartRowAsync(cancellationToken);
@@ -60,8 +71,10 @@ internal sealed class PostgresCaseWriter(
 
     private async Task CopyEventsAsync(CancellationToken cancellationToken)
     {
-        await using NpgsqlBinaryImporter copy = await connection.BeginBinaryImportAsync(ImportSql.CopyEvents, cancellationToken);
-        foreach (ImportedCase row in _batch)
+        await using NpgsqlBinaryImporter copy =
+            await connection.BeginBinaryImportAsync(ImportSql.CopyEvents, cancellationToken);
+        copy.Timeout = StatementTimeout;
+        foreach (ImportedCase row in _batch.Where(r => _inserted.Contains(r.Id)))
         {
             await copy.StartRowAsync(cancellationToken);
             await PostgresCaseBinder.WriteCreatedEventAsync(copy, row, target, cancellationToken);
@@ -77,26 +90,33 @@ internal sealed class PostgresCaseWriter(
 
     private async Task<long> MoveStagedAsync(CancellationToken cancellationToken)
     {
-        await using NpgsqlCommand command = new(ImportSql.MoveStaged, connection, _transaction);
+        await using NpgsqlCommand command = new(ImportSql.MoveStaged, connection, _transaction)
+        {
+            CommandTimeout = (int)StatementTimeout.TotalSeconds,
+        };
         await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
-        long inserted = 0;
+        _inserted.Clear();
         while (await reader.ReadAsync(cancellationToken))
         {
-            tally.CountInserted((DataQualityFlags)reader.GetInt32(0));
-            inserted++;
+            _inserted.Add(reader.GetGuid(0));
+            tally.CountInserted((DataQualityFlags)reader.GetInt32(1));
         }
 
-        return inserted;
+        return _inserted.Count;
     }
 
     private async Task<long> ReportConflictsAsync(CancellationToken cancellationToken)
     {
-        await using NpgsqlCommand command = new(ImportSql.StagedConflicts, connection, _transaction);
+        await using NpgsqlCommand command = new(ImportSql.StagedConflicts, connection, _transaction)
+        {
+            CommandTimeout = (int)StatementTimeout.TotalSeconds,
+        };
         await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
         long conflicts = 0;
         while (await reader.ReadAsync(cancellationToken))
         {
-            await report.AddAsync(new Rejection(reader.GetInt64(0), reader.GetString(1), Rejection.ReferenceInUse), cancellationToken);
+            Rejection conflict = new(reader.GetInt64(0), reader.GetString(1), Rejection.ReferenceInUse);
+            await report.AddAsync(conflict, cancellationToken);
             tally.CountRejected();
             conflicts++;
         }

@@ -28,5 +28,7 @@ internal sealed class RejectionReport(string path) : IAsyncDisposable
     public ValueTask DisposeAsync() => _writer.DisposeAsync();
 
     private static string Quote(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        value.AsSpan().IndexOfAny(",\"\r\n") < 0
+            ? value
+            : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -22,28 +22,9 @@ internal sealed partial class RowMapper
         Instant? due = ReadTime(row, _layout.Due, ref flags);
         (double? latitude, double? longitude) = ReadPoint(row, ref flags);
         string? zip = Text(row, _layout.ZipCode);
-        if (zip is not null && TextQuality.IsPlaceholderZip(zip))
-        {
-            flags |= DataQualityFlags.PlaceholderZip;
-        }
-
-        if (TextQuality.LooksMisdecoded(row.Span))
-        {
-            flags |= DataQualityFlags.MisdecodedText;
-        }
-
-        if (closed < created)
-        {
-            flags |= DataQualityFlags.ClosedBeforeCreated;
-        }
-
+        flags |= TextFlags(row, zip) | (closed < created ? DataQualityFlags.ClosedBeforeCreated : 0);
         CaseStatus status = ReadStatus(row, closed);
-        Instant? closedAt = status.IsOpen() ? null : closed;
-        if (closedAt is null && _layout.Closed >= 0)
-        {
-            _held[_layout.Closed] = false;
-        }
-
+        Instant? closedAt = ClosedAt(status, closed);
         Instant statusAt = closedAt ?? updated ?? created;
         Instant updatedAt = updated ?? Max(created, closedAt ?? created);
         return new ImportedCase
@@ -74,6 +55,25 @@ internal sealed partial class RowMapper
             StatusEventId = status == CaseStatus.New ? null : _time.NewId(),
             StatusEventAt = statusAt,
         };
+    }
+
+    // A closed time on a case whose status is still open is not the case's closing: it stays in the source data.
+    private Instant? ClosedAt(CaseStatus status, Instant? closed)
+    {
+        if (status.IsOpen() && _layout.Closed >= 0)
+        {
+            _held[_layout.Closed] = false;
+        }
+
+        return status.IsOpen() ? null : closed;
+    }
+
+    private static DataQualityFlags TextFlags(SepReader.Row row, string? zip)
+    {
+        DataQualityFlags flags = zip is not null && TextQuality.IsPlaceholderZip(zip)
+            ? DataQualityFlags.PlaceholderZip
+            : DataQualityFlags.None;
+        return TextQuality.LooksMisdecoded(row.Span) ? flags | DataQualityFlags.MisdecodedText : flags;
     }
 
     private Instant? ReadTime(SepReader.Row row, int index, ref DataQualityFlags flags)

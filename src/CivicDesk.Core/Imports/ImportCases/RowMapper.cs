@@ -20,7 +20,8 @@ namespace CivicDesk.Core.Imports.ImportCases;
 /// </summary>
 internal sealed partial class RowMapper : IDisposable
 {
-    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions JsonOptions =
+        new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly ImportMapping _mapping;
     private readonly ColumnLayout _layout;
     private readonly LocalTimeReader _times;
@@ -36,7 +37,12 @@ internal sealed partial class RowMapper : IDisposable
     // Service codes by source type name; as many entries as the file has distinct types.
     private readonly Dictionary<string, string> _codes = new(StringComparer.Ordinal);
 
-    public RowMapper(ImportMapping mapping, ColumnLayout layout, LocalTimeReader times, GeoBounds bounds, TimeProvider time)
+    public RowMapper(
+        ImportMapping mapping,
+        ColumnLayout layout,
+        LocalTimeReader times,
+        GeoBounds bounds,
+        TimeProvider time)
     {
         (_mapping, _layout, _times, _bounds, _time) = (mapping, layout, times, bounds, time);
         _heldTemplate = new bool[layout.Header.Length];
@@ -118,6 +124,11 @@ internal sealed partial class RowMapper : IDisposable
             return $"unreadable-created-date: {_mapping.Columns.Created} is not {_mapping.DateFormat}";
         }
 
+        return CheckType(typeName) ?? CheckStatus(row) ?? CheckLengths(row);
+    }
+
+    private string? CheckType(string typeName)
+    {
         if (string.IsNullOrWhiteSpace(typeName))
         {
             return $"missing-type: {_mapping.Columns.Type} is empty";
@@ -129,12 +140,9 @@ internal sealed partial class RowMapper : IDisposable
             _codes[typeName] = code;
         }
 
-        if (typeName.Length > Limits.ServiceName || code.Length is 0 or > Limits.ServiceCode)
-        {
-            return $"unusable-type: {_mapping.Columns.Type} gives no service code of 1 to {Limits.ServiceCode} characters";
-        }
-
-        return CheckStatus(row) ?? CheckLengths(row);
+        return typeName.Length > Limits.ServiceName || code.Length is 0 or > Limits.ServiceCode
+            ? $"unusable-type: {_mapping.Columns.Type} gives no service code of 1 to {Limits.ServiceCode} characters"
+            : null;
     }
 
     private string? CheckStatus(SepReader.Row row)

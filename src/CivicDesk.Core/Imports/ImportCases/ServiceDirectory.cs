@@ -14,7 +14,11 @@ internal readonly record struct CasePlace(Guid ServiceId, Guid DepartmentId, Gui
 /// does not know is created on first sight: an inactive (historical) service, a department with a
 /// <c>main</c> queue. Both are written in the run's current transaction.
 /// </summary>
-internal sealed class ServiceDirectory(CivicDeskDbContext db, TimeProvider time, Guid jurisdictionId, string sourceSystem)
+internal sealed class ServiceDirectory(
+    CivicDeskDbContext db,
+    TimeProvider time,
+    Guid jurisdictionId,
+    string sourceSystem)
 {
     private const int HistoricalRank = 1000;
     private readonly Dictionary<string, (Guid Id, Guid DepartmentId)> _services = new(StringComparer.Ordinal);

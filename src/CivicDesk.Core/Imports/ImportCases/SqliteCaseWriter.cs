@@ -20,7 +20,11 @@ internal sealed class SqliteCaseWriter : ICaseWriter
     private readonly RejectionReport _report;
     private long _previousCacheSize;
 
-    private SqliteCaseWriter(SqliteConnection connection, ImportTarget target, ImportTally tally, RejectionReport report)
+    private SqliteCaseWriter(
+        SqliteConnection connection,
+        ImportTarget target,
+        ImportTally tally,
+        RejectionReport report)
     {
         (_connection, _target, _tally, _report) = (connection, target, tally, report);
         _insertCase = Prepare(connection, ImportSql.InsertCase, ImportSql.CaseColumns);
@@ -83,7 +87,8 @@ internal sealed class SqliteCaseWriter : ICaseWriter
             return;
         }
 
-        await _report.AddAsync(new Rejection(row.LineNumber, row.SourceKey, Rejection.ReferenceInUse), cancellationToken);
+        Rejection conflict = new(row.LineNumber, row.SourceKey, Rejection.ReferenceInUse);
+        await _report.AddAsync(conflict, cancellationToken);
         _tally.CountRejected();
     }
 

@@ -35,7 +35,7 @@ internal static class TextQuality
         return false;
     }
 
-    /// <summary>A ZIP code made of one digit repeated (00000, 88888, 99999…), which sources use for "unknown".</summary>
+    /// <summary>A ZIP code of one digit repeated (00000, 88888, 99999…), which sources use for "unknown".</summary>
     // Limitation: 44444 and 55555 are real ZIP codes (in Ohio and Minnesota); no jurisdiction seeded here
     // lies there. A per-mapping list of placeholder codes would lift this if one ever does.
     public static bool IsPlaceholderZip(ReadOnlySpan<char> zip)

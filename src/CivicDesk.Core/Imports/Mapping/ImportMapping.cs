@@ -32,17 +32,20 @@ public sealed record ImportMapping(
     public static async Task<ImportMapping> LoadAsync(string path, CancellationToken cancellationToken)
     {
         await using FileStream stream = File.OpenRead(path);
-        ImportMapping? mapping = await JsonSerializer.DeserializeAsync<ImportMapping>(stream, JsonOptions, cancellationToken);
+        ImportMapping? mapping =
+            await JsonSerializer.DeserializeAsync<ImportMapping>(stream, JsonOptions, cancellationToken);
         return mapping ?? throw new InvalidDataException($"The mapping file {Path.GetFileName(path)} is empty.");
     }
 
     /// <summary>What a usable mapping lacks, or null when it has everything it needs.</summary>
     public string? Problem()
     {
-        string?[] required = [SourceSystem, Jurisdiction, Catalog, DateFormat, Columns?.Key, Columns?.Created, Columns?.Type];
+        string?[] required =
+            [SourceSystem, Jurisdiction, Catalog, DateFormat, Columns?.Key, Columns?.Created, Columns?.Type];
         if (required.Any(string.IsNullOrWhiteSpace))
         {
-            return "A mapping needs sourceSystem, jurisdiction, catalog, dateFormat and the key, created and type columns.";
+            return "A mapping needs sourceSystem, jurisdiction, catalog, dateFormat "
+                + "and the key, created and type columns.";
         }
 
         return Answers is null || Channels is null || Statuses is null
