@@ -4,6 +4,7 @@ using CivicDesk.Core.Data;
 using CivicDesk.Core.Imports.ImportCases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace CivicDesk.Bench.Import;
@@ -20,6 +21,7 @@ internal sealed record BenchDatabase(string Provider, string ConnectionString)
         if (provider == DatabaseProviders.Sqlite)
         {
             string path = Path.Combine(options.WorkFolder, name + ".db");
+            SqliteConnection.ClearAllPools();
             foreach (string suffix in new[] { string.Empty, "-wal", "-shm" })
             {
                 File.Delete(path + suffix);

@@ -26,7 +26,9 @@ internal static class ImportCommand
             Description = "Report progress to the error output every N rows",
             DefaultValueFactory = _ => 100_000,
         };
-        Command command = new("import", "Import case history from a 311 export; running it again adds nothing twice.")
+        Command command = new(
+            "import",
+            "Import case history from a 311 export, after migrating the database. Running it again adds nothing.")
         {
             source, file, report, mapping, progress,
         };

@@ -74,39 +74,69 @@ internal sealed class ImportRunner(CivicDeskDbContext db, TimeProvider time, ILo
         IDbContextTransaction transaction,
         CancellationToken cancellationToken)
     {
-        long inBatch = 0;
-        while (await reader.MoveNextAsync(cancellationToken))
+        using CancellationTokenSource reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        MappedRowReader rows = new(reader, mapper);
+        Task readerTask = rows.StartAsync(reading.Token);
+        try
         {
-            ImportedCase? row = mapper.Map(reader.Current, out Rejection? rejection);
-            tally.RowsRead++;
-            if (row is null)
+            long inBatch = 0;
+            await foreach (MappedRow mapped in rows.Rows.ReadAllAsync(cancellationToken))
             {
-                await report.AddAsync(rejection!, cancellationToken);
-                tally.CountRejected();
-            }
-            else
-            {
-                row.Place = await directory.PlaceAsync(
-                    row.ServiceCode, row.TypeName, row.DepartmentCode, row.DepartmentName, cancellationToken);
-                await writer.AddAsync(row, cancellationToken);
+                tally.RowsRead++;
+                await WriteAsync(mapped, directory, writer, tally, report, cancellationToken);
+                if (++inBatch >= request.BatchSize)
+                {
+                    transaction = await CommitBatchAsync(writer, transaction, cancellationToken);
+                    inBatch = 0;
+                }
+
+                if (request.Progress is not null && tally.RowsRead % request.ProgressEvery == 0)
+                {
+                    request.Progress(tally.RowsRead);
+                }
             }
 
-            if (++inBatch >= request.BatchSize)
-            {
-                await writer.FlushAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                await transaction.DisposeAsync();
-                transaction = await BeginAsync(writer, cancellationToken);
-                inBatch = 0;
-            }
+            await readerTask;
+            return transaction;
+        }
+        finally
+        {
+            // The reader must be done with the file before the caller disposes it; its own failure, if any,
+            // already reached the loop above through the queue.
+            await reading.CancelAsync();
+            await readerTask.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
 
-            if (request.Progress is not null && tally.RowsRead % request.ProgressEvery == 0)
-            {
-                request.Progress(tally.RowsRead);
-            }
+    private static async Task WriteAsync(
+        MappedRow mapped,
+        ServiceDirectory directory,
+        ICaseWriter writer,
+        ImportTally tally,
+        RejectionReport report,
+        CancellationToken cancellationToken)
+    {
+        if (mapped.Case is not ImportedCase row)
+        {
+            await report.AddAsync(mapped.Rejection!, cancellationToken);
+            tally.CountRejected();
+            return;
         }
 
-        return transaction;
+        row.Place = await directory.PlaceAsync(
+            row.ServiceCode, row.TypeName, row.DepartmentCode, row.DepartmentName, cancellationToken);
+        await writer.AddAsync(row, cancellationToken);
+    }
+
+    private async Task<IDbContextTransaction> CommitBatchAsync(
+        ICaseWriter writer,
+        IDbContextTransaction transaction,
+        CancellationToken cancellationToken)
+    {
+        await writer.FlushAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await transaction.DisposeAsync();
+        return await BeginAsync(writer, cancellationToken);
     }
 
     private async Task FinishAsync(

@@ -35,8 +35,10 @@ internal static class ImportSql
     public static string SourceKeyExists { get; } =
         "SELECT 1 FROM cases WHERE source_system = $source_system AND source_key = $source_key";
 
+    /// <summary>A fresh staging table; a batch cut short by a repeated key may have left one in the transaction.</summary>
     public static string CreateStaging { get; } =
-        "CREATE TEMP TABLE import_cases (LIKE cases, line_number bigint NOT NULL) ON COMMIT DROP";
+        "DROP TABLE IF EXISTS pg_temp.import_cases; "
+        + "CREATE TEMP TABLE import_cases (LIKE cases, line_number bigint NOT NULL) ON COMMIT DROP";
 
     public static string CopyCases { get; } =
         $"COPY import_cases ({CaseColumnList}, line_number) FROM STDIN (FORMAT BINARY)";
@@ -45,13 +47,14 @@ internal static class ImportSql
     public static string CopyEvents { get; } = $"COPY case_events ({EventColumnList}) FROM STDIN (FORMAT BINARY)";
 
     /// <summary>
-    /// Moves the staged cases in, in file order; those whose key, id or reference is taken are skipped. The
-    /// returned rows are the inserted cases, with their flags for the counts.
+    /// Moves the staged cases in; those whose key, id or reference is taken are skipped. The returned rows are
+    /// the inserted cases, with their flags for the counts. A batch never stages one key twice, so the order in
+    /// which the rows go in does not matter.
     /// </summary>
     public static string MoveStaged { get; } =
         $"""
         INSERT INTO cases ({CaseColumnList})
-        SELECT {CaseColumnList} FROM import_cases ORDER BY line_number
+        SELECT {CaseColumnList} FROM import_cases
         ON CONFLICT DO NOTHING
         RETURNING id, quality
         """;

@@ -22,14 +22,24 @@ internal sealed class PostgresCaseWriter(
 
     private readonly List<ImportedCase> _batch = [];
     private readonly HashSet<Guid> _inserted = [];
+    private readonly HashSet<string> _stagedKeys = new(StringComparer.Ordinal);
     private NpgsqlTransaction? _transaction;
 
     public void Begin(DbTransaction transaction) => _transaction = (NpgsqlTransaction)transaction;
 
-    public ValueTask AddAsync(ImportedCase row, CancellationToken cancellationToken)
+    /// <summary>
+    /// Buffers the row. A key already in the buffer first sends the buffer on, so that the earlier row of the
+    /// file is the one inserted and the later one counts as already present, as on SQLite.
+    /// </summary>
+    public async ValueTask AddAsync(ImportedCase row, CancellationToken cancellationToken)
     {
+        if (!_stagedKeys.Add(row.SourceKey))
+        {
+            await FlushAsync(cancellationToken);
+            _stagedKeys.Add(row.SourceKey);
+        }
+
         _batch.Add(row);
-        return ValueTask.CompletedTask;
     }
 
     public async Task FlushAsync(CancellationToken cancellationToken)
@@ -50,6 +60,7 @@ internal sealed class PostgresCaseWriter(
         long conflicts = inserted < _batch.Count ? await ReportConflictsAsync(cancellationToken) : 0;
         tally.CountAlreadyPresent(_batch.Count - inserted - conflicts);
         _batch.Clear();
+        _stagedKeys.Clear();
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
