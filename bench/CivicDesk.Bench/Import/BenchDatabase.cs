@@ -33,6 +33,7 @@ internal sealed record BenchDatabase(string Provider, string ConnectionString)
         string server = options.PostgresServer
             ?? throw new InvalidOperationException(
                 $"Set {ImportScenarioOptions.PostgresVariable} to run on PostgreSQL.");
+        NpgsqlConnection.ClearAllPools();
         NpgsqlConnectionStringBuilder admin = new(server) { Database = "postgres" };
         await using NpgsqlConnection connection = new(admin.ConnectionString);
         await connection.OpenAsync(cancellationToken);

@@ -9,7 +9,8 @@ namespace CivicDesk.Bench.Import;
 /// <summary>
 /// The raw baselines: the template rows written to <c>cases</c> (same table, same indexes) as fast as the
 /// provider allows, with fresh ids and keys and nothing else to do. SQLite: one transaction, one prepared insert
-/// reused for every row. PostgreSQL: one binary COPY.
+/// reused for every row. PostgreSQL: one binary COPY. With <c>events</c>, each case also gets the two timeline
+/// events the importer writes (Created, StatusChanged), to show what the timeline costs by itself.
 /// </summary>
 internal static class RawBaselines
 {
@@ -30,6 +31,7 @@ internal static class RawBaselines
         string connectionString,
         List<object[]> templates,
         int rows,
+        bool events,
         CancellationToken cancellationToken)
     {
         await using SqliteConnection connection = new(connectionString);
@@ -51,6 +53,7 @@ internal static class RawBaselines
             insert.Parameters.Add(new SqliteParameter { ParameterName = "$" + column });
         }
 
+        await using SqliteCommand insertEvent = TimelineEvents.SqliteInsert(connection, transaction);
         for (int n = 0; n < rows; n++)
         {
             object[] template = templates[n % templates.Count];
@@ -60,10 +63,15 @@ internal static class RawBaselines
             }
 
             string key = FreshKey(n, templates.Count, (string)template[CaseTemplates.SourceKey]);
-            insert.Parameters[CaseTemplates.Id].Value = Guid.CreateVersion7().ToString("D").ToUpperInvariant();
+            string id = Guid.CreateVersion7().ToString("D").ToUpperInvariant();
+            insert.Parameters[CaseTemplates.Id].Value = id;
             insert.Parameters[CaseTemplates.Reference].Value = key;
             insert.Parameters[CaseTemplates.SourceKey].Value = key;
             await insert.ExecuteNonQueryAsync(cancellationToken);
+            if (events)
+            {
+                await TimelineEvents.SqliteWriteAsync(insertEvent, id, template, cancellationToken);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -74,12 +82,14 @@ internal static class RawBaselines
         string connectionString,
         List<object[]> templates,
         int rows,
+        bool events,
         CancellationToken cancellationToken)
     {
         await using NpgsqlConnection connection = new(connectionString);
         await connection.OpenAsync(cancellationToken);
         Stopwatch clock = Stopwatch.StartNew();
         await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken);
+        Guid[] ids = new Guid[rows];
         string copySql = $"COPY cases ({string.Join(", ", CaseTemplates.Columns)}) FROM STDIN (FORMAT BINARY)";
         await using (NpgsqlBinaryImporter copy = await connection.BeginBinaryImportAsync(copySql, cancellationToken))
         {
@@ -93,7 +103,7 @@ internal static class RawBaselines
                 {
                     object value = c switch
                     {
-                        CaseTemplates.Id => Guid.CreateVersion7(),
+                        CaseTemplates.Id => ids[n] = Guid.CreateVersion7(),
                         CaseTemplates.Reference or CaseTemplates.SourceKey => key,
                         _ => template[c],
                     };
@@ -104,6 +114,11 @@ internal static class RawBaselines
             }
 
             await copy.CompleteAsync(cancellationToken);
+        }
+
+        if (events)
+        {
+            await TimelineEvents.PostgresCopyAsync(connection, ids, templates, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
