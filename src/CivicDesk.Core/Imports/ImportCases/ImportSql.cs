@@ -35,7 +35,7 @@ internal static class ImportSql
     public static string SourceKeyExists { get; } =
         "SELECT 1 FROM cases WHERE source_system = $source_system AND source_key = $source_key";
 
-    /// <summary>A fresh staging table; a batch cut short by a repeated key may have left one in the transaction.</summary>
+    /// <summary>A fresh staging table; a batch cut short by a repeated key leaves one in the transaction.</summary>
     public static string CreateStaging { get; } =
         "DROP TABLE IF EXISTS pg_temp.import_cases; "
         + "CREATE TEMP TABLE import_cases (LIKE cases, line_number bigint NOT NULL) ON COMMIT DROP";
