@@ -39,6 +39,8 @@ internal sealed class ImportTally
         }
     }
 
+    // Limitation: a key repeated within one file counts its later rows as already present, like a re-run, with
+    // no line in the report; telling them apart would need the keys of the run kept, which streaming avoids.
     public void CountAlreadyPresent(long rows) => AlreadyPresent += rows;
 
     public void CountRejected() => Rejected++;

@@ -11,6 +11,9 @@ namespace CivicDesk.Core.Imports.ImportCases;
 /// inserted ones; the timeline events of those cases are then copied in binary straight into their table.
 /// Staged keys still absent after the move lost to a taken reference.
 /// </summary>
+// Limitation: on a 2-core machine this path runs at about half the rate of a plain COPY into cases
+// (docs/benchmarks.md), because each case also writes two timeline events. One event per imported case would
+// lift it; the issue asks for both.
 internal sealed class PostgresCaseWriter(
     NpgsqlConnection connection,
     ImportTarget target,
