@@ -26,6 +26,7 @@ public static class CliApp
         root.Subcommands.Add(MigrateCommand.Create(context));
         root.Subcommands.Add(ApiKeysCommand.Create(context));
         root.Subcommands.Add(UsersCommand.Create(context));
+        root.Subcommands.Add(ImportCommand.Create(context));
 
         ParseResult parsed = root.Parse(args);
         InvocationConfiguration invocation = new() { Output = output, Error = error };

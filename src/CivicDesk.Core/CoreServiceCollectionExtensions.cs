@@ -4,6 +4,7 @@ using CivicDesk.Core.Cases.TrackRequest;
 using CivicDesk.Core.Catalog.GetCatalog;
 using CivicDesk.Core.Catalog.SeedCatalog;
 using CivicDesk.Core.Identity;
+using CivicDesk.Core.Imports;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CivicDesk.Core;
@@ -20,6 +21,7 @@ public static class CoreServiceCollectionExtensions
         services.AddStaffCaseWork();
         services.AddScoped<GetCatalogHandler>();
         services.AddScoped<TrackRequestHandler>();
+        services.AddImports();
         return services;
     }
 }

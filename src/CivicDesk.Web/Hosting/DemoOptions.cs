@@ -11,6 +11,9 @@ public sealed class DemoOptions
     /// <summary>The NYC 311 file imported as the demo's history.</summary>
     public string History { get; set; } = "samples/nyc311/nyc311_2023_sample_5k.csv";
 
+    /// <summary>The mapping through which <see cref="History"/> is imported.</summary>
+    public string HistoryMapping { get; set; } = "samples/imports/nyc311.json";
+
     public bool SeedHistory { get; set; } = true;
 
     public static string Resolve(string path) =>
