@@ -43,6 +43,15 @@ internal static class ImportSql
     public static string CopyCases { get; } =
         $"COPY import_cases ({CaseColumnList}, line_number) FROM STDIN (FORMAT BINARY)";
 
+    /// <summary>A batch whose keys and references were checked free goes straight into its table.</summary>
+    public static string CopyCasesDirect { get; } = $"COPY cases ({CaseColumnList}) FROM STDIN (FORMAT BINARY)";
+
+    public static string ExistingKeys { get; } =
+        "SELECT source_key FROM cases WHERE source_system = @source_system AND source_key = ANY(@keys)";
+
+    public static string TakenReferences { get; } =
+        "SELECT reference FROM cases WHERE jurisdiction_id = @jurisdiction_id AND reference = ANY(@references)";
+
     /// <summary>The timeline events of the cases a batch inserted go straight to their table.</summary>
     public static string CopyEvents { get; } = $"COPY case_events ({EventColumnList}) FROM STDIN (FORMAT BINARY)";
 
