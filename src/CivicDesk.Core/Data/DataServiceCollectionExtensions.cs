@@ -27,7 +27,7 @@ public static class DataServiceCollectionExtensions
             builder.UseSqlite(
                 options.ConnectionString,
                 sqlite => sqlite.MigrationsAssembly(DatabaseProviders.SqliteMigrationsAssembly));
-            builder.AddInterceptors(new SqlitePragmas());
+            builder.AddInterceptors(SqlitePragmas.Instance, SqliteWriteGate.For(options.ConnectionString));
         }
     }
 

@@ -9,6 +9,9 @@ namespace CivicDesk.Core.Data;
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
+    /// <summary>The one instance: a new instance per context would make EF Core rebuild its model each time.</summary>
+    public static SqlitePragmas Instance { get; } = new();
+
     public const string Sql =
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
 

@@ -146,14 +146,24 @@ public sealed class SubmitRequestHandler(
         return new SubmitRequestReceipt(existing.Id, existing.Reference, AlreadySubmitted: true);
     }
 
-    private Task<Service?> LoadServiceAsync(Guid jurisdictionId, string? code, CancellationToken cancellationToken) =>
-        string.IsNullOrWhiteSpace(code)
-            ? Task.FromResult<Service?>(null)
-            : db.Services.AsNoTracking()
-                .Include(s => s.Questions).ThenInclude(q => q.Options)
-                .SingleOrDefaultAsync(
-                    s => s.JurisdictionId == jurisdictionId && s.Code == code.Trim() && s.IsActive,
-                    cancellationToken);
+    private async Task<Service?> LoadServiceAsync(
+        Guid jurisdictionId,
+        string? code,
+        CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return null;
+        }
+
+        // Trimmed outside the query: a method call inside it would be compiled anew on every execution.
+        string serviceCode = code.Trim();
+        return await db.Services.AsNoTracking()
+            .Include(s => s.Questions).ThenInclude(q => q.Options)
+            .SingleOrDefaultAsync(
+                s => s.JurisdictionId == jurisdictionId && s.Code == serviceCode && s.IsActive,
+                cancellationToken);
+    }
 
     private async Task<List<CaseAttachment>> SavePhotosAsync(
         Guid caseId,
