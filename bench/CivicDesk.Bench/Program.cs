@@ -1,14 +1,19 @@
 using CivicDesk.Bench.Import;
+using CivicDesk.Bench.Intake;
 
 // End-to-end benchmark scenarios; results and the commands that reproduce them are in docs/benchmarks.md.
 TextWriter output = Console.Out;
-if (args.Length == 0 || args[0] != "import")
+switch (args.FirstOrDefault())
 {
-    await output.WriteLineAsync(
-        "usage: CivicDesk.Bench import [--rows N] [--rounds N] [--providers Sqlite,Postgres] [--work DIR]");
-    await output.WriteLineAsync("PostgreSQL runs need CIVICDESK_BENCH_POSTGRES (a server connection string).");
-    return 2;
+    case "import":
+        return await new ImportScenario(ImportScenarioOptions.Parse(args[1..]), output).RunAsync(CancellationToken.None);
+    case "intake":
+        return await new IntakeScenario(IntakeScenarioOptions.Parse(args[1..]), output).RunAsync(CancellationToken.None);
+    default:
+        await output.WriteLineAsync(
+            "usage: CivicDesk.Bench import [--rows N] [--rounds N] [--providers Sqlite,Postgres] [--work DIR]");
+        await output.WriteLineAsync(
+            "       CivicDesk.Bench intake [--seconds N] [--warmup N] [--concurrency N] [--providers …] [--web DLL]");
+        await output.WriteLineAsync("PostgreSQL runs need CIVICDESK_BENCH_POSTGRES (a server connection string).");
+        return 2;
 }
-
-ImportScenarioOptions options = ImportScenarioOptions.Parse(args[1..]);
-return await new ImportScenario(options, output).RunAsync(CancellationToken.None);

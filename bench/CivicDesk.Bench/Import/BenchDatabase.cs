@@ -15,12 +15,13 @@ internal sealed record BenchDatabase(string Provider, string ConnectionString)
     public static async Task<BenchDatabase> CreateAsync(
         string provider,
         string name,
-        ImportScenarioOptions options,
+        string workFolder,
+        string? postgresServer,
         CancellationToken cancellationToken)
     {
         if (provider == DatabaseProviders.Sqlite)
         {
-            string path = Path.Combine(options.WorkFolder, name + ".db");
+            string path = Path.Combine(workFolder, name + ".db");
             SqliteConnection.ClearAllPools();
             foreach (string suffix in new[] { string.Empty, "-wal", "-shm" })
             {
@@ -30,7 +31,7 @@ internal sealed record BenchDatabase(string Provider, string ConnectionString)
             return new BenchDatabase(provider, $"Data Source={path}");
         }
 
-        string server = options.PostgresServer
+        string server = postgresServer
             ?? throw new InvalidOperationException(
                 $"Set {ImportScenarioOptions.PostgresVariable} to run on PostgreSQL.");
         NpgsqlConnection.ClearAllPools();

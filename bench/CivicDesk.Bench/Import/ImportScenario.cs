@@ -46,7 +46,8 @@ internal sealed class ImportScenario(ImportScenarioOptions options, TextWriter o
     {
         string prefix = "civicdesk_bench_" + provider.ToLowerInvariant();
         BenchDatabase target =
-            await BenchDatabase.CreateAsync(provider, prefix + "_import", options, cancellationToken);
+            await BenchDatabase.CreateAsync(
+                provider, prefix + "_import", options.WorkFolder, options.PostgresServer, cancellationToken);
         await RunCliAsync(target, ["migrate"], echo: false, cancellationToken);
         MeasuredProcess.Measure import = await RunCliAsync(target,
             ["import", "nyc311", file, "--report", Path.Combine(options.WorkFolder, $"{provider}-rejected.csv")],
@@ -77,7 +78,8 @@ internal sealed class ImportScenario(ImportScenarioOptions options, TextWriter o
         bool events,
         CancellationToken cancellationToken)
     {
-        BenchDatabase baseline = await BenchDatabase.CreateAsync(provider, name, options, cancellationToken);
+        BenchDatabase baseline = await BenchDatabase.CreateAsync(
+            provider, name, options.WorkFolder, options.PostgresServer, cancellationToken);
         string mapping = Path.Combine(Root, "samples", "imports", "nyc311.json");
         string sampleReport = Path.Combine(options.WorkFolder, "sample-rejected.csv");
         await baseline.PrepareWithSampleAsync(mapping, sample, sampleReport, cancellationToken);

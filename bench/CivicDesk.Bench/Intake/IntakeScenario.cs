@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Globalization;
+using CivicDesk.Bench.Import;
+using CivicDesk.Core.Cases;
+using CivicDesk.Core.Cases.Photos;
+using CivicDesk.Core.Cases.SubmitRequest;
+using CivicDesk.Core.Catalog.SeedCatalog;
+using CivicDesk.Core.Common;
+using CivicDesk.Core.Data;
+using CivicDesk.Core.Files;
+using CivicDesk.Core.Identity.IssueApiKey;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CivicDesk.Bench.Intake;
+
+/// <summary>
+/// Open311 <c>POST requests</c> per second through the real web host on loopback, against the raw rate of
+/// single-row inserts each committed on its own, measured in the same run on the same machine and database.
+/// </summary>
+internal sealed class IntakeScenario(IntakeScenarioOptions options, TextWriter output)
+{
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        if (!File.Exists(options.WebAssembly))
+        {
+            await output.WriteLineAsync($"Build the web host first (dotnet build -c Release): {options.WebAssembly}");
+            return 2;
+        }
+
+        Directory.CreateDirectory(options.WorkFolder);
+        await output.WriteLineAsync(
+            $"intake: {options.Concurrency} clients, {options.Warmup.TotalSeconds:F0} s warm-up, "
+            + $"{options.Duration.TotalSeconds:F0} s measured, {Environment.ProcessorCount} cores");
+        await output.WriteLineAsync(
+            "| database | baseline commits/s | baseline p50 / p99 ms | intake requests/s | intake p50 / p99 ms "
+            + "| failed | intake / baseline | host CPU s | load CPU s |");
+        await output.WriteLineAsync("|---|---|---|---|---|---|---|---|---|");
+        foreach (string provider in options.Providers)
+        {
+            LoadResult baseline = await RunBaselineAsync(provider, cancellationToken);
+            (LoadResult intake, TimeSpan host, TimeSpan load) = await RunIntakeAsync(provider, cancellationToken);
+            await output.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"| {provider} | {baseline.PerSecond:F0} | {baseline.P50Ms:F1} / {baseline.P99Ms:F1} "
+                + $"| {intake.PerSecond:F0} | {intake.P50Ms:F1} / {intake.P99Ms:F1} | {intake.Failed} "
+                + $"| {intake.PerSecond / baseline.PerSecond:F2} | {host.TotalSeconds:F1} | {load.TotalSeconds:F1} |"));
+        }
+
+        return 0;
+    }
+
+    private async Task<LoadResult> RunBaselineAsync(string provider, CancellationToken cancellationToken)
+    {
+        BenchDatabase database = await PrepareAsync(provider, "intake_baseline", cancellationToken);
+        await using (CivicDeskDbContext db = database.CreateContext())
+        {
+            await SubmitTemplateAsync(db, cancellationToken);
+        }
+
+        await using RawCommitBaseline baseline = await RawCommitBaseline.OpenAsync(
+            provider, database.ConnectionString, options.Concurrency, cancellationToken);
+        return await TimedWorkers.RunAsync(
+            options.Concurrency,
+            options.Warmup,
+            options.Duration,
+            (worker, sequence, token) => baseline.InsertAsync(worker, sequence, token),
+            cancellationToken);
+    }
+
+    private async Task<(LoadResult Result, TimeSpan Host, TimeSpan Load)> RunIntakeAsync(
+        string provider,
+        CancellationToken cancellationToken)
+    {
+        BenchDatabase database = await PrepareAsync(provider, "intake_api", cancellationToken);
+        string key;
+        await using (CivicDeskDbContext db = database.CreateContext())
+        {
+            IssueApiKeyHandler issue = new(db, TimeProvider.System, NullLogger<IssueApiKeyHandler>.Instance);
+            Result<IssuedApiKey> issued = await issue.HandleAsync(
+                new IssueApiKey("nyc", "intake benchmark", Actor.System), cancellationToken);
+            key = issued.Value.Key;
+        }
+
+        string dataFolder = Path.Combine(options.WorkFolder, "web-" + provider.ToLowerInvariant());
+        await using WebServerProcess server = await WebServerProcess.StartAsync(
+            options.WebAssembly, provider, database.ConnectionString, dataFolder, cancellationToken);
+        using HttpClient client = Open311Load.CreateClient(server.Address, options.Concurrency);
+        Open311Load load = new(client, key);
+        TimeSpan hostBefore = server.ProcessorTime();
+        TimeSpan loadBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        LoadResult result = await TimedWorkers.RunAsync(
+            options.Concurrency,
+            options.Warmup,
+            options.Duration,
+            (_, sequence, token) => load.PostAsync(sequence, token),
+            cancellationToken);
+        return (result, server.ProcessorTime() - hostBefore,
+            Process.GetCurrentProcess().TotalProcessorTime - loadBefore);
+    }
+
+    private async Task<BenchDatabase> PrepareAsync(string provider, string name, CancellationToken cancellationToken)
+    {
+        BenchDatabase database = await BenchDatabase.CreateAsync(
+            provider, name, options.WorkFolder, options.PostgresServer, cancellationToken);
+        await using CivicDeskDbContext db = database.CreateContext();
+        await db.Database.MigrateAsync(cancellationToken);
+        SeedCatalogHandler seed = new(db, TimeProvider.System, NullLogger<SeedCatalogHandler>.Instance);
+        await seed.HandleAsync(Path.Combine(AppContext.BaseDirectory, "samples", "catalog", "nyc.json"), cancellationToken);
+        return database;
+    }
+
+    /// <summary>Writes one case through the intake use case, so the baseline copies a real row.</summary>
+    private async Task SubmitTemplateAsync(CivicDeskDbContext db, CancellationToken cancellationToken)
+    {
+        Guid jurisdiction = await db.Jurisdictions.Select(j => j.Id).SingleAsync(cancellationToken);
+        SubmitRequestHandler submit = new(
+            db,
+            new LocalFileStore(Path.Combine(options.WorkFolder, "files")),
+            TimeProvider.System,
+            NullLogger<SubmitRequestHandler>.Instance);
+        SubmitRequest request = new(
+            jurisdiction,
+            "heat-hot-water",
+            new Dictionary<string, IReadOnlyList<string>> { ["descriptor"] = ["ENTIRE BUILDING"] },
+            40.7128,
+            -74.0060,
+            null,
+            null,
+            null,
+            "Benchmark request: no heat since this morning.",
+            ResidentContact.None,
+            Channel.Api,
+            null,
+            Array.Empty<UploadedPhoto>(),
+            Actor.System);
+        Result<SubmitRequestReceipt> receipt = await submit.HandleAsync(request, cancellationToken);
+        if (!receipt.IsSuccess)
+        {
+            throw new InvalidOperationException($"The template case was refused: {receipt.Error}");
+        }
+    }
+}
