@@ -1,6 +1,7 @@
 using CivicDesk.Core.Cases;
 using CivicDesk.Core.Cases.SubmitRequest;
 using CivicDesk.Core.Cases.TrackRequest;
+using CivicDesk.Core.Catalog;
 using CivicDesk.Core.Catalog.GetCatalog;
 using CivicDesk.Core.Catalog.SeedCatalog;
 using CivicDesk.Core.Identity;
@@ -14,6 +15,7 @@ public static class CoreServiceCollectionExtensions
     /// <summary>Registers the use cases of every Core feature.</summary>
     public static IServiceCollection AddCivicDeskCore(this IServiceCollection services)
     {
+        services.AddSingleton<CatalogCache>();
         services.AddScoped<SubmitRequestHandler>();
         services.AddScoped<SeedCatalogHandler>();
         services.AddApiKeys();

@@ -4,6 +4,7 @@ using CivicDesk.Bench.Import;
 using CivicDesk.Core.Cases;
 using CivicDesk.Core.Cases.Photos;
 using CivicDesk.Core.Cases.SubmitRequest;
+using CivicDesk.Core.Catalog;
 using CivicDesk.Core.Catalog.SeedCatalog;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
@@ -117,6 +118,7 @@ internal sealed class IntakeScenario(IntakeScenarioOptions options, TextWriter o
         SubmitRequestHandler submit = new(
             db,
             new LocalFileStore(Path.Combine(options.WorkFolder, "files")),
+            new CatalogCache(TimeProvider.System),
             TimeProvider.System,
             NullLogger<SubmitRequestHandler>.Instance);
         SubmitRequest request = new(

@@ -2,6 +2,7 @@ using CivicDesk.Core.Audit;
 using CivicDesk.Core.Cases;
 using CivicDesk.Core.Cases.Photos;
 using CivicDesk.Core.Cases.SubmitRequest;
+using CivicDesk.Core.Catalog;
 using CivicDesk.Core.Catalog.SeedCatalog;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
@@ -157,7 +158,7 @@ public sealed class SubmitRequestHandlerTests
         await using CivicDeskDbContext db = database.CreateContext();
         string files = Path.Combine(Path.GetTempPath(), "civicdesk-tests", "files");
         SubmitRequestHandler handler = new(
-            db, new LocalFileStore(files), _time, NullLogger<SubmitRequestHandler>.Instance);
+            db, new LocalFileStore(files), new CatalogCache(_time), _time, NullLogger<SubmitRequestHandler>.Instance);
         return await handler.HandleAsync(request, Ct);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using CivicDesk.Core.Catalog;
 using CivicDesk.Core.Data;
 using CivicDesk.Core.Identity.IssueApiKey;
 using CivicDesk.Core.Jurisdictions;
@@ -51,6 +52,9 @@ public abstract class JurisdictionRulesTests(WebAppFixture app)
             Guid.NewGuid(), "test", "Test County", "test.example.gov", "America/Chicago", "US",
             new GeoBounds(41, -88, 42, -87)));
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+
+        // Another node would see the new jurisdiction once its cached list expires; this one is told now.
+        scope.ServiceProvider.GetRequiredService<CatalogCache>().Clear();
     }
 }
 

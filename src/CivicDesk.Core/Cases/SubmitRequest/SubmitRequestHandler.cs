@@ -20,6 +20,7 @@ namespace CivicDesk.Core.Cases.SubmitRequest;
 public sealed class SubmitRequestHandler(
     CivicDeskDbContext db,
     IFileStore files,
+    CatalogCache catalog,
     TimeProvider time,
     ILogger<SubmitRequestHandler> logger)
 {
@@ -29,8 +30,10 @@ public sealed class SubmitRequestHandler(
         SubmitRequest request,
         CancellationToken cancellationToken)
     {
-        Jurisdiction? jurisdiction = await db.Jurisdictions.AsNoTracking()
-            .SingleOrDefaultAsync(j => j.Id == request.JurisdictionId, cancellationToken);
+        Jurisdiction? jurisdiction = await catalog.GetOrLoadAsync(
+            $"jurisdiction:{request.JurisdictionId}",
+            token => db.Jurisdictions.AsNoTracking().SingleOrDefaultAsync(j => j.Id == request.JurisdictionId, token),
+            cancellationToken);
         if (jurisdiction is null)
         {
             return new NotFound("Jurisdiction");
@@ -51,39 +54,38 @@ public sealed class SubmitRequestHandler(
             return seen;
         }
 
-        Service? service = await LoadServiceAsync(jurisdiction.Id, request.ServiceCode, cancellationToken);
-        if (service is null)
+        ServiceDefinition? definition = await LoadServiceAsync(jurisdiction.Id, request.ServiceCode, cancellationToken);
+        if (definition is null)
         {
             return ValidationFailed.Single("service_code", "not_found", "No service has this code.");
         }
 
-        ValidatedRequest valid = RequestValidator.Validate(request, jurisdiction, service);
+        ValidatedRequest valid = RequestValidator.Validate(request, jurisdiction, definition.Service);
         if (valid.Errors.Count > 0)
         {
             Log.RequestRejected(logger, valid.Errors.Count);
             return new ValidationFailed(valid.Errors);
         }
 
-        return await StoreAsync(request, jurisdiction, service, valid, submissionKey, cancellationToken);
+        return await StoreAsync(request, jurisdiction, definition, valid, submissionKey, cancellationToken);
     }
 
     private async Task<Result<SubmitRequestReceipt>> StoreAsync(
         SubmitRequest request,
         Jurisdiction jurisdiction,
-        Service service,
+        ServiceDefinition definition,
         ValidatedRequest valid,
         string? submissionKey,
         CancellationToken cancellationToken)
     {
-        Guid queueId = await db.Queues.Where(q => q.DepartmentId == service.DepartmentId)
-            .OrderBy(q => q.Code).Select(q => q.Id).FirstAsync(cancellationToken);
+        Service service = definition.Service;
         Guid caseId = time.NewId();
         List<CaseAttachment> attachments = await SavePhotosAsync(caseId, valid.Photos, cancellationToken);
         for (int attempt = 1; ; attempt++)
         {
             Instant now = time.GetCurrentInstant();
             NewCase details = new(
-                caseId, jurisdiction.Id, service.Id, service.DepartmentId, queueId, ReferenceNumbers.New(),
+                caseId, jurisdiction.Id, service.Id, service.DepartmentId, definition.QueueId, ReferenceNumbers.New(),
                 request.Channel, valid.Description, valid.Location, valid.Answers, submissionKey, now)
             {
                 MediaUrl = valid.MediaUrl,
@@ -146,7 +148,7 @@ public sealed class SubmitRequestHandler(
         return new SubmitRequestReceipt(existing.Id, existing.Reference, AlreadySubmitted: true);
     }
 
-    private async Task<Service?> LoadServiceAsync(
+    private async Task<ServiceDefinition?> LoadServiceAsync(
         Guid jurisdictionId,
         string? code,
         CancellationToken cancellationToken)
@@ -158,11 +160,25 @@ public sealed class SubmitRequestHandler(
 
         // Trimmed outside the query: a method call inside it would be compiled anew on every execution.
         string serviceCode = code.Trim();
-        return await db.Services.AsNoTracking()
-            .Include(s => s.Questions).ThenInclude(q => q.Options)
-            .SingleOrDefaultAsync(
-                s => s.JurisdictionId == jurisdictionId && s.Code == serviceCode && s.IsActive,
-                cancellationToken);
+        return await catalog.GetOrLoadAsync(
+            $"service:{jurisdictionId}:{serviceCode}",
+            async token =>
+            {
+                Service? service = await db.Services.AsNoTracking()
+                    .Include(s => s.Questions).ThenInclude(q => q.Options)
+                    .SingleOrDefaultAsync(
+                        s => s.JurisdictionId == jurisdictionId && s.Code == serviceCode && s.IsActive,
+                        token);
+                if (service is null)
+                {
+                    return null;
+                }
+
+                Guid queueId = await db.Queues.Where(q => q.DepartmentId == service.DepartmentId)
+                    .OrderBy(q => q.Code).Select(q => q.Id).FirstAsync(token);
+                return new ServiceDefinition(service, queueId);
+            },
+            cancellationToken);
     }
 
     private async Task<List<CaseAttachment>> SavePhotosAsync(
@@ -188,3 +204,6 @@ public sealed class SubmitRequestHandler(
         return saved;
     }
 }
+
+/// <summary>An active service with its questions, and the queue its new cases land in.</summary>
+internal sealed record ServiceDefinition(Service Service, Guid QueueId);

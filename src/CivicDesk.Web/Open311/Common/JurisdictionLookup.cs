@@ -1,3 +1,4 @@
+using CivicDesk.Core.Catalog;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
 using CivicDesk.Core.Jurisdictions;
@@ -10,7 +11,7 @@ namespace CivicDesk.Web.Open311.Common;
 /// Finds the jurisdiction an Open311 call is about. <c>jurisdiction_id</c> may be left out while the
 /// deployment serves exactly one jurisdiction, as the spec allows; with several it is required.
 /// </summary>
-internal sealed class JurisdictionLookup(CivicDeskDbContext db)
+internal sealed class JurisdictionLookup(CivicDeskDbContext db, CatalogCache catalog)
 {
     public const string Field = "jurisdiction_id";
 
@@ -18,7 +19,10 @@ internal sealed class JurisdictionLookup(CivicDeskDbContext db)
     {
         // A deployment serves a handful of jurisdictions, so reading them all is cheaper than an index on
         // a lower-cased column; jurisdiction ids are domain names and compare without regard to case.
-        List<Jurisdiction> served = await db.Jurisdictions.AsNoTracking().ToListAsync(cancellationToken);
+        List<Jurisdiction> served = await catalog.GetOrLoadAsync(
+            "jurisdictions",
+            async token => await db.Jurisdictions.AsNoTracking().ToListAsync(token),
+            cancellationToken) ?? [];
         if (jurisdictionId is null)
         {
             return served.Count switch
