@@ -34,9 +34,9 @@ internal sealed class IntakeScenario(IntakeScenarioOptions options, TextWriter o
             $"intake: {options.Concurrency} clients, {options.Warmup.TotalSeconds:F0} s warm-up, "
             + $"{options.Duration.TotalSeconds:F0} s measured, {Environment.ProcessorCount} cores");
         await output.WriteLineAsync(
-            "| database | baseline commits/s | baseline p50 / p99 ms | intake requests/s | intake p50 / p99 ms "
-            + "| failed | intake / baseline | host CPU s | load CPU s |");
-        await output.WriteLineAsync("|---|---|---|---|---|---|---|---|---|");
+            "| database | baseline commits/s | baseline p50 / p99 ms | baseline failed | intake requests/s "
+            + "| intake p50 / p99 ms | intake failed | intake / baseline | host CPU s | load CPU s |");
+        await output.WriteLineAsync("|---|---|---|---|---|---|---|---|---|---|");
         foreach (string provider in options.Providers)
         {
             LoadResult baseline = await RunBaselineAsync(provider, cancellationToken);
@@ -44,8 +44,12 @@ internal sealed class IntakeScenario(IntakeScenarioOptions options, TextWriter o
             await output.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
                 $"| {provider} | {baseline.PerSecond:F0} | {baseline.P50Ms:F1} / {baseline.P99Ms:F1} "
-                + $"| {intake.PerSecond:F0} | {intake.P50Ms:F1} / {intake.P99Ms:F1} | {intake.Failed} "
+                + $"| {baseline.Failed} | {intake.PerSecond:F0} | {intake.P50Ms:F1} / {intake.P99Ms:F1} | {intake.Failed} "
                 + $"| {intake.PerSecond / baseline.PerSecond:F2} | {host.TotalSeconds:F1} | {load.TotalSeconds:F1} |"));
+            foreach (string failure in new[] { baseline.FirstFailure, intake.FirstFailure }.OfType<string>())
+            {
+                await output.WriteLineAsync($"  first failure: {failure}");
+            }
         }
 
         return 0;

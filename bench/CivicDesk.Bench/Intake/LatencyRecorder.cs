@@ -7,10 +7,17 @@ internal sealed class LatencyRecorder
 {
     private readonly ConcurrentBag<double> _milliseconds = [];
     private int _failures;
+    private string? _firstFailure;
 
     public void Record(TimeSpan elapsed) => _milliseconds.Add(elapsed.TotalMilliseconds);
 
     public void Fail() => Interlocked.Increment(ref _failures);
+
+    /// <summary>Keeps the first failure's type and message, so a run that fails says why.</summary>
+    public void Note(Exception exception) =>
+        Interlocked.CompareExchange(ref _firstFailure, $"{exception.GetType().Name}: {exception.Message}", null);
+
+    public string? FirstFailure => _firstFailure;
 
     public LoadResult Summarise(TimeSpan window)
     {
@@ -18,6 +25,7 @@ internal sealed class LatencyRecorder
         return new LoadResult(
             sorted.Length,
             _failures,
+            _firstFailure,
             sorted.Length / window.TotalSeconds,
             Percentile(sorted, 0.50),
             Percentile(sorted, 0.99));
@@ -28,4 +36,10 @@ internal sealed class LatencyRecorder
 }
 
 /// <summary>What one measured window achieved.</summary>
-internal sealed record LoadResult(int Completed, int Failed, double PerSecond, double P50Ms, double P99Ms);
+internal sealed record LoadResult(
+    int Completed,
+    int Failed,
+    string? FirstFailure,
+    double PerSecond,
+    double P50Ms,
+    double P99Ms);

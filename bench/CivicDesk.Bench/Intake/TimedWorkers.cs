@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace CivicDesk.Bench.Intake;
 
@@ -16,9 +17,11 @@ internal static class TimedWorkers
         Func<int, int, CancellationToken, Task<bool>> operation,
         CancellationToken cancellationToken)
     {
-        await LoopAsync(workers, warmup, operation, null, cancellationToken);
+        // One sequence across warm-up and window: operations use it for unique keys.
+        StrongBox<int> sequence = new(0);
+        await LoopAsync(workers, warmup, operation, sequence, null, cancellationToken);
         LatencyRecorder recorder = new();
-        await LoopAsync(workers, window, operation, recorder, cancellationToken);
+        await LoopAsync(workers, window, operation, sequence, recorder, cancellationToken);
         return recorder.Summarise(window);
     }
 
@@ -26,11 +29,11 @@ internal static class TimedWorkers
         int workers,
         TimeSpan duration,
         Func<int, int, CancellationToken, Task<bool>> operation,
+        StrongBox<int> sequence,
         LatencyRecorder? recorder,
         CancellationToken cancellationToken)
     {
         long until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        int sequence = 0;
         await Task.WhenAll(Enumerable.Range(0, workers).Select(worker => Task.Run(
             async () =>
             {
@@ -40,11 +43,12 @@ internal static class TimedWorkers
                     bool ok;
                     try
                     {
-                        ok = await operation(worker, Interlocked.Increment(ref sequence), cancellationToken);
+                        ok = await operation(worker, Interlocked.Increment(ref sequence.Value), cancellationToken);
                     }
                     catch (Exception exception) when (exception is HttpRequestException or IOException
                         or System.Data.Common.DbException or TaskCanceledException)
                     {
+                        recorder?.Note(exception);
                         ok = false;
                     }
 
