@@ -6,9 +6,11 @@ TextWriter output = Console.Out;
 switch (args.FirstOrDefault())
 {
     case "import":
-        return await new ImportScenario(ImportScenarioOptions.Parse(args[1..]), output).RunAsync(CancellationToken.None);
+        return await new ImportScenario(ImportScenarioOptions.Parse(args[1..]), output)
+            .RunAsync(CancellationToken.None);
     case "intake":
-        return await new IntakeScenario(IntakeScenarioOptions.Parse(args[1..]), output).RunAsync(CancellationToken.None);
+        return await new IntakeScenario(IntakeScenarioOptions.Parse(args[1..]), output)
+            .RunAsync(CancellationToken.None);
     default:
         await output.WriteLineAsync(
             "usage: CivicDesk.Bench import [--rows N] [--rounds N] [--providers Sqlite,Postgres] [--work DIR]");

@@ -44,7 +44,8 @@ internal sealed class IntakeScenario(IntakeScenarioOptions options, TextWriter o
             await output.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
                 $"| {provider} | {baseline.PerSecond:F0} | {baseline.P50Ms:F1} / {baseline.P99Ms:F1} "
-                + $"| {baseline.Failed} | {intake.PerSecond:F0} | {intake.P50Ms:F1} / {intake.P99Ms:F1} | {intake.Failed} "
+                + $"| {baseline.Failed} | {intake.PerSecond:F0} | {intake.P50Ms:F1} / {intake.P99Ms:F1} "
+                + $"| {intake.Failed} "
                 + $"| {intake.PerSecond / baseline.PerSecond:F2} | {host.TotalSeconds:F1} | {load.TotalSeconds:F1} |"));
             foreach (string failure in new[] { baseline.FirstFailure, intake.FirstFailure }.OfType<string>())
             {
@@ -111,7 +112,8 @@ internal sealed class IntakeScenario(IntakeScenarioOptions options, TextWriter o
         await using CivicDeskDbContext db = database.CreateContext();
         await db.Database.MigrateAsync(cancellationToken);
         SeedCatalogHandler seed = new(db, TimeProvider.System, NullLogger<SeedCatalogHandler>.Instance);
-        await seed.HandleAsync(Path.Combine(AppContext.BaseDirectory, "samples", "catalog", "nyc.json"), cancellationToken);
+        string catalog = Path.Combine(AppContext.BaseDirectory, "samples", "catalog", "nyc.json");
+        await seed.HandleAsync(catalog, cancellationToken);
         return database;
     }
 

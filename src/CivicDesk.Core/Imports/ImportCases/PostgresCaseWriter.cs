@@ -89,7 +89,8 @@ internal sealed class PostgresCaseWriter(
                 cancellationToken);
         foreach (ImportedCase row in candidates.Where(r => taken.Contains(r.SourceKey)))
         {
-            await report.AddAsync(new Rejection(row.LineNumber, row.SourceKey, Rejection.ReferenceInUse), cancellationToken);
+            Rejection rejection = new(row.LineNumber, row.SourceKey, Rejection.ReferenceInUse);
+            await report.AddAsync(rejection, cancellationToken);
             tally.CountRejected();
         }
 
