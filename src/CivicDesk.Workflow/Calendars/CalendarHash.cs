@@ -9,6 +9,9 @@ namespace CivicDesk.Workflow.Calendars;
 /// part of it: two versions with the same content have the same hash, which is how an edit that changes
 /// nothing is recognised.
 /// </summary>
+// Limitation: the hash names the zone but not the time-zone database version, so a tzdb update that changes
+// the zone's rules changes deadlines without changing the hash. Lift it by hashing the provider's VersionId
+// once calendars are stored and recomputed on change (issue 4, item 5).
 internal static class CalendarHash
 {
     public static string Of(CalendarDefinition definition)

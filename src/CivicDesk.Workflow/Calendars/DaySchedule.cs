@@ -28,6 +28,9 @@ internal sealed class DaySchedule
     private readonly IReadOnlyList<DateClosure> _dateClosures;
     private readonly IReadOnlyList<InstantClosure> _instantClosures;
     private readonly ConcurrentDictionary<int, HashSet<LocalDate>> _holidaysByYear = new();
+    // Limitation: the per-date memo grows with every distinct date asked about (some tens of KiB per year);
+    // a calendar lives as long as its version, so this is bounded in practice. Add eviction if calendars are
+    // ever kept for decades of dates in one process.
     private readonly ConcurrentDictionary<LocalDate, Interval[]> _intervalsByDate = new();
 
     public DaySchedule(CalendarDefinition definition, DateTimeZone zone)

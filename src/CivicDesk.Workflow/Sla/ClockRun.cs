@@ -6,6 +6,8 @@ namespace CivicDesk.Workflow.Sla;
 /// The replay of a case's history for one clock: when it started and stopped, the spans during which it ran,
 /// and the target in force at the end. Events at the same instant are taken in the order given.
 /// </summary>
+// Limitation: a clock starts once and stops once; a case reopened after its stop event does not restart it.
+// Lift this when case types declare what a reopen does to each clock (issue 4, case types as data).
 internal sealed class ClockRun
 {
     private readonly List<Interval> _ranSpans = [];
