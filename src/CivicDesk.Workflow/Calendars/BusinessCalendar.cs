@@ -135,7 +135,8 @@ public sealed class BusinessCalendar
         }
 
         Duration total = Duration.Zero;
-        for (LocalDate date = LocalDateOf(from); date <= LocalDateOf(to); date = date.PlusDays(1))
+        LocalDate lastDate = LocalDateOf(to);
+        for (LocalDate date = LocalDateOf(from); date <= lastDate; date = date.PlusDays(1))
         {
             foreach (Interval open in _days.IntervalsOn(date))
             {
