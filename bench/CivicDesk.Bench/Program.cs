@@ -1,3 +1,4 @@
+using CivicDesk.Bench.Deadlines;
 using CivicDesk.Bench.Import;
 using CivicDesk.Bench.Intake;
 
@@ -8,6 +9,9 @@ switch (args.FirstOrDefault())
     case "import":
         return await new ImportScenario(ImportScenarioOptions.Parse(args[1..]), output)
             .RunAsync(CancellationToken.None);
+    case "deadlines":
+        return await new DeadlineScenario(DeadlineScenarioOptions.Parse(args[1..]), output)
+            .RunAsync(CancellationToken.None);
     case "intake":
         return await new IntakeScenario(IntakeScenarioOptions.Parse(args[1..]), output)
             .RunAsync(CancellationToken.None);
@@ -16,6 +20,7 @@ switch (args.FirstOrDefault())
             "usage: CivicDesk.Bench import [--rows N] [--rounds N] [--providers Sqlite,Postgres] [--work DIR]");
         await output.WriteLineAsync(
             "       CivicDesk.Bench intake [--seconds N] [--warmup N] [--concurrency N] [--providers …] [--web DLL]");
+        await output.WriteLineAsync("       CivicDesk.Bench deadlines [--cases N] [--rounds N]");
         await output.WriteLineAsync("PostgreSQL runs need CIVICDESK_BENCH_POSTGRES (a server connection string).");
         return 2;
 }

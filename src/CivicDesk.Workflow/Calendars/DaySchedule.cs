@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using NodaTime;
+using NodaTime.TimeZones;
+
+namespace CivicDesk.Workflow.Calendars;
+
+/// <summary>
+/// Turns the definition into the open intervals (instants) of each local date, and remembers them.
+/// </summary>
+/// <remarks>
+/// Local times become instants with two resolvers (docs/workflow.md, "Daylight-saving time"): a local time that
+/// a spring-forward gap skips maps to the first instant after the gap, for starts and ends alike; a local time
+/// that a fall-back repeats maps to its earlier occurrence when it starts an open span and to its later one
+/// when it ends a span. A span that crosses a change therefore lasts its real elapsed length, one hour shorter
+/// or longer than its wall-clock length; the end of a day (24:00) is the start of the next.
+/// </remarks>
+internal sealed class DaySchedule
+{
+    private static readonly ZoneLocalMappingResolver StartResolver =
+        Resolvers.CreateMappingResolver(Resolvers.ReturnEarlier, Resolvers.ReturnStartOfIntervalAfter);
+
+    private static readonly ZoneLocalMappingResolver EndResolver =
+        Resolvers.CreateMappingResolver(Resolvers.ReturnLater, Resolvers.ReturnStartOfIntervalAfter);
+
+    private readonly DateTimeZone _zone;
+    private readonly IReadOnlyList<TimeRange>[] _rangesByWeekday = new IReadOnlyList<TimeRange>[8];
+    private readonly IReadOnlyList<HolidayRule> _holidays;
+    private readonly IReadOnlyList<DateClosure> _dateClosures;
+    private readonly IReadOnlyList<InstantClosure> _instantClosures;
+    private readonly ConcurrentDictionary<int, HashSet<LocalDate>> _holidaysByYear = new();
+    // Limitation: the per-date memo grows with every distinct date asked about (some tens of KiB per year);
+    // a calendar lives as long as its version, so this is bounded in practice. Add eviction if calendars are
+    // ever kept for decades of dates in one process.
+    private readonly ConcurrentDictionary<LocalDate, Interval[]> _intervalsByDate = new();
+
+    public DaySchedule(CalendarDefinition definition, DateTimeZone zone)
+    {
+        _zone = zone;
+        for (int day = 0; day < _rangesByWeekday.Length; day++)
+        {
+            _rangesByWeekday[day] = [];
+        }
+
+        foreach (DayHours hours in definition.WeeklyHours)
+        {
+            _rangesByWeekday[(int)hours.Day] = hours.OpenRanges();
+        }
+
+        _holidays = definition.Holidays;
+        _dateClosures = [.. definition.Closures.OfType<DateClosure>()];
+        _instantClosures = [.. definition.Closures.OfType<InstantClosure>()];
+    }
+
+    /// <summary>The open intervals of a local date, in order, none empty.</summary>
+    public Interval[] IntervalsOn(LocalDate date) => _intervalsByDate.GetOrAdd(date, Compute);
+
+    public bool IsClosedAllDay(LocalDate date) =>
+        HolidaysIn(date.Year).Contains(date) || _dateClosures.Any(c => c.From <= date && date <= c.To);
+
+    private Interval[] Compute(LocalDate date)
+    {
+        if (IsClosedAllDay(date))
+        {
+            return [];
+        }
+
+        List<Interval> open = [];
+        foreach (TimeRange range in _rangesByWeekday[(int)date.DayOfWeek])
+        {
+            Instant start = _zone.ResolveLocal(date + range.Start, StartResolver).ToInstant();
+            Instant end = range.EndsAtMidnight
+                ? _zone.AtStartOfDay(date.PlusDays(1)).ToInstant()
+                : _zone.ResolveLocal(date + range.End, EndResolver).ToInstant();
+            CutClosures(start, end, open);
+        }
+
+        return [.. open];
+    }
+
+    private void CutClosures(Instant start, Instant end, List<Interval> open)
+    {
+        foreach (InstantClosure closure in _instantClosures.OrderBy(c => c.Start))
+        {
+            if (closure.End <= start || closure.Start >= end)
+            {
+                continue;
+            }
+
+            if (closure.Start > start)
+            {
+                open.Add(new Interval(start, closure.Start));
+            }
+
+            start = closure.End;
+        }
+
+        if (start < end)
+        {
+            open.Add(new Interval(start, end));
+        }
+    }
+
+    // A holiday of one year can be observed in another (New Year's Day on a Saturday is observed on the
+    // Friday before), so each year's set also looks at the rules of the years either side.
+    private HashSet<LocalDate> HolidaysIn(int year) => _holidaysByYear.GetOrAdd(year, y =>
+        [.. _holidays
+            .SelectMany(rule => new[] { y - 1, y, y + 1 }.SelectMany(rule.ClosedDatesFor))
+            .Where(date => date.Year == y)]);
+}
