@@ -84,10 +84,12 @@ public static class InputReader
         {
             string s => s,
             bool b => b ? "true" : "false",
-            IFormattable formattable and not double and not float => formattable.ToString(null, CultureInfo.InvariantCulture),
+            IFormattable formattable and not double and not float =>
+                formattable.ToString(null, CultureInfo.InvariantCulture),
             _ => throw new RuleInputException($"{path}: expected {type.Name} as text, found {raw.GetType().Name}"),
         };
-        return ParseScalar(text.Trim(), type) ?? throw new RuleInputException($"{path}: expected {type.Name}, found '{text}'");
+        return ParseScalar(text.Trim(), type)
+            ?? throw new RuleInputException($"{path}: expected {type.Name}, found '{text}'");
     }
 
     private static Value? ParseScalar(string text, RuleType type)

@@ -79,7 +79,8 @@ internal sealed partial class Interpreter
     private Value Lookup(BLookup lookup)
     {
         Value[] keys = [.. lookup.Keys.Select(Eval)];
-        Value unknown = keys.Aggregate(Value.True, (acc, k) => k is UnknownValue ? Semantics.MergeUnknown(acc, k) : acc);
+        Value unknown = keys.Aggregate(Value.True,
+            (acc, k) => k is UnknownValue ? Semantics.MergeUnknown(acc, k) : acc);
         return unknown is UnknownValue ? unknown : _rules.Parameters[lookup.Index].Lookup(_asOf, keys);
     }
 

@@ -68,7 +68,8 @@ public sealed class SyntaxErrorTests
     [Fact]
     public void Load_ParameterWithoutCitation_IsRefused()
     {
-        RulesLoadException error = TestRules.LoadFails("parameter p : decimal unit \"ratio\" label \"P\"\n  from 2025-01-01: 1\n");
+        RulesLoadException error =
+            TestRules.LoadFails("parameter p : decimal unit \"ratio\" label \"P\"\n  from 2025-01-01: 1\n");
 
         Assert.Equal("no citation", Assert.Single(error.Diagnostics).Found);
     }
@@ -77,7 +78,8 @@ public sealed class SyntaxErrorTests
     public void Load_OverlappingParameterPeriods_AreRefused()
     {
         RulesLoadException error = TestRules.LoadFails(
-            "parameter p : decimal unit \"u\" label \"P\" citation \"C\"\n  from 2025-01-01: 1\n  from 2024-01-01 until 2025-01-01: 2\n");
+            "parameter p : decimal unit \"u\" label \"P\" citation \"C\"\n  from 2025-01-01: 1\n"
+            + "  from 2024-01-01 until 2025-01-01: 2\n");
 
         Assert.Equal("periods that do not overlap", Assert.Single(error.Diagnostics).Expected);
     }
