@@ -31,7 +31,8 @@ public static class Explainer
             if (result[output.Name] is UnknownValue { Needs.IsEmpty: false } unknown)
             {
                 string needed = string.Join("; ", unknown.Needs.Select(n => InputLabel(context, n)));
-                lines.Add(new ExplanationLine(output.Name, 1, TraceStatus.Unknown, $"{context.Words.Needs}: {needed}."));
+                lines.Add(new ExplanationLine(output.Name, 1, TraceStatus.Unknown,
+                    $"{context.Words.Needs}: {needed}."));
             }
         }
 

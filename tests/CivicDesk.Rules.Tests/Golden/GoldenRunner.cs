@@ -52,7 +52,29 @@ internal static class GoldenRunner
         LocalDate asOf = LocalDatePattern.Iso.Parse(golden.AsOf).Value;
         EvaluationResult result = rules.Evaluate(inputs, asOf, trace: true);
         List<string> problems = Check(rules, inputs, golden, result);
+        EvaluationResult compiled = rules.Compile().Evaluate(inputs, asOf, trace: true);
+        problems.AddRange(Differences(result, compiled));
         return problems;
+    }
+
+    /// <summary>Where a compiled result differs from the interpreter's, outputs and trace entries.</summary>
+    public static IEnumerable<string> Differences(EvaluationResult interpreted, EvaluationResult compiled)
+    {
+        foreach (((string name, Value expected), (_, Value actual)) in interpreted.Outputs.Zip(compiled.Outputs))
+        {
+            if (!expected.Equals(actual))
+            {
+                yield return $"compiled {name}: {actual.Canonical}, interpreted {expected.Canonical}";
+            }
+        }
+
+        foreach ((TraceEntry expected, TraceEntry actual) in interpreted.Trace!.Entries.Zip(compiled.Trace!.Entries))
+        {
+            if (!expected.Equals(actual))
+            {
+                yield return $"compiled trace {actual}, interpreted {expected}";
+            }
+        }
     }
 
     private static List<string> Check(RuleSet rules, RuleInputs inputs, GoldenCase golden, EvaluationResult result)
