@@ -21,7 +21,7 @@ public sealed class CompiledAgreementTests
 
     private static readonly string[] Counties = ["3606199999", "0100199999", "0600199999", "9999999999"];
 
-    private const string KitchenSink = """
+    internal const string KitchenSinkText = """
         input a : boolean
         input b : boolean
         input n : integer
@@ -96,7 +96,7 @@ public sealed class CompiledAgreementTests
     [Fact]
     public void KitchenSinkRules_GeneratedInputs_CompiledAgreesWithInterpreterIncludingTraces()
     {
-        RuleSet rules = TestRules.Load(KitchenSink);
+        RuleSet rules = TestRules.Load(KitchenSinkText);
 
         Gen.Int.Sample(seed => AssertAgree(rules, SinkInputs(new Random(seed)), SinkAsOf(seed)), iter: 5000);
     }
@@ -122,9 +122,11 @@ public sealed class CompiledAgreementTests
         string? Maybe(string value) => random.Next(8) == 0 ? null : value;
         string Flag() => random.Next(2) == 0 ? "true" : "false";
         decimal limit = random.Next(3) switch { 0 => 129600m, 1 => 81000m, _ => 124400m };
-        decimal income = limit + (random.Next(-3, 4) * 0.01m) + (random.Next(3) == 0 ? random.Next(-50000, 50000) : 0);
+        decimal income = limit + (random.Next(-3, 4) * 0.01m)
+            + (random.Next(3) == 0 ? random.Next(-50000, 50000) : 0);
         LocalDate applied = new LocalDate(2024, 3, 1).PlusDays(random.Next(700));
-        List<object?> members = [.. Enumerable.Range(0, random.Next(4)).Select(_ => (object?)new Dictionary<object, object?>
+        List<object?> members = [.. Enumerable.Range(0, random.Next(4)).Select(_ =>
+            (object?)new Dictionary<object, object?>
         {
             ["currently_unemployed"] = Maybe(Flag()),
             ["unemployed_since"] = Maybe(applied.PlusDays(-random.Next(80, 100)).ToString("yyyy-MM-dd", null)),
@@ -139,7 +141,8 @@ public sealed class CompiledAgreementTests
             ["household_size"] = Maybe(random.Next(0, 12).ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ["income_basis"] = Maybe(random.Next(2) == 0 ? "annual" : "monthly"),
             ["annual_income"] = Maybe(income.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ["monthly_income"] = Maybe((income / 12).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)),
+            ["monthly_income"] =
+                Maybe((income / 12).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)),
             ["application_date"] = Maybe(applied.ToString("yyyy-MM-dd", null)),
             ["members"] = random.Next(8) == 0 ? null : members,
         };
@@ -150,7 +153,8 @@ public sealed class CompiledAgreementTests
         string? Maybe(string value) => random.Next(6) == 0 ? null : value;
         string Number(int low, int high) =>
             random.Next(low, high).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        List<object?> people = [.. Enumerable.Range(0, random.Next(4)).Select(_ => (object?)new Dictionary<object, object?>
+        List<object?> people = [.. Enumerable.Range(0, random.Next(4)).Select(_ =>
+            (object?)new Dictionary<object, object?>
         {
             ["age"] = Maybe(Number(10, 30)),
             ["income"] = Maybe(Number(0, 200) + ".25"),
