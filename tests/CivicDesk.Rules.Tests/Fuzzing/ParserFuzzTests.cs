@@ -41,7 +41,7 @@ public sealed class ParserFuzzTests
         Assert.True(loaded > 100, $"only {loaded} texts loaded; the mutations are too destructive to test checking");
     }
 
-    /// <summary>The ERA seed is ten times longer than the others, so it is mutated less often to keep this fast.</summary>
+    /// <summary>The ERA seed is ten times longer than the others: mutated less often to keep this fast.</summary>
     private static int SeedIndex(Random random) => random.Next(10) switch
     {
         0 => 0,
