@@ -3,6 +3,9 @@ using CivicDesk.Testing;
 
 namespace CivicDesk.Rules.Tests.Compilation;
 
+/// <summary>Timed alone: the suite's property and fuzz tests would otherwise share the two cores with it.</summary>
+[CollectionDefinition(nameof(LoadTimeTests), DisableParallelization = true)]
+[Collection(nameof(LoadTimeTests))]
 public sealed class LoadTimeTests
 {
     [Fact]
