@@ -1,4 +1,5 @@
 using CivicDesk.Rules.Evaluation;
+using CivicDesk.Rules.Golden;
 using CivicDesk.Rules.Tests.Golden;
 using CivicDesk.Rules.Values;
 using CivicDesk.Testing;
@@ -16,7 +17,7 @@ public sealed class CompiledAgreementTests
     private static readonly Lazy<RuleSet> Era = new(() =>
     {
         string path = RepositoryPaths.Samples("rules", "era.golden.yaml");
-        return GoldenRunner.LoadRules(path, GoldenRunner.Read(path));
+        return GoldenYaml.LoadRules(path, GoldenYaml.Read(path));
     });
 
     private static readonly string[] Counties = ["3606199999", "0100199999", "0600199999", "9999999999"];

@@ -1,3 +1,4 @@
+using CivicDesk.Rules.Golden;
 using CivicDesk.Testing;
 
 namespace CivicDesk.Rules.Tests.Golden;
@@ -7,11 +8,11 @@ public sealed class EraGoldenTests
     private static readonly string GoldenPath = RepositoryPaths.Samples("rules", "era.golden.yaml");
     private static readonly Lazy<(GoldenFile File, RuleSet Rules)> Loaded = new(() =>
     {
-        GoldenFile file = GoldenRunner.Read(GoldenPath);
-        return (file, GoldenRunner.LoadRules(GoldenPath, file));
+        GoldenFile file = GoldenYaml.Read(GoldenPath);
+        return (file, GoldenYaml.LoadRules(GoldenPath, file));
     });
 
-    public static TheoryData<string> CaseNames() => [.. GoldenRunner.Read(GoldenPath).Cases.Select(c => c.Name)];
+    public static TheoryData<string> CaseNames() => [.. GoldenYaml.Read(GoldenPath).Cases.Select(c => c.Name)];
 
     [Theory]
     [MemberData(nameof(CaseNames))]

@@ -1,5 +1,6 @@
 using CivicDesk.Rules.Evaluation;
 using CivicDesk.Rules.Records;
+using CivicDesk.Rules.Golden;
 using CivicDesk.Rules.Tests.Golden;
 using CivicDesk.Testing;
 using NodaTime;
@@ -13,8 +14,8 @@ public sealed class DecisionRecordTests
     [Fact]
     public void Replay_EveryEraGoldenCase_GivesAnIdenticalRecord()
     {
-        GoldenFile file = GoldenRunner.Read(GoldenPath);
-        RuleSet rules = GoldenRunner.LoadRules(GoldenPath, file);
+        GoldenFile file = GoldenYaml.Read(GoldenPath);
+        RuleSet rules = GoldenYaml.LoadRules(GoldenPath, file);
 
         foreach (GoldenCase golden in file.Cases)
         {
@@ -22,7 +23,7 @@ public sealed class DecisionRecordTests
             DecisionRecord record = DecisionRecords.Decide(rules, inputs, NodaTime.Text.LocalDatePattern.Iso
                 .Parse(golden.AsOf).Value);
 
-            DecisionRecord replayed = DecisionRecords.Replay(GoldenRunner.LoadRules(GoldenPath, file), record);
+            DecisionRecord replayed = DecisionRecords.Replay(GoldenYaml.LoadRules(GoldenPath, file), record);
 
             Assert.Equal(record, replayed);
         }
@@ -31,8 +32,8 @@ public sealed class DecisionRecordTests
     [Fact]
     public void Decide_EraCase_RecordsRuleSetInputsHashOutputsAndTrace()
     {
-        GoldenFile file = GoldenRunner.Read(GoldenPath);
-        RuleSet rules = GoldenRunner.LoadRules(GoldenPath, file);
+        GoldenFile file = GoldenYaml.Read(GoldenPath);
+        RuleSet rules = GoldenYaml.LoadRules(GoldenPath, file);
         GoldenCase golden = file.Cases[0];
 
         DecisionRecord record = DecisionRecords.Decide(rules, GoldenRunner.Inputs(rules, file, golden),

@@ -1,6 +1,9 @@
-namespace CivicDesk.Rules.Tests.Golden;
+namespace CivicDesk.Rules.Golden;
 
-/// <summary>A golden-case file as written in YAML (see samples/rules/era.golden.yaml for the format).</summary>
+/// <summary>
+/// A golden-case file (see samples/rules/era.golden.yaml for the format). The library reads no files: callers
+/// deserialise the YAML into these classes (property names in snake_case) and hand them to the runner.
+/// </summary>
 public sealed class GoldenFile
 {
     public string Rules { get; set; } = string.Empty;

@@ -1,35 +1,18 @@
+using System.Collections;
 using CivicDesk.Rules.Evaluation;
 using CivicDesk.Rules.Explanation;
 using CivicDesk.Rules.Values;
 using NodaTime;
 using NodaTime.Text;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
-namespace CivicDesk.Rules.Tests.Golden;
+namespace CivicDesk.Rules.Golden;
 
 /// <summary>
-/// Runs golden cases: loads the rule set beside the YAML file, evaluates each case with the interpreter and the
-/// compiled rule set, and returns every difference from what the case expects.
+/// Runs golden cases: evaluates a case with the interpreter and the compiled rule set and returns every
+/// difference from what the case expects, and between the two evaluations.
 /// </summary>
-internal static class GoldenRunner
+public static class GoldenRunner
 {
-    private static readonly IDeserializer Yaml = new DeserializerBuilder()
-        .WithNamingConvention(UnderscoredNamingConvention.Instance)
-        .Build();
-
-    public static GoldenFile Read(string path) => Yaml.Deserialize<GoldenFile>(File.ReadAllText(path));
-
-    public static RuleSet LoadRules(string goldenPath, GoldenFile file)
-    {
-        string folder = Path.GetDirectoryName(goldenPath)!;
-        return RuleSetLoader.Load(file.Rules, name =>
-        {
-            string path = Path.Combine(folder, name);
-            return File.Exists(path) ? File.ReadAllText(path) : null;
-        });
-    }
-
     public static RuleInputs Inputs(RuleSet rules, GoldenFile file, GoldenCase golden)
     {
         Dictionary<string, object?> data = new(file.Base, StringComparer.Ordinal);
@@ -46,15 +29,36 @@ internal static class GoldenRunner
         return InputReader.Read(rules, data);
     }
 
-    public static List<string> Run(RuleSet rules, GoldenFile file, GoldenCase golden)
+    public static List<string> Run(RuleSet rules, GoldenFile file, GoldenCase golden) =>
+        [.. RunCase(rules, file, golden).Problems];
+
+    /// <summary>Runs one case; a case whose inputs or as-of date cannot be read fails with the reason.</summary>
+    public static GoldenOutcome RunCase(RuleSet rules, GoldenFile file, GoldenCase golden)
     {
-        RuleInputs inputs = Inputs(rules, file, golden);
-        LocalDate asOf = LocalDatePattern.Iso.Parse(golden.AsOf).Value;
-        EvaluationResult result = rules.Evaluate(inputs, asOf, trace: true);
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(golden);
+        ParseResult<LocalDate> asOf = LocalDatePattern.Iso.Parse(golden.AsOf);
+        if (!asOf.Success)
+        {
+            return new GoldenOutcome(golden.Name, [$"as_of: expected a date, found '{golden.AsOf}'"], null);
+        }
+
+        RuleInputs inputs;
+        try
+        {
+            inputs = Inputs(rules, file, golden);
+        }
+        catch (RuleInputException exception)
+        {
+            return new GoldenOutcome(golden.Name, [exception.Message], null);
+        }
+
+        EvaluationResult result = rules.Evaluate(inputs, asOf.Value, trace: true);
         List<string> problems = Check(rules, inputs, golden, result);
-        EvaluationResult compiled = rules.Compile().Evaluate(inputs, asOf, trace: true);
+        EvaluationResult compiled = rules.Compile().Evaluate(inputs, asOf.Value, trace: true);
         problems.AddRange(Differences(result, compiled));
-        return problems;
+        return new GoldenOutcome(golden.Name, [.. problems], result);
     }
 
     /// <summary>Where a compiled result differs from the interpreter's, outputs and trace entries.</summary>
@@ -82,11 +86,16 @@ internal static class GoldenRunner
         List<string> problems = [];
         foreach ((string name, object? expected) in golden.Expect)
         {
+            if (rules.Node(name) is not { } node || !result.Outputs.Any(o => o.Name == name))
+            {
+                problems.Add($"{name}: not an output of the rule set");
+                continue;
+            }
+
             Value actual = result[name];
             bool same = expected is "unknown"
                 ? actual is UnknownValue
-                : expected is not null && Evaluation.ValueOps.Same(actual,
-                    InputReader.Convert(expected, rules.Node(name)!.Type, name));
+                : expected is not null && Same(actual, expected, node.Type, name);
             if (!same)
             {
                 problems.Add($"{name}: expected {Describe(expected)}, found {actual.Canonical}");
@@ -118,10 +127,23 @@ internal static class GoldenRunner
         return problems;
     }
 
+    private static bool Same(Value actual, object expected, RuleType type, string name)
+    {
+        try
+        {
+            return ValueOps.Same(actual, InputReader.Convert(expected, type, name));
+        }
+        catch (RuleInputException)
+        {
+            return false;
+        }
+    }
+
     private static string Describe(object? value) => value switch
     {
         null => "nothing",
-        List<object> list => "[" + string.Join(", ", list) + "]",
+        string text => text,
+        IList list => "[" + string.Join(", ", list.Cast<object>()) + "]",
         _ => value.ToString() ?? string.Empty,
     };
 
