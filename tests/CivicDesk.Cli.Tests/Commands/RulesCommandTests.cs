@@ -67,7 +67,8 @@ public sealed class RulesCommandTests
     {
         string folder = Directory.CreateTempSubdirectory("civicdesk-rules-").FullName;
         string rules = Path.Combine(folder, "bad.rules");
-        await File.WriteAllTextAsync(rules, "rules \"bad\" version \"1\"\ninput n : integer\ndefine x = n < \"3\"\noutputs x\n",
+        await File.WriteAllTextAsync(rules,
+            "rules \"bad\" version \"1\"\ninput n : integer\ndefine x = n < \"3\"\noutputs x\n",
             TestContext.Current.CancellationToken);
         await File.WriteAllTextAsync(Path.Combine(folder, "in.yaml"), "n: 1\n",
             TestContext.Current.CancellationToken);
