@@ -70,14 +70,16 @@ internal static class CompiledOps
         return left is UnknownValue || right is UnknownValue ? Semantics.MergeUnknown(left, right) : Value.False;
     }
 
-    public static Value InItems(Value value, Value[] items) => Interpreter.AnyEqual(value, [.. items]);
+    public static Value InItems(Value value, Value[] items) => Interpreter.AnyEqual(value, items);
 
     public static Value InList(Value value, Value list) =>
-        list is ListValue items ? Interpreter.AnyEqual(value, items.Items) : Semantics.MergeUnknown(value, list);
+        list is ListValue items
+            ? Interpreter.AnyEqual(value, items.Items.AsSpan())
+            : Semantics.MergeUnknown(value, list);
 
     public static Value MakeList(Value[] items) => new ListValue([.. items]);
 
-    public static Value Call(Function function, Value[] arguments) => Semantics.Call(function, [.. arguments]);
+    public static Value Call(Function function, Value[] arguments) => Semantics.Call(function, arguments);
 
     public static Value Aggregate(Frame frame, Value list, BAggregate aggregate, Func<Frame, Value>? body)
     {
@@ -162,7 +164,7 @@ internal static class CompiledOps
     {
         BAnyCell => Value.True,
         BCompareCell compare => Semantics.Binary(compare.Op, input, cell.Values[0](frame)),
-        BListCell => Interpreter.AnyEqual(input, [.. cell.Values.Select(v => v(frame))]),
+        BListCell => Interpreter.AnyEqual(input, cell.Values.Select(v => v(frame)).ToArray()),
         BRangeCell => Interpreter.Between(input, cell.Values[0](frame), cell.Values[1](frame)),
         _ => UnknownValue.None,
     };

@@ -29,13 +29,14 @@ public sealed class CompiledRuleSet
         ArgumentNullException.ThrowIfNull(inputs);
         Frame frame = new(this, inputs.Slots, asOf, trace ? new TraceRecorder(RuleSet.Nodes) : null);
         ImmutableArray<RuleNode> outputs = RuleSet.Outputs;
-        (string, Value)[] values = new (string, Value)[outputs.Length];
-        for (int i = 0; i < values.Length; i++)
+        ImmutableArray<(string, Value)>.Builder values =
+            ImmutableArray.CreateBuilder<(string, Value)>(outputs.Length);
+        foreach (RuleNode output in outputs)
         {
-            values[i] = (outputs[i].Name, CompiledOps.Node(frame, outputs[i].Index));
+            values.Add((output.Name, CompiledOps.Node(frame, output.Index)));
         }
 
-        return new EvaluationResult(asOf, [.. values], frame.Trace?.Build());
+        return new EvaluationResult(asOf, values.MoveToImmutable(), frame.Trace?.Build());
     }
 
     private static Func<Frame, Value> CompileNode(ExpressionCompiler compiler, RuleNode node)

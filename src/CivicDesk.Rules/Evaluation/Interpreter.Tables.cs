@@ -80,7 +80,7 @@ internal sealed partial class Interpreter
     {
         BAnyCell => Value.True,
         BCompareCell compare => Semantics.Binary(compare.Op, input, Eval(compare.Value)),
-        BListCell list => AnyEqual(input, [.. list.Items.Select(Eval)]),
+        BListCell list => AnyEqual(input, list.Items.Select(Eval).ToArray()),
         BRangeCell range => Between(input, Eval(range.Low), Eval(range.High)),
         _ => UnknownValue.None,
     };

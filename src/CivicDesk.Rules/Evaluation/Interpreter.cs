@@ -71,7 +71,7 @@ internal sealed partial class Interpreter
         BIn membership => In(membership),
         BList list => new ListValue([.. list.Items.Select(Eval)]),
         BField field => Semantics.Field(Eval(field.Target), field.Index),
-        BCall call => Semantics.Call(call.Function, [.. call.Arguments.Select(Eval)]),
+        BCall call => Semantics.Call(call.Function, call.Arguments.Select(Eval).ToArray()),
         BAggregate aggregate => Aggregate(aggregate),
         _ => UnknownValue.None,
     };
@@ -136,10 +136,13 @@ internal sealed partial class Interpreter
         if (membership.List is not null)
         {
             Value list = Eval(membership.List);
-            return list is ListValue items ? AnyEqual(value, items.Items) : Semantics.MergeUnknown(value, list);
+            return list is ListValue items
+                ? AnyEqual(value, items.Items.AsSpan())
+                : Semantics.MergeUnknown(value, list);
         }
 
-        return AnyEqual(value, [.. membership.Items.Select(Eval)]);
+        Value[] values = [.. membership.Items.Select(Eval)];
+        return AnyEqual(value, values);
     }
 
     /// <summary>Whether a value is within [low, high], both included; Kleene "and" of the two comparisons.</summary>
@@ -156,7 +159,7 @@ internal sealed partial class Interpreter
     }
 
     /// <summary>Kleene "or" of equality with each item: true if any is equal, else unknown if any is unknown.</summary>
-    internal static Value AnyEqual(Value value, ImmutableArray<Value> items)
+    internal static Value AnyEqual(Value value, ReadOnlySpan<Value> items)
     {
         Value result = Value.False;
         foreach (Value item in items)

@@ -82,9 +82,14 @@ internal static class Semantics
         _ => right,
     };
 
-    public static Value Call(Function function, ImmutableArray<Value> arguments)
+    public static Value Call(Function function, Value[] arguments)
     {
-        Value unknown = arguments.Aggregate(Value.True, (acc, a) => a is UnknownValue ? MergeUnknown(acc, a) : acc);
+        Value unknown = Value.True;
+        foreach (Value argument in arguments)
+        {
+            unknown = argument is UnknownValue ? MergeUnknown(unknown, argument) : unknown;
+        }
+
         if (unknown is UnknownValue)
         {
             return unknown;
@@ -100,7 +105,7 @@ internal static class Semantics
         }
     }
 
-    private static Value Apply(Function function, ImmutableArray<Value> arguments) => function switch
+    private static Value Apply(Function function, Value[] arguments) => function switch
     {
         Function.AgeOn =>
             Value.Of((long)Period.Between(Date(arguments[0]), Date(arguments[1]), PeriodUnits.Years).Years),

@@ -41,8 +41,21 @@ internal static class TableRules
             return unknown;
         }
 
-        List<DecisionRow> hits = [.. results.Where(r => r.Matched is BooleanValue { Value: true }).Select(r => r.Row)];
-        return hits.Count == 1 ? rowValue(table, hits[0]) : UnknownValue.None;
+        DecisionRow? hit = null;
+        foreach ((DecisionRow row, Value matched) in results)
+        {
+            if (matched is BooleanValue { Value: true })
+            {
+                if (hit is not null)
+                {
+                    return UnknownValue.None;
+                }
+
+                hit = row;
+            }
+        }
+
+        return hit is null ? UnknownValue.None : rowValue(table, hit);
     }
 
     private static Value Priority(DecisionTable table, List<(DecisionRow Row, Value Matched)> results,
@@ -86,18 +99,40 @@ internal static class TableRules
             return unknown;
         }
 
-        ImmutableArray<Value> values = [.. results.Where(r => r.Matched is BooleanValue { Value: true })
-            .Select(r => rowValue(table, r.Row))];
+        ImmutableArray<Value>.Builder values = ImmutableArray.CreateBuilder<Value>();
+        foreach ((DecisionRow row, Value matched) in results)
+        {
+            if (matched is BooleanValue { Value: true })
+            {
+                values.Add(rowValue(table, row));
+            }
+        }
+
         if (table.HitPolicy == HitPolicy.Collect)
         {
-            return new ListValue(values);
+            return new ListValue(values.ToImmutable());
         }
 
         Value sum = table.Type.Equals(RuleType.Integer) ? Value.Of(0L) : Value.Of(0m);
-        return values.Aggregate(sum, Semantics.Add);
+        foreach (Value value in values)
+        {
+            sum = Semantics.Add(sum, value);
+        }
+
+        return sum;
     }
 
-    private static Value UnknownOf(List<(DecisionRow Row, Value Matched)> results) =>
-        results.Where(r => r.Matched is UnknownValue)
-            .Aggregate(Value.True, (acc, r) => Semantics.MergeUnknown(acc, r.Matched));
+    private static Value UnknownOf(List<(DecisionRow Row, Value Matched)> results)
+    {
+        Value unknown = Value.True;
+        foreach ((_, Value matched) in results)
+        {
+            if (matched is UnknownValue)
+            {
+                unknown = Semantics.MergeUnknown(unknown, matched);
+            }
+        }
+
+        return unknown;
+    }
 }

@@ -21,6 +21,10 @@ internal static class ValueOps
     public static bool Same(Value left, Value right) => (left, right) switch
     {
         (DecimalValue a, DecimalValue b) => a.Value == b.Value,
+        (IntegerValue a, IntegerValue b) => a.Value == b.Value,
+        (TextValue a, TextValue b) => string.Equals(a.Value, b.Value, StringComparison.Ordinal),
+        (BooleanValue a, BooleanValue b) => a.Value == b.Value,
+        (DateValue a, DateValue b) => a.Value == b.Value,
         (DurationValue a, DurationValue b) => a.Value.Equals(b.Value),
         _ => left.Equals(right),
     };
