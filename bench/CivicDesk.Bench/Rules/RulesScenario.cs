@@ -40,8 +40,8 @@ internal sealed class RulesScenario(RulesScenarioOptions options, TextWriter out
             double fast = Time(i =>
                 compiled.Evaluate(inputs[i], AsOf).Outputs[0].Value is BooleanValue { Value: true });
             double traced = Time(i => compiled.Evaluate(inputs[i], AsOf, trace: true).Trace is not null);
-            Write($"round {round} (ns per application): hand-written {hand:F0}, compiled {fast:F0} ({fast / hand:F1}x)");
-            Write($"round {round} (ns per application): compiled with trace {traced:F0} ({traced / hand:F1}x)");
+            Write($"round {round} (ns each): hand-written {hand:F0}, compiled {fast:F0} ({fast / hand:F1}x)");
+            Write($"round {round} (ns each): compiled with trace {traced:F0} ({traced / hand:F1}x)");
         }
 
         return mismatches == 0 ? 0 : 1;
