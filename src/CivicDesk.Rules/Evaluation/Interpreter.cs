@@ -18,6 +18,7 @@ internal sealed partial class Interpreter
     private readonly TraceRecorder? _trace;
     private readonly Value?[] _nodes;
     private readonly Value[] _locals;
+    private HashSet<string>? _reads;
 
     public Interpreter(RuleSet rules, RuleInputs inputs, LocalDate asOf, bool trace)
     {
@@ -27,6 +28,18 @@ internal sealed partial class Interpreter
         _trace = trace ? new TraceRecorder(rules.Nodes) : null;
         _nodes = new Value?[rules.Nodes.Length];
         _locals = new Value[rules.LocalCount];
+    }
+
+    /// <summary>
+    /// The inputs, parameters and nodes one node's own expression actually reads on these inputs (the taken branch
+    /// of an if, the side of an and/or that was needed), for explanations. Nodes it reads are evaluated but what
+    /// they read in turn is not counted.
+    /// </summary>
+    public static IReadOnlySet<string> ReadsOf(RuleSet rules, RuleInputs inputs, LocalDate asOf, int node)
+    {
+        Interpreter interpreter = new(rules, inputs, asOf, trace: false) { _reads = [] };
+        interpreter.Compute(node);
+        return interpreter._reads;
     }
 
     public EvaluationResult Run()
@@ -42,18 +55,49 @@ internal sealed partial class Interpreter
             return known;
         }
 
-        Value value = _rules.Nodes[index] switch
-        {
-            RuleDefinition definition => Eval(definition.Body),
-            DecisionTable table => Table(table),
-            _ => UnknownValue.None,
-        };
+        HashSet<string>? reads = _reads;
+        _reads = null;
+        Value value = Compute(index);
+        _reads = reads;
         _nodes[index] = value;
         _trace?.Node(index, value);
         return value;
     }
 
-    private Value Eval(Bound bound) => bound switch
+    private Value Compute(int index) => _rules.Nodes[index] switch
+    {
+        RuleDefinition definition => Eval(definition.Body),
+        DecisionTable table => Table(table),
+        _ => UnknownValue.None,
+    };
+
+    private Value Eval(Bound bound)
+    {
+        if (_reads is not null)
+        {
+            Read(bound);
+        }
+
+        return Evaluate(bound);
+    }
+
+    private void Read(Bound bound)
+    {
+        string? name = bound switch
+        {
+            BInput input => input.Name,
+            BParameter parameter => _rules.Parameters[parameter.Index].Name,
+            BLookup lookup => _rules.Parameters[lookup.Index].Name,
+            BNode node => _rules.Nodes[node.Index].Name,
+            _ => null,
+        };
+        if (name is not null)
+        {
+            _reads!.Add(name);
+        }
+    }
+
+    private Value Evaluate(Bound bound) => bound switch
     {
         BLiteral literal => literal.Value,
         BInput input => _inputs.Slots[input.Slot] ?? _rules.MissingInputs[input.Slot],

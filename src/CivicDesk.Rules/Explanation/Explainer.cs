@@ -6,10 +6,10 @@ using CivicDesk.Rules.Values;
 namespace CivicDesk.Rules.Explanation;
 
 /// <summary>
-/// Writes the reasons for an evaluation from its trace alone: each output with its label and value, then the
-/// labelled definitions and tables it rests on (looking through unlabelled ones), each with its status, the
-/// values it read and its citation, and for an undecided output the inputs that are needed. Labels come from the
-/// rule set (<c>label</c>, <c>label.es</c>); a missing Spanish label falls back to the English one, then the name.
+/// Writes the reasons for an evaluation from its trace: each output with its label and answer, then the
+/// labelled conditions (boolean definitions and tables) it actually read, each once, with its answer, the values
+/// it read and its citation; for an undecided output, the inputs that are needed. Labels come from the rule set
+/// (<c>label</c>, <c>label.es</c>); a missing Spanish label falls back to the English one, then to the name.
 /// </summary>
 public static class Explainer
 {
@@ -22,12 +22,11 @@ public static class Explainer
         ArgumentNullException.ThrowIfNull(result);
         Trace trace = result.Trace
             ?? throw new ArgumentException("Evaluate with trace: true to explain.", nameof(result));
-        Context context = new(rules, inputs, result, trace, Wording.For(language), language);
+        Context context = new(rules, inputs, result, trace, Wording.For(language), language, []);
         List<ExplanationLine> lines = [];
         foreach (RuleNode output in rules.Outputs)
         {
-            lines.Add(Line(context, output, 0));
-            AddConditions(context, output, 1, lines, [output.Name]);
+            AddNode(context, output, 0, lines);
             if (result[output.Name] is UnknownValue { Needs.IsEmpty: false } unknown)
             {
                 string needed = string.Join("; ", unknown.Needs.Select(n => InputLabel(context, n)));
@@ -39,57 +38,61 @@ public static class Explainer
         return new Explanation(language, [.. lines]);
     }
 
-    private static void AddConditions(Context context, RuleNode node, int depth, List<ExplanationLine> lines,
-        HashSet<string> seen)
+    private static void AddNode(Context context, RuleNode node, int depth, List<ExplanationLine> lines)
     {
-        foreach (RuleNode condition in LabelledConditions(context.Rules, node, seen))
+        IReadOnlySet<string> reads = Reads(context, node);
+        lines.Add(Line(context, node, depth, reads));
+        if (depth >= MaxDepth || !context.Explained.Add(node.Name))
         {
-            lines.Add(Line(context, condition, depth));
-            if (depth < MaxDepth)
-            {
-                AddConditions(context, condition, depth + 1, lines, seen);
-            }
+            return;
+        }
+
+        foreach (RuleNode condition in Conditions(context, reads, []))
+        {
+            AddNode(context, condition, depth + 1, lines);
         }
     }
 
-    /// <summary>The labelled nodes a node reads, directly or through unlabelled nodes, each once.</summary>
-    private static List<RuleNode> LabelledConditions(RuleSet rules, RuleNode node, HashSet<string> seen)
+    /// <summary>What a node read on these inputs; nothing when it was not evaluated.</summary>
+    private static IReadOnlySet<string> Reads(Context context, RuleNode node) =>
+        context.Trace.Find(node.Name)?.Status is null or TraceStatus.NotEvaluated
+            ? new HashSet<string>()
+            : Interpreter.ReadsOf(context.Rules, context.Inputs, context.Result.AsOf, node.Index);
+
+    /// <summary>The labelled conditions among what was read, looking through unlabelled definitions.</summary>
+    private static List<RuleNode> Conditions(Context context, IReadOnlySet<string> reads, HashSet<string> seen)
     {
         List<RuleNode> found = [];
-        foreach (string name in node.References)
+        foreach (RuleNode node in context.Rules.Nodes.Where(n => reads.Contains(n.Name) && seen.Add(n.Name)))
         {
-            if (rules.Node(name) is not { } referenced || !seen.Add(name))
+            if (IsCondition(node))
             {
-                continue;
+                found.Add(node);
             }
-
-            if (referenced.Labels.ContainsKey("en"))
+            else if (!node.Labels.ContainsKey("en"))
             {
-                found.Add(referenced);
-            }
-            else
-            {
-                found.AddRange(LabelledConditions(rules, referenced, seen));
+                found.AddRange(Conditions(context, Reads(context, node), seen));
             }
         }
 
         return found;
     }
 
-    private static ExplanationLine Line(Context context, RuleNode node, int depth)
+    private static bool IsCondition(RuleNode node) =>
+        node.Labels.ContainsKey("en") && (node is DecisionTable || node.Type.Equals(RuleType.Boolean));
+
+    private static ExplanationLine Line(Context context, RuleNode node, int depth, IReadOnlySet<string> reads)
     {
         TraceEntry entry = context.Trace.Find(node.Name)
             ?? new TraceEntry(node.Name, null, TraceStatus.NotEvaluated, null);
-        string outcome = entry.Status == TraceStatus.Value
-            ? ValueText.Format(entry.Value!, context.Words)
-            : context.Words.Status(entry.Status);
-        string text = $"{Label(node.Labels, node.Name, context.Language)}: {outcome}";
-        if (entry.Status != TraceStatus.NotEvaluated)
-        {
-            string values = string.Join("; ", node.References.Select(r => Reference(context, r)).OfType<string>());
-            text += values.Length > 0 ? $" ({values})" : string.Empty;
-        }
-
+        string text = $"{Label(node.Labels, node.Name, context.Language)}: {Outcome(context, node, entry)}";
+        string values = string.Join("; ", context.Rules.Inputs.Select(i => i.Name)
+            .Concat(context.Rules.Parameters.Select(p => p.Name))
+            .Concat(context.Rules.Nodes.Where(n => !IsCondition(n)).Select(n => n.Name))
+            .Where(reads.Contains)
+            .Select(r => Reference(context, r))
+            .OfType<string>());
+        text += values.Length > 0 ? $" ({values})" : string.Empty;
         if (node.Citation is not null)
         {
             text += $". {context.Words.Source}: {node.Citation}";
@@ -98,14 +101,39 @@ public static class Explainer
         return new ExplanationLine(node.Name, depth, entry.Status, text + ".");
     }
 
+    /// <summary>
+    /// Yes, no, cannot decide yet or the value; for a table, also the labels of the rows that matched (a collect
+    /// table's labels stand for its list of codes).
+    /// </summary>
+    private static string Outcome(Context context, RuleNode node, TraceEntry entry)
+    {
+        string outcome = entry.Status == TraceStatus.Value
+            ? ValueText.Format(entry.Value!, context.Words)
+            : context.Words.Status(entry.Status);
+        if (node is not DecisionTable table || entry.Status != TraceStatus.Value)
+        {
+            return outcome;
+        }
+
+        List<string> matched = [.. table.Rows
+            .Where(r => r.Labels.ContainsKey("en") && context.Trace.Find(table.Name, r.Id)?.Status == TraceStatus.True)
+            .Select(r => Label(r.Labels, r.Id, context.Language))];
+        if (matched.Count == 0)
+        {
+            return outcome;
+        }
+
+        return table.HitPolicy == HitPolicy.Collect
+            ? string.Join("; ", matched)
+            : $"{outcome} ({string.Join("; ", matched)})";
+    }
+
     private static string? Reference(Context context, string name)
     {
         if (context.Rules.Node(name) is { } node)
         {
-            TraceEntry? entry = context.Trace.Find(name);
-            return entry?.Value is null
-                ? null
-                : $"{Label(node.Labels, name, context.Language)} = {Show(context, entry.Value)}";
+            Value? value = context.Trace.Find(name)?.Value;
+            return value is null ? null : $"{Label(node.Labels, name, context.Language)} = {Show(context, value)}";
         }
 
         if (context.Rules.Input(name) is { } input)
@@ -138,5 +166,11 @@ public static class Explainer
         labels.GetValueOrDefault(language) ?? labels.GetValueOrDefault("en") ?? name;
 
     private sealed record Context(
-        RuleSet Rules, RuleInputs Inputs, EvaluationResult Result, Trace Trace, Wording Words, string Language);
+        RuleSet Rules,
+        RuleInputs Inputs,
+        EvaluationResult Result,
+        Trace Trace,
+        Wording Words,
+        string Language,
+        HashSet<string> Explained);
 }

@@ -14,7 +14,9 @@ internal static class ValueText
         TextValue t => t.Value,
         DateValue date => LocalDatePattern.Iso.Format(date.Value),
         ListValue { Items.IsEmpty: true } => words.None,
-        ListValue list => string.Join(", ", list.Items.Select(i => Format(i, words))),
+        ListValue list => string.Join("; ", list.Items.Select(i => Format(i, words))),
+        RecordValue record =>
+            "(" + string.Join(", ", record.Names.Select((n, i) => $"{n}: {Format(record.Fields[i], words)}")) + ")",
         UnknownValue => words.Unknown,
         _ => value.Canonical,
     };
