@@ -1,6 +1,7 @@
 using CivicDesk.Bench.Deadlines;
 using CivicDesk.Bench.Import;
 using CivicDesk.Bench.Intake;
+using CivicDesk.Bench.Rules;
 
 // End-to-end benchmark scenarios; results and the commands that reproduce them are in docs/benchmarks.md.
 TextWriter output = Console.Out;
@@ -15,12 +16,15 @@ switch (args.FirstOrDefault())
     case "intake":
         return await new IntakeScenario(IntakeScenarioOptions.Parse(args[1..]), output)
             .RunAsync(CancellationToken.None);
+    case "rules":
+        return new RulesScenario(RulesScenarioOptions.Parse(args[1..]), output).Run();
     default:
         await output.WriteLineAsync(
             "usage: CivicDesk.Bench import [--rows N] [--rounds N] [--providers Sqlite,Postgres] [--work DIR]");
         await output.WriteLineAsync(
             "       CivicDesk.Bench intake [--seconds N] [--warmup N] [--concurrency N] [--providers …] [--web DLL]");
         await output.WriteLineAsync("       CivicDesk.Bench deadlines [--cases N] [--rounds N]");
+        await output.WriteLineAsync("       CivicDesk.Bench rules [--applications N] [--distinct N] [--rules FILE]");
         await output.WriteLineAsync("PostgreSQL runs need CIVICDESK_BENCH_POSTGRES (a server connection string).");
         return 2;
 }

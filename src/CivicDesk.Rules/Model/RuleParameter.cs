@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using CivicDesk.Rules.Values;
+using NodaTime;
+
+namespace CivicDesk.Rules.Model;
+
+/// <summary>
+/// A dated parameter: a value (or a table of values by key) in force from a date and optionally until a date
+/// (inclusive), with its unit, labels and citation.
+/// </summary>
+public sealed class RuleParameter
+{
+    internal RuleParameter(
+        string name,
+        RuleType valueType,
+        ImmutableArray<(string Name, RuleType Type)> keys,
+        string unit,
+        ImmutableDictionary<string, string> labels,
+        string citation,
+        ImmutableArray<ParameterPeriodValues> periods)
+    {
+        Name = name;
+        ValueType = valueType;
+        Keys = keys;
+        Unit = unit;
+        Labels = labels;
+        Citation = citation;
+        Periods = periods;
+    }
+
+    public string Name { get; }
+
+    public RuleType ValueType { get; }
+
+    public ImmutableArray<(string Name, RuleType Type)> Keys { get; }
+
+    public bool IsTable => !Keys.IsEmpty;
+
+    public string Unit { get; }
+
+    public ImmutableDictionary<string, string> Labels { get; }
+
+    public string Citation { get; }
+
+    internal ImmutableArray<ParameterPeriodValues> Periods { get; }
+
+    /// <summary>The scalar value in force on the date, or an unknown value when none is.</summary>
+    public Value ValueOn(LocalDate date) => PeriodOn(date)?.Scalar ?? UnknownValue.None;
+
+    /// <summary>The table value for the keys in force on the date, or an unknown value when there is none.</summary>
+    public Value Lookup(LocalDate date, ReadOnlySpan<Value> keys)
+    {
+        ParameterPeriodValues? period = PeriodOn(date);
+        if (period?.Table is null || !TableKey.TryCreate(keys, out TableKey key))
+        {
+            return UnknownValue.None;
+        }
+
+        return period.Table.GetValueOrDefault(key) ?? UnknownValue.None;
+    }
+
+    internal ParameterPeriodValues? PeriodOn(LocalDate date)
+    {
+        foreach (ParameterPeriodValues period in Periods)
+        {
+            if (period.From <= date && (period.Until is null || date <= period.Until))
+            {
+                return period;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>One dated stretch of a parameter's values.</summary>
+internal sealed record ParameterPeriodValues(
+    LocalDate From, LocalDate? Until, Value? Scalar, Dictionary<TableKey, Value>? Table);

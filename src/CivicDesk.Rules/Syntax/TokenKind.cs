@@ -1,0 +1,31 @@
+namespace CivicDesk.Rules.Syntax;
+
+internal enum TokenKind
+{
+    End,
+    Identifier,
+    Integer,
+    Decimal,
+    Text,
+    Date,
+    LeftParen,
+    RightParen,
+    LeftBracket,
+    RightBracket,
+    Comma,
+    Colon,
+    Dot,
+    DotDot,
+    Equal,
+    NotEqual,
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+    Plus,
+    Minus,
+    Star,
+    Slash,
+    Arrow,
+    Invalid,
+}

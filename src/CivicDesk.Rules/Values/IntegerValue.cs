@@ -1,0 +1,10 @@
+using System.Collections.Immutable;
+
+namespace CivicDesk.Rules.Values;
+
+public sealed class IntegerValue(long value) : Value
+{
+    public long Value { get; } = value;
+
+    public override string Canonical => Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
