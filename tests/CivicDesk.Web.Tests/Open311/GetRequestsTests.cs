@@ -177,6 +177,25 @@ public abstract class GetRequestsTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task GetById_StatusChangedWithoutNote_ClearsStatusNotesUntilAPublicNote()
+    {
+        Instant created = Instant.FromUtc(2018, 11, 1, 12, 0);
+        Case stored = await Open311TestData.AddCaseAsync(app, "rodent", created, created + Duration.FromDays(1));
+        string? whenClosed = await StatusNotesAsync(stored.Reference);
+        await Open311TestData.ChangeCaseAsync(app, stored.Id, c => c.ChangeStatus(
+            CaseStatus.Open, null, Actor.System, Guid.CreateVersion7(), created + Duration.FromDays(2)));
+        string? whenReopened = await StatusNotesAsync(stored.Reference);
+        await Open311TestData.ChangeCaseAsync(app, stored.Id, c => c.AddNote(
+            "Crew booked for Friday.", EventVisibility.Public, Actor.System, Guid.CreateVersion7(),
+            created + Duration.FromDays(3)));
+        string? afterPublicNote = await StatusNotesAsync(stored.Reference);
+
+        Assert.Equal("Resolved by the test.", whenClosed);
+        Assert.Null(whenReopened);
+        Assert.Equal("Crew booked for Friday.", afterPublicNote);
+    }
+
+    [Fact]
     public async Task Token_CaseId_ResolvesToTheReference()
     {
         Case stored = await Open311TestData.AddCaseAsync(app, "rodent", Instant.FromUtc(2018, 10, 1, 12, 0));
@@ -195,6 +214,14 @@ public abstract class GetRequestsTests(WebAppFixture app)
         Open311Answer answer = await Open311Http.GetAsync(client, $"{Open311Http.Base}requests.json?{query}");
         Assert.True(answer.Status == HttpStatusCode.OK, answer.Body);
         return [.. answer.Json().EnumerateArray().Select(r => r.GetProperty("service_request_id").GetString()!)];
+    }
+
+    private async Task<string?> StatusNotesAsync(string reference)
+    {
+        using HttpClient client = app.CreateClient();
+        Open311Answer answer = await Open311Http.GetAsync(client, $"{Open311Http.Base}requests/{reference}.json");
+        Assert.True(answer.Status == HttpStatusCode.OK, answer.Body);
+        return answer.Json()[0].GetProperty("status_notes").GetString();
     }
 
     private async Task SeedOnceAsync(Instant day, Func<Task> seed)
