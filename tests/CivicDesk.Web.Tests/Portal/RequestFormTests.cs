@@ -212,6 +212,26 @@ public abstract class RequestFormTests(WebAppFixture app)
         Assert.Equal(0, await CountCasesAsync(tokens.Submission));
     }
 
+    [Theory]
+    [InlineData("en", "href=\"#photos\">Photo 2 has too many pixels: at most 12,000 on a side and 50 megapixels")]
+    [InlineData("es", "href=\"#photos\">La foto 2 tiene demasiados píxeles: como máximo 12.000 por lado")]
+    public async Task Post_PhotoClaimingHugeDimensions_IsRefusedNamingThePhoto(string language, string expected)
+    {
+        using HttpClient client = app.CreateClient(followRedirects: true);
+        await PortalForms.GetAsync(client, $"/culture/{language}?returnUrl=%2F");
+        FormTokens tokens = await PortalForms.GetFormAsync(client, "heat-hot-water");
+        (byte[] photo, _) = TestPhotos.JpegWithGps();
+
+        HttpResponseMessage response = await PortalForms.PostAsync(
+            client, "heat-hot-water", tokens, PortalForms.HeatComplaint(),
+            [("fine.jpg", photo), ("bomb.jpg", TestPhotos.JpegClaiming(60_000, 60_000))]);
+
+        string html = await PortalForms.TextAsync(response);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(expected, html, StringComparison.Ordinal);
+        Assert.Equal(0, await CountCasesAsync(tokens.Submission));
+    }
+
     [Fact]
     public async Task Post_SixPhotos_IsRefused()
     {

@@ -53,8 +53,14 @@ public sealed class ErrorTranslator(
             && int.TryParse(
                 field["photos[".Length..^1], NumberStyles.None, CultureInfo.InvariantCulture, out int index))
         {
-            string key = error.Code == "too_large" ? "ErrPhotoTooLarge" : "ErrPhotoType";
-            return new FormError(RequestFields.Photos, text[key, index + 1, PhotoRules.MaxBytes / (1024 * 1024)]);
+            string message = error.Code switch
+            {
+                "too_large" => text["ErrPhotoTooLarge", index + 1, PhotoRules.MaxBytes / (1024 * 1024)],
+                "too_many_pixels" =>
+                    text["ErrPhotoTooManyPixels", index + 1, PhotoRules.MaxSide, PhotoRules.MaxPixels / 1_000_000],
+                _ => text["ErrPhotoType", index + 1],
+            };
+            return new FormError(RequestFields.Photos, message);
         }
 
         return (field, error.Code) switch
