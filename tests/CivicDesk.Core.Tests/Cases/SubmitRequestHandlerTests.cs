@@ -116,6 +116,43 @@ public sealed class SubmitRequestHandlerTests
         Assert.Contains(failed.Errors, e => e.Field == "location" && e.Code == "required");
     }
 
+    [Theory]
+    [InlineData("1000")]
+    [InlineData("10007-12")]
+    [InlineData("NY 10007")]
+    [InlineData("00000000000")]
+    public async Task HandleAsync_ZipCodeNotOfTheUsForm_IsRefusedNamingIt(string zipCode)
+    {
+        await using TestDatabase database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        Guid jurisdictionId = await SeedAsync(database);
+
+        Result<SubmitRequestReceipt> result = await HandleAsync(database, HeatRequest(jurisdictionId) with
+        {
+            ZipCode = zipCode,
+        });
+
+        FieldError error = Assert.Single(Assert.IsType<ValidationFailed>(result.Error).Errors);
+        Assert.Equal(("zipcode", "invalid"), (error.Field, error.Code));
+    }
+
+    [Theory]
+    [InlineData("10007", "10007")]
+    [InlineData(" 10007-1234 ", "10007-1234")]
+    [InlineData("  ", null)]
+    public async Task HandleAsync_UsZipCodeOrNone_IsAccepted(string zipCode, string? stored)
+    {
+        await using TestDatabase database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        Guid jurisdictionId = await SeedAsync(database);
+
+        Result<SubmitRequestReceipt> result = await HandleAsync(database, HeatRequest(jurisdictionId) with
+        {
+            ZipCode = zipCode,
+        });
+
+        await using CivicDeskDbContext db = database.CreateContext();
+        Assert.Equal(stored, (await db.Cases.SingleAsync(c => c.Id == result.Value.CaseId, Ct)).ZipCode);
+    }
+
     [Fact]
     public async Task HandleAsync_UnknownService_ReportsServiceCode()
     {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CivicDesk.Core.Cases.Photos;
 using CivicDesk.Core.Catalog;
 using CivicDesk.Core.Common;
@@ -6,7 +7,9 @@ using CivicDesk.Core.Jurisdictions;
 namespace CivicDesk.Core.Cases.SubmitRequest;
 
 /// <summary>Checks everything about a request except what needs the database, and normalises what it keeps.</summary>
-internal static class RequestValidator
+// Limitation: postal codes are checked only in US jurisdictions (ZIP and ZIP+4); elsewhere only their length
+// is. A postal-code pattern per country would lift this.
+internal static partial class RequestValidator
 {
     public const int MaxDescriptionLength = 4000;
     public const int MaxAddressLength = 400;
@@ -97,7 +100,12 @@ internal static class RequestValidator
         }
 
         string? zip = Clean(request.ZipCode);
-        if (zip?.Length > 20)
+        if (zip is not null && jurisdiction.CountryCode == "US" && !UsZipCode().IsMatch(zip))
+        {
+            errors.Add(new FieldError(
+                "zipcode", "invalid", "The ZIP code must be 5 digits, or 5 digits, a hyphen and 4 digits."));
+        }
+        else if (zip?.Length > 20)
         {
             errors.Add(new FieldError("zipcode", "too_long", "The ZIP code may hold at most 20 characters."));
         }
@@ -114,6 +122,9 @@ internal static class RequestValidator
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    [GeneratedRegex(@"^[0-9]{5}(-[0-9]{4})?$", RegexOptions.CultureInvariant, 100)]
+    private static partial Regex UsZipCode();
 }
 
 /// <summary>A request after validation: normalised values and every error found.</summary>

@@ -100,7 +100,7 @@ internal static class PostRequest
             fields.Longitude,
             fields.AddressString,
             fields.AddressId,
-            ZipCode: null,
+            fields.ZipCode,
             fields.Description,
             new ResidentContact(fields.FirstName, fields.LastName, fields.Email, fields.Phone),
             Channel.Api,

@@ -71,6 +71,7 @@ public sealed class ErrorTranslator(
             (RequestFields.Latitude or RequestFields.Longitude, _) => new FormError(field, text["ErrCoordinatePair"]),
             ("location", _) => new FormError(RequestFields.IdFor(RequestFields.Address), text["ErrLocationRequired"]),
             (RequestFields.Address, _) => TooLong(RequestFields.Address, MaxAddressLength),
+            (RequestFields.ZipCode, "invalid") => new FormError(RequestFields.ZipCode, text["ErrZip"]),
             (RequestFields.ZipCode, _) => TooLong(RequestFields.ZipCode, MaxZipLength),
             (RequestFields.Description, _) => TooLong(RequestFields.Description, MaxDescriptionLength),
             (RequestFields.FirstName or RequestFields.LastName, _) => TooLong(field, MaxNameLength),
