@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
 using CivicDesk.Core.Cases;
 using CivicDesk.Core.Data;
 using CivicDesk.Core.Identity.IssueApiKey;
@@ -47,6 +49,61 @@ public abstract class PostRequestInputTests(WebAppFixture app)
         Assert.StartsWith("zipcode: ", Assert.Single(answer.ErrorDescriptions()), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("description=No+heat+%C3%28+since+Monday", "description")]
+    [InlineData("first_name=Ana%FF", "first_name")]
+    [InlineData("phone=%ED%A0%80", "phone")]
+    [InlineData("attribute%5Blocation_type%5D=%C0%AF", "attribute[location_type]")]
+    [InlineData("zipcode=1000%00", "zipcode")]
+    [InlineData("description=Bell%07", "description")]
+    [InlineData("service_code=%FF%FE", "service_code")]
+    public async Task Post_PercentEncodedBytesNotUtf8OrControlCharacters_Answer400NamingTheField(
+        string field,
+        string name)
+    {
+        IssuedApiKey key = await Open311TestData.IssueKeyAsync(app);
+        string body = $"api_key={Uri.EscapeDataString(key.Key)}&address_string=5+Test+Lane"
+            + "&attribute%5Bdescriptor%5D=Rat+Sighting"
+            + (name == "service_code" ? string.Empty : "&service_code=rodent") + "&" + field;
+
+        Open311Answer answer = await PostRawAsync(Encoding.ASCII.GetBytes(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.StartsWith($"{name}: ", Assert.Single(answer.ErrorDescriptions()), StringComparison.Ordinal);
+        Assert.DoesNotContain("\uFFFD", answer.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_RawBytesNotUtf8InTheBody_Answer400NamingTheField()
+    {
+        IssuedApiKey key = await Open311TestData.IssueKeyAsync(app);
+        byte[] body =
+        [
+            .. Encoding.ASCII.GetBytes(
+                $"api_key={Uri.EscapeDataString(key.Key)}&service_code=rodent&address_string=5+Test+Lane"
+                + "&attribute%5Bdescriptor%5D=Rat+Sighting&description=Caf"),
+            0xE9, .. "+sign"u8,
+        ];
+
+        Open311Answer answer = await PostRawAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.StartsWith("description: ", Assert.Single(answer.ErrorDescriptions()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_AccentsAndEmoji_AreStoredAsSent()
+    {
+        IssuedApiKey key = await Open311TestData.IssueKeyAsync(app);
+        const string Description = "Rata en la cocina 🐀\r\nEdificio: Calle Ñandú";
+
+        Open311Answer answer = await PostAsync([.. RodentForm(key), new("description", Description)]);
+
+        Assert.Equal(HttpStatusCode.Created, answer.Status);
+        string reference = answer.Json()[0].GetProperty("service_request_id").GetString()!;
+        Assert.Equal(Description, (await FindAsync(reference)).Description);
+    }
+
     private static KeyValuePair<string, string>[] RodentForm(IssuedApiKey key) =>
     [
         new("api_key", key.Key), new("service_code", "rodent"), new("address_string", "5 Test Lane"),
@@ -57,6 +114,15 @@ public abstract class PostRequestInputTests(WebAppFixture app)
     {
         using HttpClient client = app.CreateClient();
         return await Open311Http.PostFormAsync(client, Path, form);
+    }
+
+    private async Task<Open311Answer> PostRawAsync(byte[] body)
+    {
+        using HttpClient client = app.CreateClient();
+        ByteArrayContent content = new(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        return await Open311Http.SendAsync(
+            client, new HttpRequestMessage(HttpMethod.Post, new Uri(Path, UriKind.Relative)) { Content = content });
     }
 
     private async Task<Case> FindAsync(string reference)

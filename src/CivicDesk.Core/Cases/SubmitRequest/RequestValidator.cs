@@ -17,6 +17,7 @@ internal static partial class RequestValidator
 
     public static ValidatedRequest Validate(SubmitRequest request, Jurisdiction jurisdiction, Service service)
     {
+        List<FieldError> unreadable = UnreadableText(request);
         List<FieldError> errors = [];
         CaseAnswers answers = AnswerValidator.Validate(service, request.Answers, errors);
         CaseLocation location = ValidateLocation(request, jurisdiction, errors);
@@ -32,7 +33,27 @@ internal static partial class RequestValidator
         ResidentContact contact = ContactValidator.Validate(request.Contact, jurisdiction.CountryCode, errors);
         List<SanitizedPhoto> photos = PhotoRules.Validate(request.Photos, errors);
         string? mediaUrl = ValidateMediaUrl(request.MediaUrl, errors);
-        return new ValidatedRequest(answers, location, description, contact, photos, errors) { MediaUrl = mediaUrl };
+
+        // A field that could not be read is reported for that alone: its other errors would describe mangled text.
+        List<FieldError> all = [.. unreadable, .. errors.Where(e => unreadable.TrueForAll(u => u.Field != e.Field))];
+        return new ValidatedRequest(answers, location, description, contact, photos, all) { MediaUrl = mediaUrl };
+    }
+
+    private static List<FieldError> UnreadableText(SubmitRequest request)
+    {
+        ResidentContact contact = request.Contact;
+        IEnumerable<(string Field, string? Value)> texts =
+        [
+            ("description", request.Description), ("address_string", request.Address),
+            ("address_id", request.AddressId), ("zipcode", request.ZipCode), ("media_url", request.MediaUrl),
+            ("first_name", contact.FirstName), ("last_name", contact.LastName), ("email", contact.Email),
+            ("phone", contact.Phone),
+            .. request.Answers.SelectMany(a => a.Value.Select(v => (AnswerValidator.FieldName(a.Key), (string?)v))),
+        ];
+        return
+        [
+            .. texts.Select(t => TextCharacters.Check(t.Field, t.Value)).OfType<FieldError>().DistinctBy(e => e.Field),
+        ];
     }
 
     private static string? ValidateMediaUrl(string? value, List<FieldError> errors)

@@ -28,7 +28,7 @@ internal static class GetRequests
         [FromServices] TimeProvider time,
         CancellationToken cancellationToken)
     {
-        Open311Parameters parameters = Open311Parameters.From(request.Query);
+        Open311Parameters parameters = Open311Parameters.From(request);
         Open311Call call = await Open311Call.BeginAsync(format, parameters, jurisdictions, cancellationToken);
         if (call.Error is { } error)
         {

@@ -49,6 +49,12 @@ public sealed class ErrorTranslator(
             return Question(field["attribute[".Length..^1], error.Code);
         }
 
+        if (error.Code == TextCharacters.ErrorCode)
+        {
+            string? element = FieldOrder.Contains(RequestFields.IdFor(field)) ? RequestFields.IdFor(field) : null;
+            return new FormError(element, text["ErrUnreadableText"]);
+        }
+
         if (field.StartsWith("photos[", StringComparison.Ordinal) && field.EndsWith(']')
             && int.TryParse(
                 field["photos[".Length..^1], NumberStyles.None, CultureInfo.InvariantCulture, out int index))
@@ -93,8 +99,12 @@ public sealed class ErrorTranslator(
         }
 
         string id = QuestionControls.ErrorTarget(question);
-        string key = errorCode == "required" ? "ErrAnswerRequired" : "ErrAnswerInvalid";
-        return new FormError(id, text[key, question.Label]);
+        return errorCode switch
+        {
+            "required" => new FormError(id, text["ErrAnswerRequired", question.Label]),
+            TextCharacters.ErrorCode => new FormError(id, text["ErrUnreadableText"]),
+            _ => new FormError(id, text["ErrAnswerInvalid", question.Label]),
+        };
     }
 
     private FormError TooLong(string field, int max) => new(RequestFields.IdFor(field), text["ErrTooLong", max]);
