@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using CivicDesk.Core.Cases;
 using CivicDesk.Testing;
+using CivicDesk.Web.Tests.Portal;
 using NodaTime;
 
 namespace CivicDesk.Web.Tests.Open311;
@@ -193,6 +195,48 @@ public abstract class GetRequestsTests(WebAppFixture app)
         Assert.Equal("Resolved by the test.", whenClosed);
         Assert.Null(whenReopened);
         Assert.Equal("Crew booked for Friday.", afterPublicNote);
+    }
+
+    [Fact]
+    public async Task GetById_PortalRequestWithPhotos_GivesTheFirstPublicPhotoAsAnAbsoluteMediaUrl()
+    {
+        using HttpClient client = app.CreateClient();
+        FormTokens tokens = await PortalForms.GetFormAsync(client, "heat-hot-water");
+        (byte[] photo, byte[] withoutMetadata) = TestPhotos.JpegWithGps();
+        HttpResponseMessage posted = await PortalForms.PostAsync(
+            client, "heat-hot-water", tokens, PortalForms.HeatComplaint(),
+            [("first.jpg", photo), ("second.jpg", photo)]);
+        string reference = PortalForms.ReferenceFrom(posted);
+
+        Open311Answer json = await Open311Http.GetAsync(client, $"{Open311Http.Base}requests/{reference}.json");
+        Open311Answer xml = await Open311Http.GetAsync(client, $"{Open311Http.Base}requests/{reference}.xml");
+
+        string? mediaUrl = json.Json()[0].GetProperty("media_url").GetString();
+        Assert.NotNull(mediaUrl);
+        Uri media = new(mediaUrl);
+        Assert.True(media.IsAbsoluteUri);
+        Assert.Equal(client.BaseAddress!.Authority, media.Authority);
+        Assert.Equal(mediaUrl, (string?)xml.Xml().Root!.Element("request")!.Element("media_url"));
+        string page = await (await PortalForms.GetAsync(client, $"/requests/{reference}")).Content
+            .ReadAsStringAsync(TestContext.Current.CancellationToken);
+        string[] shown = [.. Regex.Matches(page, "<img src=\"([^\"]+)\"").Select(m => m.Groups[1].Value)];
+        Assert.Equal(2, shown.Length);
+        Assert.Equal(shown[0], media.AbsolutePath);
+        HttpResponseMessage served = await PortalForms.GetAsync(client, media.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal(withoutMetadata, await served.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task GetById_RequestWithoutPhotos_HasNoMediaUrl()
+    {
+        Case stored = await Open311TestData.AddCaseAsync(app, "rodent", Instant.FromUtc(2018, 12, 1, 12, 0));
+        using HttpClient client = app.CreateClient();
+
+        Open311Answer answer =
+            await Open311Http.GetAsync(client, $"{Open311Http.Base}requests/{stored.Reference}.json");
+
+        Assert.Equal(JsonValueKind.Null, answer.Json()[0].GetProperty("media_url").ValueKind);
     }
 
     [Fact]
