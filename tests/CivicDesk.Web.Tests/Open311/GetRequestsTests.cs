@@ -108,6 +108,29 @@ public abstract class GetRequestsTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task Get_ManyRequestsAtTheSameInstant_PagesNeitherRepeatNorSkipAny()
+    {
+        Instant at = Instant.FromUtc(2018, 1, 20, 12, 0) + Duration.FromMilliseconds(250);
+        HashSet<string> stored = [];
+        for (int i = 0; i < 23; i++)
+        {
+            stored.Add((await Open311TestData.AddCaseAsync(app, "graffiti", at)).Reference);
+        }
+
+        const string Window = "service_code=graffiti&start_date=2018-01-20T00:00:00Z&end_date=2018-01-21T00:00:00Z";
+        List<string> paged = [];
+        for (int page = 1; page <= 7; page++)
+        {
+            paged.AddRange(await IdsAsync($"{Window}&page_size=4&page={page}"));
+        }
+
+        string[] whole = await IdsAsync(Window);
+        Assert.Equal(23, paged.Count);
+        Assert.Equal(stored.Order(StringComparer.Ordinal), paged.Order(StringComparer.Ordinal));
+        Assert.Equal(whole, paged);
+    }
+
+    [Fact]
     public async Task Get_NoDates_DefaultsToTheLast90Days()
     {
         Instant now = Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow());

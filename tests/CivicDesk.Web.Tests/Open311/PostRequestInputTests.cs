@@ -104,6 +104,46 @@ public abstract class PostRequestInputTests(WebAppFixture app)
         Assert.Equal(Description, (await FindAsync(reference)).Description);
     }
 
+    [Theory]
+    [InlineData("api_key")]
+    [InlineData("service_code")]
+    [InlineData("attribute[descriptor]")]
+    public async Task Post_ParameterInBothQueryStringAndBody_Answers400NamingItEvenWithTheSameValue(string name)
+    {
+        IssuedApiKey key = await Open311TestData.IssueKeyAsync(app);
+        KeyValuePair<string, string>[] form = RodentForm(key);
+        string value = form.Single(f => f.Key == name).Value;
+        using HttpClient client = app.CreateClient();
+
+        Open311Answer answer = await Open311Http.PostFormAsync(
+            client, $"{Path}?{Uri.EscapeDataString(name)}={Uri.EscapeDataString(value)}", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Equal(
+            $"{name}: was given both in the query string and in the form body; send it in one of them.",
+            Assert.Single(answer.ErrorDescriptions()));
+    }
+
+    [Theory]
+    [InlineData("DELETE", "requests.json", "GET, POST")]
+    [InlineData("PUT", "requests/ABCD-1234.xml", "GET")]
+    [InlineData("PATCH", "services/rodent.json", "GET")]
+    [InlineData("POST", "discovery.xml", "GET")]
+    public async Task Call_WrongMethod_Answers405WithAllowAndTheErrorList(string method, string path, string allow)
+    {
+        using HttpClient client = app.CreateClient();
+
+        Open311Answer answer = await Open311Http.SendAsync(
+            client, new HttpRequestMessage(new HttpMethod(method), new Uri(Open311Http.Base + path, UriKind.Relative)));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, answer.Status);
+        Assert.Equal(allow, string.Join(", ", answer.Message.Content.Headers.Allow));
+        string description = Assert.Single(answer.ErrorDescriptions());
+        Assert.StartsWith($"method: {method} is not supported here", description, StringComparison.Ordinal);
+        string expectedType = path.EndsWith(".xml", StringComparison.Ordinal) ? "text/xml" : "application/json";
+        Assert.Equal(expectedType, answer.MediaType);
+    }
+
     private static KeyValuePair<string, string>[] RodentForm(IssuedApiKey key) =>
     [
         new("api_key", key.Key), new("service_code", "rodent"), new("address_string", "5 Test Lane"),

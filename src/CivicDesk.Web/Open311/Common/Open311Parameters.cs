@@ -6,8 +6,9 @@ namespace CivicDesk.Web.Open311.Common;
 /// <summary>
 /// The parameters of one Open311 call, from the query string and, for a POST, the form body. Follows the
 /// spec's rule that an empty parameter counts as a missing one. A single-valued parameter sent twice with
-/// different values, and any parameter holding bytes that are not UTF-8 (read as U+FFFD), a NUL or another
-/// control character (see <see cref="TextCharacters"/>), are recorded as errors naming the field.
+/// different values, a parameter of a POST given both in the query string and in the form body (whichever
+/// was meant, taking one would be a guess), and any parameter holding bytes that are not UTF-8, a NUL or
+/// another control character (see <see cref="TextCharacters"/>), are recorded as errors naming the field.
 /// </summary>
 internal sealed class Open311Parameters
 {
@@ -38,6 +39,12 @@ internal sealed class Open311Parameters
         if (form is not null)
         {
             parameters.AddUnreadable(unreadableInForm ?? []);
+            foreach (string name in form.Keys.Where(request.Query.ContainsKey))
+            {
+                parameters.AddError($"{Open311Text.Echo(name, 40)}: was given both in the query string and in the "
+                    + "form body; send it in one of them.");
+            }
+
             parameters.AddAll(form);
         }
 
