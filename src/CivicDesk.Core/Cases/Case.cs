@@ -73,7 +73,11 @@ public sealed class Case
 
     public CaseAnswers Answers { get; private set; }
 
-    /// <summary>The latest public note on the status, such as a resolution.</summary>
+    /// <summary>
+    /// What the public is told about the current status (Open311 <c>status_notes</c>): the note given with
+    /// the latest status change, or a public note added since. A status change without a note clears it,
+    /// so a note never outlives the status it explained.
+    /// </summary>
     public string? StatusNote { get; private set; }
 
     public Guid? AssigneeId { get; private set; }
@@ -130,10 +134,7 @@ public sealed class Case
         };
         Status = to;
         ClosedAt = to.IsOpen() ? null : now;
-        if (!string.IsNullOrWhiteSpace(publicNote))
-        {
-            StatusNote = publicNote;
-        }
+        StatusNote = string.IsNullOrWhiteSpace(publicNote) ? null : publicNote;
 
         Touch(now);
         return changed;
@@ -154,6 +155,11 @@ public sealed class Case
     public CaseEvent AddNote(string text, EventVisibility visibility, Actor actor, Guid eventId, Instant now)
     {
         CaseEvent note = new(eventId, Id, CaseEventKind.NoteAdded, now, actor, visibility) { Text = text };
+        if (visibility == EventVisibility.Public)
+        {
+            StatusNote = text;
+        }
+
         Touch(now);
         return note;
     }

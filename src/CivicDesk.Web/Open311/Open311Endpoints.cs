@@ -44,7 +44,7 @@ public static class Open311Endpoints
             .Produces<Open311ErrorItem[]>(StatusCodes.Status403Forbidden, "application/json", "text/xml")
             .WithSummary("Create a service request")
             .WithDescription("Form-encoded (application/x-www-form-urlencoded, UTF-8). Requires api_key. "
-                + "Fields: jurisdiction_id, service_code, lat+long or address_string or address_id, "
+                + "Fields: jurisdiction_id, service_code, lat+long or address_string or address_id, zipcode, "
                 + "attribute[CODE] or attribute[CODE][] answers, and optional email, first_name, last_name, "
                 + "phone, description, media_url, device_id, account_id. Answers 201 with the "
                 + "service_request_id once the case is stored.");

@@ -11,4 +11,7 @@ internal static partial class Log
 
     [LoggerMessage(7003, LogLevel.Warning, "Portal submission failed with {ErrorKind}")]
     public static partial void SubmissionFailed(ILogger logger, string errorKind);
+
+    [LoggerMessage(7004, LogLevel.Information, "Portal request form re-shown: its antiforgery token no longer holds")]
+    public static partial void FormExpired(ILogger logger);
 }

@@ -116,6 +116,86 @@ public sealed class SubmitRequestHandlerTests
         Assert.Contains(failed.Errors, e => e.Field == "location" && e.Code == "required");
     }
 
+    [Theory]
+    [InlineData("1000")]
+    [InlineData("10007-12")]
+    [InlineData("NY 10007")]
+    [InlineData("00000000000")]
+    public async Task HandleAsync_ZipCodeNotOfTheUsForm_IsRefusedNamingIt(string zipCode)
+    {
+        await using TestDatabase database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        Guid jurisdictionId = await SeedAsync(database);
+
+        Result<SubmitRequestReceipt> result = await HandleAsync(database, HeatRequest(jurisdictionId) with
+        {
+            ZipCode = zipCode,
+        });
+
+        FieldError error = Assert.Single(Assert.IsType<ValidationFailed>(result.Error).Errors);
+        Assert.Equal(("zipcode", "invalid"), (error.Field, error.Code));
+    }
+
+    [Theory]
+    [InlineData("10007", "10007")]
+    [InlineData(" 10007-1234 ", "10007-1234")]
+    [InlineData("  ", null)]
+    public async Task HandleAsync_UsZipCodeOrNone_IsAccepted(string zipCode, string? stored)
+    {
+        await using TestDatabase database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        Guid jurisdictionId = await SeedAsync(database);
+
+        Result<SubmitRequestReceipt> result = await HandleAsync(database, HeatRequest(jurisdictionId) with
+        {
+            ZipCode = zipCode,
+        });
+
+        await using CivicDeskDbContext db = database.CreateContext();
+        Assert.Equal(stored, (await db.Cases.SingleAsync(c => c.Id == result.Value.CaseId, Ct)).ZipCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task HandleAsync_TextWithNulReplacementOrControlCharacters_IsRefusedNamingEachField(string provider)
+    {
+        await using TestDatabase database = await TestDatabase.CreateAsync(provider);
+        Guid jurisdictionId = await SeedAsync(database);
+        SubmitRequest request = HeatRequest(jurisdictionId) with
+        {
+            Description = "No heat\0 since Sunday.",
+            Address = "1 Centre \uFFFD Street",
+            Answers = new Dictionary<string, IReadOnlyList<string>> { ["descriptor"] = ["ENTIRE\u001BBUILDING"] },
+            Contact = new ResidentContact("Ana\0", null, "ana@example.org", null),
+        };
+
+        Result<SubmitRequestReceipt> result = await HandleAsync(database, request);
+
+        ValidationFailed failed = Assert.IsType<ValidationFailed>(result.Error);
+        Assert.Equal(
+            ["address_string", "attribute[descriptor]", "description", "first_name"],
+            failed.Errors.Select(e => e.Field).Order(StringComparer.Ordinal));
+        Assert.All(failed.Errors, e => Assert.Equal("invalid_text", e.Code));
+        await using CivicDeskDbContext db = database.CreateContext();
+        Assert.Equal(0, await db.Cases.CountAsync(Ct));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task HandleAsync_NulInServiceCodeOrSubmissionKey_IsRefusedNamingIt(string provider)
+    {
+        await using TestDatabase database = await TestDatabase.CreateAsync(provider);
+        Guid jurisdictionId = await SeedAsync(database);
+
+        Result<SubmitRequestReceipt> badCode =
+            await HandleAsync(database, HeatRequest(jurisdictionId) with { ServiceCode = "heat\0" });
+        Result<SubmitRequestReceipt> badKey =
+            await HandleAsync(database, HeatRequest(jurisdictionId) with { SubmissionKey = "form\0" });
+
+        FieldError code = Assert.Single(Assert.IsType<ValidationFailed>(badCode.Error).Errors);
+        FieldError key = Assert.Single(Assert.IsType<ValidationFailed>(badKey.Error).Errors);
+        Assert.Equal(("service_code", "invalid_text"), (code.Field, code.Code));
+        Assert.Equal(("submission_key", "invalid_text"), (key.Field, key.Code));
+    }
+
     [Fact]
     public async Task HandleAsync_UnknownService_ReportsServiceCode()
     {

@@ -6,6 +6,7 @@ using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
 using CivicDesk.Core.Files;
 using CivicDesk.Core.Jurisdictions;
+using CivicDesk.Core.Tests.Imports;
 using CivicDesk.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -36,6 +37,29 @@ public sealed class TrackRequestHandlerTests
         Assert.Equal(ActorKind.Staff, view.Timeline[1].ActorKind);
         Assert.Equal("Technician booked.", view.Timeline[1].Text);
         Assert.DoesNotContain(view.Timeline, e => e.Text == "Internal only.");
+        Assert.False(view.ImportedWithDoubts);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task HandleAsync_ImportedCaseClosedBeforeCreated_IsMarkedAndListsItsCreationFirst(string provider)
+    {
+        await using TestDatabase database = await TestDatabase.CreateAsync(provider);
+        string file = await new SyntheticNycFile()
+            .Row("9101", r => (r["Status"], r["Closed Date"]) = ("Closed", "02/27/2023 09:00:00 AM"))
+            .Row("9102", r => (r["Status"], r["Closed Date"]) = ("Closed", "02/28/2023 11:00:00 AM"))
+            .WriteAsync();
+        await ImportTestSupport.ImportAsync(database, ImportTestSupport.NycMapping, file);
+
+        PublicRequestView doubtful = (await HandleAsync(database, "9101", "en")).Value;
+        PublicRequestView clean = (await HandleAsync(database, "9102", "en")).Value;
+
+        Assert.True(doubtful.ImportedWithDoubts);
+        Assert.False(clean.ImportedWithDoubts);
+        Assert.Equal([CaseEventKind.Created, CaseEventKind.StatusChanged], doubtful.Timeline.Select(e => e.Kind));
+        Assert.Equal(Instant.FromUtc(2023, 2, 28, 15, 0), doubtful.SubmittedAt);
+        Assert.Equal(Instant.FromUtc(2023, 2, 28, 15, 0), doubtful.Timeline[0].At);
+        Assert.Equal(Instant.FromUtc(2023, 2, 27, 14, 0), doubtful.Timeline[1].At);
     }
 
     [Theory]

@@ -74,6 +74,27 @@ public sealed class ImportRejectionsTests
         Assert.Equal(2, await db.Cases.CountAsync(Token));
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task HandleAsync_RejectedKeysThatLookLikeFormulas_AreWrittenToTheReportAsText(string provider)
+    {
+        await using TestDatabase database = await TestDatabase.CreateAsync(provider);
+        string file = await new SyntheticNycFile()
+            .Row("=HYPERLINK(\"https://example.org\",\"x\")", r => r["Status"] = "Frozen")
+            .Row("+1+2", r => r["Status"] = "Frozen")
+            .Row("@SUM(A1)", r => r["Status"] = "Frozen")
+            .WriteAsync();
+        string report = TempFile(".csv");
+
+        ImportSummary summary = await ImportAsync(database, NycMapping, file, report);
+
+        Assert.Equal(3, summary.Rejected);
+        string[] lines = await File.ReadAllLinesAsync(report, Token);
+        Assert.Equal(
+            ["2,\"'=HYPERLINK(\"\"https://example.org\"\",\"\"x\"\")\"", "3,'+1+2", "4,'@SUM(A1)"],
+            lines.Skip(1).Select(l => l[..l.LastIndexOf(",unknown-status", StringComparison.Ordinal)]));
+    }
+
     /// <summary>
     /// Rows: 2 good; 3 no key; 4 impossible date; 5 the good row's key again; 6 a time that occurs twice (clocks
     /// go back); 7 a time that never occurs (clocks go forward); 8 unreadable latitude; 9 placeholder ZIP;

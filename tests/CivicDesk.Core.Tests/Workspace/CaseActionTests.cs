@@ -209,6 +209,41 @@ public sealed class CaseActionTests
         Assert.Equal(("text", "required"), Single(emptyNote));
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task StatusNote_StatusChangeWithoutNote_ClearsItAndALaterPublicNoteReplacesIt(string provider)
+    {
+        await using StaffWorld world = await StaffWorld.CreateAsync(provider);
+        Guid ana = await world.AddUserAsync("ana", StaffRole.Agent, "HPD");
+        Guid caseId = await world.AddCaseAsync("heat-hot-water", March1);
+        StaffCaller caller = StaffWorld.Caller(ana);
+
+        await RunAsync<ChangeCaseStatusHandler>(world, h => h.HandleAsync(
+            new ChangeCaseStatus(caller, caseId, 1, CaseStatus.InProgress, "Inspector booked."), StaffWorld.Ct));
+        string? withNote = await StatusNoteAsync(world, caseId);
+        await RunAsync<ChangeCaseStatusHandler>(world, h => h.HandleAsync(
+            new ChangeCaseStatus(caller, caseId, 2, CaseStatus.OnHold, "  "), StaffWorld.Ct));
+        string? withoutNote = await StatusNoteAsync(world, caseId);
+        await RunAsync<AddCaseNoteHandler>(world, h => h.HandleAsync(
+            new AddCaseNote(caller, caseId, 3, "Landlord not answering.", EventVisibility.Internal), StaffWorld.Ct));
+        string? afterInternalNote = await StatusNoteAsync(world, caseId);
+        await RunAsync<AddCaseNoteHandler>(world, h => h.HandleAsync(
+            new AddCaseNote(caller, caseId, 4, "Parts ordered; back next week.", EventVisibility.Public),
+                StaffWorld.Ct));
+        string? afterPublicNote = await StatusNoteAsync(world, caseId);
+
+        Assert.Equal("Inspector booked.", withNote);
+        Assert.Null(withoutNote);
+        Assert.Null(afterInternalNote);
+        Assert.Equal("Parts ordered; back next week.", afterPublicNote);
+    }
+
+    private static async Task<string?> StatusNoteAsync(StaffWorld world, Guid caseId)
+    {
+        await using CivicDeskDbContext db = world.Database.CreateContext();
+        return await db.Cases.Where(c => c.Id == caseId).Select(c => c.StatusNote).SingleAsync(StaffWorld.Ct);
+    }
+
     private static (string Field, string Code) Single(Result<CaseChanged> result)
     {
         FieldError error = Assert.Single(Assert.IsType<ValidationFailed>(result.Error).Errors);

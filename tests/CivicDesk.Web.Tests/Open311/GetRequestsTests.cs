@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using CivicDesk.Core.Cases;
 using CivicDesk.Testing;
+using CivicDesk.Web.Tests.Portal;
 using NodaTime;
 
 namespace CivicDesk.Web.Tests.Open311;
@@ -106,6 +108,29 @@ public abstract class GetRequestsTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task Get_ManyRequestsAtTheSameInstant_PagesNeitherRepeatNorSkipAny()
+    {
+        Instant at = Instant.FromUtc(2018, 1, 20, 12, 0) + Duration.FromMilliseconds(250);
+        HashSet<string> stored = [];
+        for (int i = 0; i < 23; i++)
+        {
+            stored.Add((await Open311TestData.AddCaseAsync(app, "graffiti", at)).Reference);
+        }
+
+        const string Window = "service_code=graffiti&start_date=2018-01-20T00:00:00Z&end_date=2018-01-21T00:00:00Z";
+        List<string> paged = [];
+        for (int page = 1; page <= 7; page++)
+        {
+            paged.AddRange(await IdsAsync($"{Window}&page_size=4&page={page}"));
+        }
+
+        string[] whole = await IdsAsync(Window);
+        Assert.Equal(23, paged.Count);
+        Assert.Equal(stored.Order(StringComparer.Ordinal), paged.Order(StringComparer.Ordinal));
+        Assert.Equal(whole, paged);
+    }
+
+    [Fact]
     public async Task Get_NoDates_DefaultsToTheLast90Days()
     {
         Instant now = Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow());
@@ -177,6 +202,67 @@ public abstract class GetRequestsTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task GetById_StatusChangedWithoutNote_ClearsStatusNotesUntilAPublicNote()
+    {
+        Instant created = Instant.FromUtc(2018, 11, 1, 12, 0);
+        Case stored = await Open311TestData.AddCaseAsync(app, "rodent", created, created + Duration.FromDays(1));
+        string? whenClosed = await StatusNotesAsync(stored.Reference);
+        await Open311TestData.ChangeCaseAsync(app, stored.Id, c => c.ChangeStatus(
+            CaseStatus.Open, null, Actor.System, Guid.CreateVersion7(), created + Duration.FromDays(2)));
+        string? whenReopened = await StatusNotesAsync(stored.Reference);
+        await Open311TestData.ChangeCaseAsync(app, stored.Id, c => c.AddNote(
+            "Crew booked for Friday.", EventVisibility.Public, Actor.System, Guid.CreateVersion7(),
+            created + Duration.FromDays(3)));
+        string? afterPublicNote = await StatusNotesAsync(stored.Reference);
+
+        Assert.Equal("Resolved by the test.", whenClosed);
+        Assert.Null(whenReopened);
+        Assert.Equal("Crew booked for Friday.", afterPublicNote);
+    }
+
+    [Fact]
+    public async Task GetById_PortalRequestWithPhotos_GivesTheFirstPublicPhotoAsAnAbsoluteMediaUrl()
+    {
+        using HttpClient client = app.CreateClient();
+        FormTokens tokens = await PortalForms.GetFormAsync(client, "heat-hot-water");
+        (byte[] photo, byte[] withoutMetadata) = TestPhotos.JpegWithGps();
+        HttpResponseMessage posted = await PortalForms.PostAsync(
+            client, "heat-hot-water", tokens, PortalForms.HeatComplaint(),
+            [("first.jpg", photo), ("second.jpg", photo)]);
+        string reference = PortalForms.ReferenceFrom(posted);
+
+        Open311Answer json = await Open311Http.GetAsync(client, $"{Open311Http.Base}requests/{reference}.json");
+        Open311Answer xml = await Open311Http.GetAsync(client, $"{Open311Http.Base}requests/{reference}.xml");
+
+        string? mediaUrl = json.Json()[0].GetProperty("media_url").GetString();
+        Assert.NotNull(mediaUrl);
+        Uri media = new(mediaUrl);
+        Assert.True(media.IsAbsoluteUri);
+        Assert.Equal(client.BaseAddress!.Authority, media.Authority);
+        Assert.Equal(mediaUrl, (string?)xml.Xml().Root!.Element("request")!.Element("media_url"));
+        string page = await (await PortalForms.GetAsync(client, $"/requests/{reference}")).Content
+            .ReadAsStringAsync(TestContext.Current.CancellationToken);
+        string[] shown = [.. Regex.Matches(page, "<img src=\"([^\"]+)\"").Select(m => m.Groups[1].Value)];
+        Assert.Equal(2, shown.Length);
+        Assert.Equal(shown[0], media.AbsolutePath);
+        HttpResponseMessage served = await PortalForms.GetAsync(client, media.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal(withoutMetadata, await served.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task GetById_RequestWithoutPhotos_HasNoMediaUrl()
+    {
+        Case stored = await Open311TestData.AddCaseAsync(app, "rodent", Instant.FromUtc(2018, 12, 1, 12, 0));
+        using HttpClient client = app.CreateClient();
+
+        Open311Answer answer =
+            await Open311Http.GetAsync(client, $"{Open311Http.Base}requests/{stored.Reference}.json");
+
+        Assert.Equal(JsonValueKind.Null, answer.Json()[0].GetProperty("media_url").ValueKind);
+    }
+
+    [Fact]
     public async Task Token_CaseId_ResolvesToTheReference()
     {
         Case stored = await Open311TestData.AddCaseAsync(app, "rodent", Instant.FromUtc(2018, 10, 1, 12, 0));
@@ -195,6 +281,14 @@ public abstract class GetRequestsTests(WebAppFixture app)
         Open311Answer answer = await Open311Http.GetAsync(client, $"{Open311Http.Base}requests.json?{query}");
         Assert.True(answer.Status == HttpStatusCode.OK, answer.Body);
         return [.. answer.Json().EnumerateArray().Select(r => r.GetProperty("service_request_id").GetString()!)];
+    }
+
+    private async Task<string?> StatusNotesAsync(string reference)
+    {
+        using HttpClient client = app.CreateClient();
+        Open311Answer answer = await Open311Http.GetAsync(client, $"{Open311Http.Base}requests/{reference}.json");
+        Assert.True(answer.Status == HttpStatusCode.OK, answer.Body);
+        return answer.Json()[0].GetProperty("status_notes").GetString();
     }
 
     private async Task SeedOnceAsync(Instant day, Func<Task> seed)

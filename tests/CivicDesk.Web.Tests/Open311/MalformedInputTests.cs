@@ -58,6 +58,15 @@ public abstract class MalformedInputTests(WebAppFixture app)
         },
         { "NUL in a parameter", "GET", "services.json?jurisdiction_id=%00", null, null, 400 },
         { "NUL in a list parameter", "GET", "requests.xml?service_code=a%00b", null, null, 400 },
+        { "list parameter not UTF-8", "GET", "requests.json?service_code=%C3%28", null, null, 400 },
+        {
+            "description not UTF-8", "POST", "requests.xml", Form,
+            Rodent + "&address_string=1+Main&description=%E2%82", 400
+        },
+        {
+            "control character in an answer", "POST", "requests.json", Form,
+            $"api_key={Key}&service_code=rodent&address_string=1+Main&attribute%5Bdescriptor%5D=Rat%1BSighting", 400
+        },
         { "offset without colon", "GET", "requests.json?start_date=2018-01-01T00:00:00-0500", null, null, 400 },
         { "token not a UUID", "GET", "tokens/not-a-uuid.xml", null, null, 404 },
         {
@@ -65,10 +74,10 @@ public abstract class MalformedInputTests(WebAppFixture app)
             "requests.json?service_request_id=" + string.Join(",", Enumerable.Range(0, 1001)), null,
             null, 400
         },
-        { "DELETE requests", "DELETE", "requests.json", null, null, 400 },
-        { "PUT services", "PUT", "services.json", Form, "a=b", 400 },
-        { "POST discovery", "POST", "discovery.json", Form, "a=b", 400 },
-        { "POST one request", "POST", "requests/ABCD-1234.json", Form, Rodent, 400 },
+        { "DELETE requests", "DELETE", "requests.json", null, null, 405 },
+        { "PUT services", "PUT", "services.json", Form, "a=b", 405 },
+        { "POST discovery", "POST", "discovery.json", Form, "a=b", 405 },
+        { "POST one request", "POST", "requests/ABCD-1234.json", Form, Rodent, 405 },
         { "PATCH nowhere", "PATCH", "whatever", null, null, 404 },
         { "POST without body", "POST", "requests.json", null, null, 400 },
         { "POST JSON", "POST", "requests.json", "application/json", "{\"service_code\":\"rodent\"}", 400 },
@@ -99,8 +108,8 @@ public abstract class MalformedInputTests(WebAppFixture app)
         },
         { "no service code", "POST", "requests.json", Form, $"api_key={Key}&address_string=1+Main", 400 },
         {
-            "unknown service code", "POST", "requests.json", Form,
-            $"api_key={Key}&service_code=%FF%FE&address_string=1+Main", 404
+            "service code not UTF-8", "POST", "requests.json", Form,
+            $"api_key={Key}&service_code=%FF%FE&address_string=1+Main", 400
         },
         {
             "NUL in a service code", "POST", "requests.json", Form,

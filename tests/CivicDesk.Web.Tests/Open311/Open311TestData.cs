@@ -101,4 +101,15 @@ internal static class Open311TestData
         await db.SaveChangesAsync(cancellationToken);
         return created;
     }
+
+    /// <summary>Applies one change to a stored case, as a staff action would, and saves it with its event.</summary>
+    public static async Task ChangeCaseAsync(WebAppFixture app, Guid caseId, Func<Case, CaseEvent> change)
+    {
+        await using AsyncServiceScope scope = app.CreateScope();
+        CivicDeskDbContext db = scope.ServiceProvider.GetRequiredService<CivicDeskDbContext>();
+        CancellationToken cancellationToken = TestContext.Current.CancellationToken;
+        Case found = await db.Cases.SingleAsync(c => c.Id == caseId, cancellationToken);
+        db.CaseEvents.Add(change(found));
+        await db.SaveChangesAsync(cancellationToken);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace CivicDesk.Web.Tests.Portal;
@@ -23,14 +24,28 @@ internal static partial class PortalForms
         string serviceCode,
         FormTokens tokens,
         IEnumerable<KeyValuePair<string, string>> fields,
+        IEnumerable<(string FileName, byte[] Content)>? photos = null) =>
+        await PostRawAsync(
+            client,
+            serviceCode,
+            tokens,
+            fields.Select(f => (f.Key, Encoding.UTF8.GetBytes(f.Value))),
+            photos);
+
+    /// <summary>Posts the form with each field's bytes as given, so a test can send what no browser would.</summary>
+    public static async Task<HttpResponseMessage> PostRawAsync(
+        HttpClient client,
+        string serviceCode,
+        FormTokens tokens,
+        IEnumerable<(string Name, byte[] Value)> fields,
         IEnumerable<(string FileName, byte[] Content)>? photos = null)
     {
         using MultipartFormDataContent form = new();
         form.Add(new StringContent(tokens.Antiforgery), "__RequestVerificationToken");
         form.Add(new StringContent(tokens.Submission), "submission_token");
-        foreach (KeyValuePair<string, string> field in fields)
+        foreach ((string name, byte[] value) in fields)
         {
-            form.Add(new StringContent(field.Value), field.Key);
+            form.Add(new ByteArrayContent(value), name);
         }
 
         foreach ((string fileName, byte[] content) in photos ?? [])

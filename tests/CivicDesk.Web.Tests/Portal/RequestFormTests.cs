@@ -99,6 +99,43 @@ public abstract class RequestFormTests(WebAppFixture app)
         Assert.Equal(0, await CountCasesAsync(tokens.Submission));
     }
 
+    [Theory]
+    [InlineData("en", "href=\"#zipcode\">Enter a ZIP code of 5 digits, or 5 digits, a hyphen and 4 digits, like 10001")]
+    [InlineData("es", "href=\"#zipcode\">Escriba un código postal (ZIP) de 5 dígitos, o de 5 dígitos, un guion y 4")]
+    public async Task Post_ZipCodeNotOfTheUsForm_ShowsAFieldErrorAndKeepsTheValue(string language, string expected)
+    {
+        using HttpClient client = app.CreateClient(followRedirects: true);
+        await PortalForms.GetAsync(client, $"/culture/{language}?returnUrl=%2F");
+        FormTokens tokens = await PortalForms.GetFormAsync(client, "heat-hot-water");
+        Dictionary<string, string> fields = PortalForms.HeatComplaint();
+        fields["zipcode"] = "Manhattan";
+
+        HttpResponseMessage response = await PortalForms.PostAsync(client, "heat-hot-water", tokens, fields);
+
+        string html = await PortalForms.TextAsync(response);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(expected, html, StringComparison.Ordinal);
+        Assert.Contains("id=\"zipcode-error\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"Manhattan\"", html, StringComparison.Ordinal);
+        Assert.Equal(0, await CountCasesAsync(tokens.Submission));
+    }
+
+    [Fact]
+    public async Task Post_ZipPlusFour_IsAccepted()
+    {
+        using HttpClient client = app.CreateClient();
+        FormTokens tokens = await PortalForms.GetFormAsync(client, "heat-hot-water");
+        Dictionary<string, string> fields = PortalForms.HeatComplaint();
+        fields["zipcode"] = " 10001-1234 ";
+
+        HttpResponseMessage response = await PortalForms.PostAsync(client, "heat-hot-water", tokens, fields);
+
+        string reference = PortalForms.ReferenceFrom(response);
+        await using AsyncServiceScope scope = app.CreateScope();
+        CivicDeskDbContext db = scope.ServiceProvider.GetRequiredService<CivicDeskDbContext>();
+        Assert.Equal("10001-1234", (await db.Cases.SingleAsync(c => c.Reference == reference, Cancel)).ZipCode);
+    }
+
     [Fact]
     public async Task Post_SameTokenTwice_CreatesOneCaseAndShowsTheSameReference()
     {
@@ -209,6 +246,26 @@ public abstract class RequestFormTests(WebAppFixture app)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("href=\"#photos\">Photo 1 is not a JPEG or PNG image.</a>", html, StringComparison.Ordinal);
         Assert.Contains("Photos chosen before: 1.", html, StringComparison.Ordinal);
+        Assert.Equal(0, await CountCasesAsync(tokens.Submission));
+    }
+
+    [Theory]
+    [InlineData("en", "href=\"#photos\">Photo 2 has too many pixels: at most 12,000 on a side and 50 megapixels")]
+    [InlineData("es", "href=\"#photos\">La foto 2 tiene demasiados píxeles: como máximo 12.000 por lado")]
+    public async Task Post_PhotoClaimingHugeDimensions_IsRefusedNamingThePhoto(string language, string expected)
+    {
+        using HttpClient client = app.CreateClient(followRedirects: true);
+        await PortalForms.GetAsync(client, $"/culture/{language}?returnUrl=%2F");
+        FormTokens tokens = await PortalForms.GetFormAsync(client, "heat-hot-water");
+        (byte[] photo, _) = TestPhotos.JpegWithGps();
+
+        HttpResponseMessage response = await PortalForms.PostAsync(
+            client, "heat-hot-water", tokens, PortalForms.HeatComplaint(),
+            [("fine.jpg", photo), ("bomb.jpg", TestPhotos.JpegClaiming(60_000, 60_000))]);
+
+        string html = await PortalForms.TextAsync(response);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(expected, html, StringComparison.Ordinal);
         Assert.Equal(0, await CountCasesAsync(tokens.Submission));
     }
 

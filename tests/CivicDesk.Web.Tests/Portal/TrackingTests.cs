@@ -1,7 +1,10 @@
+using System.Globalization;
 using System.Net;
 using CivicDesk.Core.Cases;
 using CivicDesk.Core.Catalog;
+using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
+using CivicDesk.Core.Imports.ImportCases;
 using CivicDesk.Core.Jurisdictions;
 using CivicDesk.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -104,6 +107,28 @@ public abstract class TrackingTests(WebAppFixture app)
         Assert.Contains($"<h1>Request {reference}</h1>", tracked, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "This request was imported from an earlier system. Some of its details may be inaccurate.")]
+    [InlineData("es", "Esta solicitud se importó de un sistema anterior. Algunos de sus datos pueden ser inexactos.")]
+    public async Task Request_ImportedClosedBeforeCreated_SaysSoAndListsItsCreationFirst(string language, string notice)
+    {
+        using HttpClient client = app.CreateClient();
+        string doubtful = await ImportRowAsync("02/27/2023 09:00:00 AM");
+        string clean = await ImportRowAsync("02/28/2023 11:00:00 AM");
+
+        string html = await GetTextAsync(client, $"/requests/{doubtful}?culture={language}");
+        string cleanHtml = await GetTextAsync(client, $"/requests/{clean}?culture={language}");
+
+        Assert.Contains(notice, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(notice, cleanHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("closed_before_created", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("ClosedBeforeCreated", html, StringComparison.Ordinal);
+        string timeline = html[html.IndexOf("portal-timeline", StringComparison.Ordinal)..];
+        int created = timeline.IndexOf("<time datetime=\"2023-02-28T10:00:00-05:00\">", StringComparison.Ordinal);
+        int closed = timeline.IndexOf("<time datetime=\"2023-02-27T09:00:00-05:00\">", StringComparison.Ordinal);
+        Assert.True(created >= 0 && closed > created, "The creation comes first, each with its recorded time.");
+    }
+
     [Fact]
     public async Task Request_UnknownReference_AnswersAHelpful404()
     {
@@ -160,6 +185,29 @@ public abstract class TrackingTests(WebAppFixture app)
         db.CaseEvents.Add(item.ChangeStatus(CaseStatus.Closed, null, Actor.System, Guid.CreateVersion7(), closed));
         await db.SaveChangesAsync(Cancel);
         return reference;
+    }
+
+    /// <summary>Imports one closed NYC 311 record created on 28 February 2023 at 10:00 through the importer.</summary>
+    private async Task<string> ImportRowAsync(string closedDate)
+    {
+        string key = Random.Shared.Next(70_000_000, 80_000_000).ToString(CultureInfo.InvariantCulture);
+        using StreamReader sample = new(RepositoryPaths.Samples("nyc311", "nyc311_2023_sample_5k.csv"));
+        string[] header = (await sample.ReadLineAsync(Cancel))!.Split(',');
+        Dictionary<string, string> row = header.ToDictionary(h => h, _ => string.Empty);
+        (row["Unique Key"], row["Created Date"], row["Closed Date"]) = (key, "02/28/2023 10:00:00 AM", closedDate);
+        (row["Agency"], row["Agency Name"]) = ("DSNY", "Department of Sanitation");
+        (row["Complaint Type"], row["Status"], row["Incident Zip"]) = ("Dirty Condition", "Closed", "10001");
+        Directory.CreateDirectory(app.DataFolder);
+        string path = Path.Combine(app.DataFolder, $"history-{key}.csv");
+        await File.WriteAllLinesAsync(
+            path, [string.Join(',', header), string.Join(',', header.Select(h => row[h]))], Cancel);
+
+        await using AsyncServiceScope scope = app.CreateScope();
+        ImportCasesHandler importer = scope.ServiceProvider.GetRequiredService<ImportCasesHandler>();
+        Result<ImportSummary> imported = await importer.HandleAsync(
+            new ImportCases(RepositoryPaths.Samples("imports", "nyc311.json"), path, path + ".rejected.csv"), Cancel);
+        Assert.Equal(1, imported.Value.Inserted);
+        return key;
     }
 
     private static async Task<string> GetTextAsync(HttpClient client, string path)

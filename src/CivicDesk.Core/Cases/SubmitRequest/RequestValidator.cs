@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CivicDesk.Core.Cases.Photos;
 using CivicDesk.Core.Catalog;
 using CivicDesk.Core.Common;
@@ -6,7 +7,9 @@ using CivicDesk.Core.Jurisdictions;
 namespace CivicDesk.Core.Cases.SubmitRequest;
 
 /// <summary>Checks everything about a request except what needs the database, and normalises what it keeps.</summary>
-internal static class RequestValidator
+// Limitation: postal codes are checked only in US jurisdictions (ZIP and ZIP+4); elsewhere only their length
+// is. A postal-code pattern per country would lift this.
+internal static partial class RequestValidator
 {
     public const int MaxDescriptionLength = 4000;
     public const int MaxAddressLength = 400;
@@ -14,6 +17,7 @@ internal static class RequestValidator
 
     public static ValidatedRequest Validate(SubmitRequest request, Jurisdiction jurisdiction, Service service)
     {
+        List<FieldError> unreadable = UnreadableText(request);
         List<FieldError> errors = [];
         CaseAnswers answers = AnswerValidator.Validate(service, request.Answers, errors);
         CaseLocation location = ValidateLocation(request, jurisdiction, errors);
@@ -29,7 +33,27 @@ internal static class RequestValidator
         ResidentContact contact = ContactValidator.Validate(request.Contact, jurisdiction.CountryCode, errors);
         List<SanitizedPhoto> photos = PhotoRules.Validate(request.Photos, errors);
         string? mediaUrl = ValidateMediaUrl(request.MediaUrl, errors);
-        return new ValidatedRequest(answers, location, description, contact, photos, errors) { MediaUrl = mediaUrl };
+
+        // A field that could not be read is reported for that alone: its other errors would describe mangled text.
+        List<FieldError> all = [.. unreadable, .. errors.Where(e => unreadable.TrueForAll(u => u.Field != e.Field))];
+        return new ValidatedRequest(answers, location, description, contact, photos, all) { MediaUrl = mediaUrl };
+    }
+
+    private static List<FieldError> UnreadableText(SubmitRequest request)
+    {
+        ResidentContact contact = request.Contact;
+        IEnumerable<(string Field, string? Value)> texts =
+        [
+            ("description", request.Description), ("address_string", request.Address),
+            ("address_id", request.AddressId), ("zipcode", request.ZipCode), ("media_url", request.MediaUrl),
+            ("first_name", contact.FirstName), ("last_name", contact.LastName), ("email", contact.Email),
+            ("phone", contact.Phone),
+            .. request.Answers.SelectMany(a => a.Value.Select(v => (AnswerValidator.FieldName(a.Key), (string?)v))),
+        ];
+        return
+        [
+            .. texts.Select(t => TextCharacters.Check(t.Field, t.Value)).OfType<FieldError>().DistinctBy(e => e.Field),
+        ];
     }
 
     private static string? ValidateMediaUrl(string? value, List<FieldError> errors)
@@ -97,7 +121,12 @@ internal static class RequestValidator
         }
 
         string? zip = Clean(request.ZipCode);
-        if (zip?.Length > 20)
+        if (zip is not null && jurisdiction.CountryCode == "US" && !UsZipCode().IsMatch(zip))
+        {
+            errors.Add(new FieldError(
+                "zipcode", "invalid", "The ZIP code must be 5 digits, or 5 digits, a hyphen and 4 digits."));
+        }
+        else if (zip?.Length > 20)
         {
             errors.Add(new FieldError("zipcode", "too_long", "The ZIP code may hold at most 20 characters."));
         }
@@ -114,6 +143,9 @@ internal static class RequestValidator
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    [GeneratedRegex(@"^[0-9]{5}(-[0-9]{4})?$", RegexOptions.CultureInvariant, 100)]
+    private static partial Regex UsZipCode();
 }
 
 /// <summary>A request after validation: normalised values and every error found.</summary>

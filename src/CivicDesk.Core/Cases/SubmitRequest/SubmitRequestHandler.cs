@@ -40,10 +40,9 @@ public sealed class SubmitRequestHandler(
         }
 
         string? submissionKey = string.IsNullOrWhiteSpace(request.SubmissionKey) ? null : request.SubmissionKey.Trim();
-        if (submissionKey?.Length > 100)
+        if (CheckLookupKeys(submissionKey, request.ServiceCode) is ValidationFailed unusable)
         {
-            return ValidationFailed.Single(
-                "submission_key", "too_long", "The submission key may hold at most 100 characters.");
+            return unusable;
         }
 
         SubmitRequestReceipt? seen = submissionKey is null
@@ -68,6 +67,21 @@ public sealed class SubmitRequestHandler(
         }
 
         return await StoreAsync(request, jurisdiction, definition, valid, submissionKey, cancellationToken);
+    }
+
+    /// <summary>The submission key and service code are looked up before validation, so are checked first.</summary>
+    private static ValidationFailed? CheckLookupKeys(string? submissionKey, string? serviceCode)
+    {
+        if (submissionKey?.Length > 100)
+        {
+            return ValidationFailed.Single(
+                "submission_key", "too_long", "The submission key may hold at most 100 characters.");
+        }
+
+        // PostgreSQL refuses a NUL even in a query parameter, so such a key must never reach a query.
+        FieldError? unreadable = TextCharacters.Check("submission_key", submissionKey)
+            ?? TextCharacters.Check("service_code", serviceCode);
+        return unreadable is null ? null : new ValidationFailed([unreadable]);
     }
 
     private async Task<Result<SubmitRequestReceipt>> StoreAsync(

@@ -26,7 +26,14 @@ public sealed record PublicRequestView(
     double? Latitude,
     double? Longitude,
     IReadOnlyList<PublicEventView> Timeline,
-    IReadOnlyList<PublicPhotoView> Photos);
+    IReadOnlyList<PublicPhotoView> Photos)
+{
+    /// <summary>
+    /// The request came from an earlier system and was flagged there for data quality (see
+    /// <see cref="DataQualityFlags"/>): some of what it shows may be inaccurate. Which flag is never said.
+    /// </summary>
+    public bool ImportedWithDoubts { get; init; }
+}
 
 /// <summary>One public timeline entry. Who acted is told by kind only (resident, staff, partner, system).</summary>
 public sealed record PublicEventView(

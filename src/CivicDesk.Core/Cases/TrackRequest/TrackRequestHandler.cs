@@ -27,11 +27,15 @@ public sealed class TrackRequestHandler(CivicDeskDbContext db, IFileStore files)
         string nameKey = CatalogTextKeys.ServiceName(service.Code);
         Translations texts = await Translations.LoadAsync(
             db, item.JurisdictionId, query.Culture, cancellationToken, [nameKey]);
-        List<PublicEventView> timeline = await db.CaseEvents.AsNoTracking()
+        List<PublicEventView> events = await db.CaseEvents.AsNoTracking()
             .Where(e => e.CaseId == item.Id && e.Visibility == EventVisibility.Public)
             .OrderBy(e => e.At).ThenBy(e => e.Id)
             .Select(e => new PublicEventView(e.At, e.Kind, e.ActorKind, e.FromStatus, e.ToStatus, e.Text))
             .ToListAsync(cancellationToken);
+
+        // An imported record may say it closed before it was created; its creation still comes first, with
+        // both times shown as recorded. The sort is stable, so every other event keeps its order by time.
+        List<PublicEventView> timeline = [.. events.OrderBy(e => e.Kind == CaseEventKind.Created ? 0 : 1)];
         List<PublicPhotoView> photos = await db.CaseAttachments.AsNoTracking()
             .Where(a => a.CaseId == item.Id)
             .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
@@ -41,7 +45,10 @@ public sealed class TrackRequestHandler(CivicDeskDbContext db, IFileStore files)
         return new PublicRequestView(
             item.Reference, item.Status, service.Code, texts.Get(nameKey, service.Name), item.CreatedAt,
             found.TimeZoneId, item.Description, item.Address, item.ZipCode, item.Latitude, item.Longitude,
-            timeline, photos);
+            timeline, photos)
+        {
+            ImportedWithDoubts = item.SourceSystem is not null && item.Quality != DataQualityFlags.None,
+        };
     }
 
     /// <summary>Opens one photo of the request with this reference; any other photo id answers not found.</summary>

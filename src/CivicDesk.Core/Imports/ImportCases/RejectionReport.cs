@@ -1,10 +1,12 @@
 using System.Text;
+using CivicDesk.Core.Common;
 
 namespace CivicDesk.Core.Imports.ImportCases;
 
 /// <summary>
 /// The CSV file listing every row a run could not accept: line number, source key, reason. It is written as
 /// rows are read, so a long file needs no memory for it, and it exists (with its header) even when empty.
+/// Source keys come from the file being imported, so every cell goes through <see cref="CsvCell"/>.
 /// </summary>
 internal sealed class RejectionReport(string path) : IAsyncDisposable
 {
@@ -20,15 +22,10 @@ internal sealed class RejectionReport(string path) : IAsyncDisposable
         string line = string.Join(
             ',',
             rejection.LineNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Quote(rejection.SourceKey ?? string.Empty),
-            Quote(rejection.Reason));
+            CsvCell.Format(rejection.SourceKey),
+            CsvCell.Format(rejection.Reason));
         await _writer.WriteLineAsync(line.AsMemory(), cancellationToken);
     }
 
     public ValueTask DisposeAsync() => _writer.DisposeAsync();
-
-    private static string Quote(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") < 0
-            ? value
-            : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -13,7 +13,7 @@ internal sealed record Open311ErrorItem(
 
 /// <summary>
 /// The spec's error list (<c>[{"code":400,"description":"…"}]</c> or <c>&lt;errors&gt;&lt;error&gt;…</c>)
-/// with status 400, 403 or 404. Every description names the parameter it is about.
+/// with status 400, 403, 404 or 405. Every description names the parameter it is about.
 /// </summary>
 internal sealed class Open311Errors(int status, IReadOnlyList<Open311ErrorItem> errors, Open311Format format)
     : IResult, IEndpointMetadataProvider, IOpen311Body
@@ -29,6 +29,9 @@ internal sealed class Open311Errors(int status, IReadOnlyList<Open311ErrorItem> 
 
     public static Open311Errors NotFound(Open311Format format, string description) =>
         new(StatusCodes.Status404NotFound, Items(StatusCodes.Status404NotFound, [description]), format);
+
+    public static Open311Errors MethodNotAllowed(Open311Format format, string description) =>
+        new(StatusCodes.Status405MethodNotAllowed, Items(StatusCodes.Status405MethodNotAllowed, [description]), format);
 
     /// <summary>The one mapping from Core's expected errors to the spec's list; validation keeps every field.</summary>
     public static Open311Errors From(Error error, Open311Format format) => error switch

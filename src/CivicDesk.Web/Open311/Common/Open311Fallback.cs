@@ -4,7 +4,7 @@ namespace CivicDesk.Web.Open311.Common;
 
 /// <summary>
 /// Answers every call under <c>/open311</c> that no route took: a known resource with the wrong method
-/// gets 400 and an Allow header, anything else 404, both as the spec's error list.
+/// gets 405 and an Allow header, anything else 404, both as the spec's error list.
 /// </summary>
 // Limitation: requests Kestrel refuses before routing (a NUL in the path, an oversized request line or
 // headers) get Kestrel's empty 400, not the error list; only a proxy in front could rewrite those.
@@ -20,7 +20,7 @@ internal static partial class Open311Fallback
         if (allowed is not null)
         {
             httpContext.Response.Headers.Allow = allowed;
-            errors = Open311Errors.BadRequest(
+            errors = Open311Errors.MethodNotAllowed(
                 format, $"method: {Open311Text.Echo(request.Method, 20)} is not supported here; use {allowed}.");
         }
         else

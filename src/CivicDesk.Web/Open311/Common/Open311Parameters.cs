@@ -1,9 +1,14 @@
+using System.Text;
+using CivicDesk.Core.Common;
+
 namespace CivicDesk.Web.Open311.Common;
 
 /// <summary>
 /// The parameters of one Open311 call, from the query string and, for a POST, the form body. Follows the
 /// spec's rule that an empty parameter counts as a missing one. A single-valued parameter sent twice with
-/// different values, and any parameter holding a NUL character, are recorded as errors naming the field.
+/// different values, a parameter of a POST given both in the query string and in the form body (whichever
+/// was meant, taking one would be a guess), and any parameter holding bytes that are not UTF-8, a NUL or
+/// another control character (see <see cref="TextCharacters"/>), are recorded as errors naming the field.
 /// </summary>
 internal sealed class Open311Parameters
 {
@@ -18,12 +23,28 @@ internal sealed class Open311Parameters
 
     public IEnumerable<string> Names => _values.Keys;
 
-    public static Open311Parameters From(IQueryCollection query, IFormCollection? form = null)
+    /// <summary>
+    /// The parameters of <paramref name="request"/>'s query string and, for a POST, of its form, with the
+    /// fields whose raw bytes were not UTF-8 (<see cref="UrlEncodedText"/>; the form's are found while reading it).
+    /// </summary>
+    public static Open311Parameters From(
+        HttpRequest request,
+        IFormCollection? form = null,
+        IReadOnlyList<string?>? unreadableInForm = null)
     {
         Open311Parameters parameters = new();
-        parameters.AddAll(query);
+        string query = request.QueryString.Value ?? string.Empty;
+        parameters.AddUnreadable(UrlEncodedText.UnreadableNames(Encoding.UTF8.GetBytes(query.TrimStart('?'))));
+        parameters.AddAll(request.Query);
         if (form is not null)
         {
+            parameters.AddUnreadable(unreadableInForm ?? []);
+            foreach (string name in form.Keys.Where(request.Query.ContainsKey))
+            {
+                parameters.AddError($"{Open311Text.Echo(name, 40)}: was given both in the query string and in the "
+                    + "form body; send it in one of them.");
+            }
+
             parameters.AddAll(form);
         }
 
@@ -41,7 +62,7 @@ internal sealed class Open311Parameters
         string[] given = [.. values.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal)];
         if (given.Length > 1)
         {
-            _errors.Add($"{name}: was given more than once with different values.");
+            AddError($"{name}: was given more than once with different values.");
             return null;
         }
 
@@ -57,13 +78,36 @@ internal sealed class Open311Parameters
     /// <summary>Every raw value of a parameter, in the order sent.</summary>
     public IReadOnlyList<string> All(string name) => _values.TryGetValue(name, out List<string>? values) ? values : [];
 
+    private const string UnreadableName =
+        "A parameter name holds bytes that are not UTF-8, or a NUL or other control character.";
+
+    private static string UnreadableValue(string name) =>
+        $"{Open311Text.Echo(name, 40)}: holds bytes that are not UTF-8, or a NUL or other control character.";
+
+    private void AddUnreadable(IEnumerable<string?> names)
+    {
+        foreach (string? name in names)
+        {
+            AddError(name is null ? UnreadableName : UnreadableValue(name));
+        }
+    }
+
+    /// <summary>Each problem once: a field can be caught both in its raw bytes and in its decoded text.</summary>
+    private void AddError(string error)
+    {
+        if (!_errors.Contains(error, StringComparer.Ordinal))
+        {
+            _errors.Add(error);
+        }
+    }
+
     private void AddAll(IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> source)
     {
         foreach ((string name, Microsoft.Extensions.Primitives.StringValues values) in source)
         {
-            if (name.Contains('\0', StringComparison.Ordinal))
+            if (!TextCharacters.AreAcceptable(name))
             {
-                _errors.Add("A parameter name holds a NUL character.");
+                AddError(UnreadableName);
                 continue;
             }
 
@@ -74,9 +118,9 @@ internal sealed class Open311Parameters
                     continue;
                 }
 
-                if (value.Contains('\0', StringComparison.Ordinal))
+                if (!TextCharacters.AreAcceptable(value))
                 {
-                    _errors.Add($"{Open311Text.Echo(name, 40)}: holds a NUL character.");
+                    AddError(UnreadableValue(name));
                     continue;
                 }
 

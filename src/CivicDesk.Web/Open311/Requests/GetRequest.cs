@@ -1,6 +1,7 @@
 using CivicDesk.Web.Open311.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace CivicDesk.Web.Open311.Requests;
 
@@ -13,10 +14,11 @@ internal static class GetRequest
         HttpRequest request,
         [FromServices] JurisdictionLookup jurisdictions,
         [FromServices] RequestQueries queries,
+        [FromServices] IOptions<Open311Options> options,
         CancellationToken cancellationToken)
     {
         Open311Call call = await Open311Call.BeginAsync(
-            format, Open311Parameters.From(request.Query), jurisdictions, cancellationToken);
+            format, Open311Parameters.From(request), jurisdictions, cancellationToken);
         if (call.Error is { } error)
         {
             return error;
@@ -24,7 +26,11 @@ internal static class GetRequest
 
         RequestView? found = serviceRequestId.Contains('\0', StringComparison.Ordinal)
             ? null
-            : await queries.FindAsync(call.Jurisdiction!, serviceRequestId.Trim(), cancellationToken);
+            : await queries.FindAsync(
+                call.Jurisdiction!,
+                serviceRequestId.Trim(),
+                PublicSite.From(request, options.Value),
+                cancellationToken);
         return found is null
             ? Open311Errors.NotFound(
                 call.Format, $"service_request_id '{Open311Text.Echo(serviceRequestId)}' was not found.")

@@ -3,6 +3,7 @@ using CivicDesk.Core.Common;
 using CivicDesk.Web.Open311.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace CivicDesk.Web.Open311.Requests;
@@ -26,9 +27,10 @@ internal static class GetRequests
         [FromServices] JurisdictionLookup jurisdictions,
         [FromServices] RequestQueries queries,
         [FromServices] TimeProvider time,
+        [FromServices] IOptions<Open311Options> options,
         CancellationToken cancellationToken)
     {
-        Open311Parameters parameters = Open311Parameters.From(request.Query);
+        Open311Parameters parameters = Open311Parameters.From(request);
         Open311Call call = await Open311Call.BeginAsync(format, parameters, jurisdictions, cancellationToken);
         if (call.Error is { } error)
         {
@@ -51,8 +53,9 @@ internal static class GetRequests
             return Open311Errors.BadRequest(call.Format, [.. errors]);
         }
 
+        PublicSite site = PublicSite.From(request, options.Value);
         IReadOnlyList<RequestView> found = await queries.PageAsync(
-            call.Jurisdiction!, filter, (int)skip, pageSize, cancellationToken);
+            call.Jurisdiction!, filter, (int)skip, pageSize, site, cancellationToken);
         return new Open311Ok<RequestList>(new RequestList(found), call.Format);
     }
 

@@ -22,25 +22,28 @@ internal static class Open311Forms
         ValueLengthLimit = MaxValueBytes,
     };
 
-    public static async Task<(IFormCollection? Form, Open311Errors? Error)> ReadAsync(
-        HttpRequest request,
-        Open311Format format,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// The form, the fields whose bytes were not UTF-8 (see <see cref="UrlEncodedText"/>), or the error that
+    /// made it unreadable.
+    /// </summary>
+    public static async Task<(IFormCollection? Form, IReadOnlyList<string?> Unreadable, Open311Errors? Error)>
+        ReadAsync(HttpRequest request, Open311Format format, CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out MediaTypeHeaderValue? type)
             || !type.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
         {
-            return (null, Open311Errors.BadRequest(format, "Content-Type: must be application/x-www-form-urlencoded."));
+            return (
+                null, [], Open311Errors.BadRequest(format, "Content-Type: must be application/x-www-form-urlencoded."));
         }
 
         if (type.Charset.HasValue && !type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
         {
-            return (null, Open311Errors.BadRequest(format, "Content-Type: the charset must be utf-8."));
+            return (null, [], Open311Errors.BadRequest(format, "Content-Type: the charset must be utf-8."));
         }
 
         if (request.ContentLength > MaxBodyBytes)
         {
-            return (null, TooLarge(format));
+            return (null, [], TooLarge(format));
         }
 
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
@@ -48,23 +51,53 @@ internal static class Open311Forms
             size.MaxRequestBodySize = MaxBodyBytes;
         }
 
-        request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, Limits));
         try
         {
-            return (await request.ReadFormAsync(cancellationToken), null);
+            // The body is small, and its raw bytes are needed to tell a field that was not UTF-8.
+            byte[]? body = await ReadBodyAsync(request.Body, cancellationToken);
+            if (body is null)
+            {
+                return (null, [], TooLarge(format));
+            }
+
+            // Fields that cannot be read are reported on their own, before the rest of the form is read.
+            IReadOnlyList<string?> unreadable = UrlEncodedText.UnreadableNames(body);
+            if (unreadable.Count > 0)
+            {
+                return (FormCollection.Empty, unreadable, null);
+            }
+
+            request.Body = new MemoryStream(body, writable: false);
+            request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, Limits));
+            return (await request.ReadFormAsync(cancellationToken), [], null);
         }
         catch (InvalidDataException)
         {
-            return (null, TooLarge(format));
+            return (null, [], TooLarge(format));
         }
         catch (BadHttpRequestException)
         {
-            return (null, TooLarge(format));
+            return (null, [], TooLarge(format));
         }
         catch (IOException)
         {
-            return (null, Open311Errors.BadRequest(format, "body: the form could not be read to its end."));
+            return (null, [], Open311Errors.BadRequest(format, "body: the form could not be read to its end."));
         }
+    }
+
+    /// <summary>The whole body, or null when it is larger than <see cref="MaxBodyBytes"/>.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(Stream body, CancellationToken cancellationToken)
+    {
+        byte[] buffer = new byte[MaxBodyBytes + 1];
+        int length = 0;
+        int read;
+        while (length < buffer.Length
+            && (read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
+        {
+            length += read;
+        }
+
+        return length > MaxBodyBytes ? null : buffer[..length];
     }
 
     private static Open311Errors TooLarge(Open311Format format) =>

@@ -29,14 +29,14 @@ internal static class PostRequest
         CancellationToken cancellationToken)
     {
         Open311Format chosen = Open311Formats.TryParse(format, out Open311Format parsed) ? parsed : Open311Format.Json;
-        (IFormCollection? form, Open311Errors? unreadable) =
+        (IFormCollection? form, IReadOnlyList<string?> notUtf8, Open311Errors? unreadable) =
             await Open311Forms.ReadAsync(httpContext.Request, chosen, cancellationToken);
         if (unreadable is not null)
         {
             return Reject(logger, unreadable);
         }
 
-        Open311Parameters parameters = Open311Parameters.From(httpContext.Request.Query, form);
+        Open311Parameters parameters = Open311Parameters.From(httpContext.Request, form, notUtf8);
         string? apiKey = parameters.Single("api_key");
         Open311Call call = await Open311Call.BeginAsync(format, parameters, jurisdictions, cancellationToken);
         if (call.Error is { } error)
@@ -100,7 +100,7 @@ internal static class PostRequest
             fields.Longitude,
             fields.AddressString,
             fields.AddressId,
-            ZipCode: null,
+            fields.ZipCode,
             fields.Description,
             new ResidentContact(fields.FirstName, fields.LastName, fields.Email, fields.Phone),
             Channel.Api,

@@ -22,6 +22,7 @@ internal sealed record RequestFilter(
 /// <summary>
 /// Reads cases as public Open311 requests: the case joined with its service and department, never its contact.
 /// Ordered newest first, then by id, so that pages do not overlap or skip while the data stays the same.
+/// <c>media_url</c> is the partner's link, or for a request sent with photos the first photo's public copy.
 /// </summary>
 internal sealed class RequestQueries(CivicDeskDbContext db)
 {
@@ -30,6 +31,7 @@ internal sealed class RequestQueries(CivicDeskDbContext db)
         RequestFilter filter,
         int skip,
         int take,
+        PublicSite site,
         CancellationToken cancellationToken)
     {
         IQueryable<Case> cases = db.Cases.AsNoTracking().Where(c => c.JurisdictionId == jurisdiction.Id);
@@ -60,19 +62,20 @@ internal sealed class RequestQueries(CivicDeskDbContext db)
         List<RequestRow> rows = await Project(cases.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id))
             .Skip(skip).Take(take).ToListAsync(cancellationToken);
         DateTimeZone zone = DateTimeZoneProviders.Tzdb[jurisdiction.TimeZoneId];
-        return [.. rows.Select(row => row.ToView(zone))];
+        return [.. rows.Select(row => row.ToView(zone, site))];
     }
 
     public async Task<RequestView?> FindAsync(
         Jurisdiction jurisdiction,
         string serviceRequestId,
+        PublicSite site,
         CancellationToken cancellationToken)
     {
         string[] candidates = Candidates([serviceRequestId]);
         RequestRow? row = await Project(db.Cases.AsNoTracking()
                 .Where(c => c.JurisdictionId == jurisdiction.Id && candidates.Contains(c.Reference)))
             .FirstOrDefaultAsync(cancellationToken);
-        return row?.ToView(DateTimeZoneProviders.Tzdb[jurisdiction.TimeZoneId]);
+        return row?.ToView(DateTimeZoneProviders.Tzdb[jurisdiction.TimeZoneId], site);
     }
 
     /// <summary>The reference of the case with this opaque id, if it belongs to the jurisdiction.</summary>
@@ -93,7 +96,9 @@ internal sealed class RequestQueries(CivicDeskDbContext db)
         select new RequestRow(
             c.Reference, c.Status, c.StatusNote, s.Name, s.Code, c.Description, d.Name,
             c.CreatedAt, c.UpdatedAt, c.ClosedAt, c.ExpectedAt,
-            c.Address, c.AddressId, c.ZipCode, c.Latitude, c.Longitude, c.MediaUrl);
+            c.Address, c.AddressId, c.ZipCode, c.Latitude, c.Longitude, c.MediaUrl,
+            db.CaseAttachments.Where(a => a.CaseId == c.Id).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
+                .Select(a => (Guid?)a.Id).FirstOrDefault());
 
     private sealed record RequestRow(
         string Reference,
@@ -112,9 +117,10 @@ internal sealed class RequestQueries(CivicDeskDbContext db)
         string? ZipCode,
         double? Latitude,
         double? Longitude,
-        string? MediaUrl)
+        string? MediaUrl,
+        Guid? FirstPhotoId)
     {
-        public RequestView ToView(DateTimeZone zone)
+        public RequestView ToView(DateTimeZone zone, PublicSite site)
         {
             bool open = Status.IsOpen();
 
@@ -124,7 +130,8 @@ internal sealed class RequestQueries(CivicDeskDbContext db)
                 Reference, open ? "open" : "closed", StatusNote, ServiceName, ServiceCode, Description,
                 DepartmentName, null, Open311Dates.Format(CreatedAt, zone), Open311Dates.Format(updated, zone),
                 ExpectedAt is Instant expected ? Open311Dates.Format(expected, zone) : null,
-                Address, AddressId, ZipCode, Latitude, Longitude, MediaUrl);
+                Address, AddressId, ZipCode, Latitude, Longitude,
+                MediaUrl ?? (FirstPhotoId is Guid photo ? site.Photo(Reference, photo) : null));
         }
     }
 }

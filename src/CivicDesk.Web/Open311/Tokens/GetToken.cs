@@ -21,7 +21,7 @@ internal static class GetToken
         CancellationToken cancellationToken)
     {
         Open311Call call = await Open311Call.BeginAsync(
-            format, Open311Parameters.From(request.Query), jurisdictions, cancellationToken);
+            format, Open311Parameters.From(request), jurisdictions, cancellationToken);
         if (call.Error is { } error)
         {
             return error;

@@ -49,12 +49,24 @@ public sealed class ErrorTranslator(
             return Question(field["attribute[".Length..^1], error.Code);
         }
 
+        if (error.Code == TextCharacters.ErrorCode)
+        {
+            string? element = FieldOrder.Contains(RequestFields.IdFor(field)) ? RequestFields.IdFor(field) : null;
+            return new FormError(element, text["ErrUnreadableText"]);
+        }
+
         if (field.StartsWith("photos[", StringComparison.Ordinal) && field.EndsWith(']')
             && int.TryParse(
                 field["photos[".Length..^1], NumberStyles.None, CultureInfo.InvariantCulture, out int index))
         {
-            string key = error.Code == "too_large" ? "ErrPhotoTooLarge" : "ErrPhotoType";
-            return new FormError(RequestFields.Photos, text[key, index + 1, PhotoRules.MaxBytes / (1024 * 1024)]);
+            string message = error.Code switch
+            {
+                "too_large" => text["ErrPhotoTooLarge", index + 1, PhotoRules.MaxBytes / (1024 * 1024)],
+                "too_many_pixels" =>
+                    text["ErrPhotoTooManyPixels", index + 1, PhotoRules.MaxSide, PhotoRules.MaxPixels / 1_000_000],
+                _ => text["ErrPhotoType", index + 1],
+            };
+            return new FormError(RequestFields.Photos, message);
         }
 
         return (field, error.Code) switch
@@ -65,6 +77,7 @@ public sealed class ErrorTranslator(
             (RequestFields.Latitude or RequestFields.Longitude, _) => new FormError(field, text["ErrCoordinatePair"]),
             ("location", _) => new FormError(RequestFields.IdFor(RequestFields.Address), text["ErrLocationRequired"]),
             (RequestFields.Address, _) => TooLong(RequestFields.Address, MaxAddressLength),
+            (RequestFields.ZipCode, "invalid") => new FormError(RequestFields.ZipCode, text["ErrZip"]),
             (RequestFields.ZipCode, _) => TooLong(RequestFields.ZipCode, MaxZipLength),
             (RequestFields.Description, _) => TooLong(RequestFields.Description, MaxDescriptionLength),
             (RequestFields.FirstName or RequestFields.LastName, _) => TooLong(field, MaxNameLength),
@@ -86,8 +99,12 @@ public sealed class ErrorTranslator(
         }
 
         string id = QuestionControls.ErrorTarget(question);
-        string key = errorCode == "required" ? "ErrAnswerRequired" : "ErrAnswerInvalid";
-        return new FormError(id, text[key, question.Label]);
+        return errorCode switch
+        {
+            "required" => new FormError(id, text["ErrAnswerRequired", question.Label]),
+            TextCharacters.ErrorCode => new FormError(id, text["ErrUnreadableText"]),
+            _ => new FormError(id, text["ErrAnswerInvalid", question.Label]),
+        };
     }
 
     private FormError TooLong(string field, int max) => new(RequestFields.IdFor(field), text["ErrTooLong", max]);

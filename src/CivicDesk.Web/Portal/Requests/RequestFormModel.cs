@@ -36,14 +36,16 @@ public sealed class RequestFormModel
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Answers =>
         _answers.ToDictionary(a => a.Key, a => (IReadOnlyList<string>)a.Value, StringComparer.Ordinal);
 
-    public static RequestFormModel Blank() =>
-        new() { SubmissionToken = RandomNumberGenerator.GetHexString(32, lowercase: true) };
+    public static RequestFormModel Blank() => new() { SubmissionToken = NewToken() };
 
     public static RequestFormModel Read(IFormCollection form, ServiceView service)
     {
+        string token = form[RequestFields.SubmissionToken].ToString();
         RequestFormModel model = new()
         {
-            SubmissionToken = form[RequestFields.SubmissionToken].ToString(),
+            // The form always sends the token it was drawn with; anything else was not made here, and
+            // keeping it would show the resident the same refusal at every try.
+            SubmissionToken = IsToken(token) ? token : NewToken(),
             Description = form[RequestFields.Description].ToString(),
             Address = form[RequestFields.Address].ToString(),
             ZipCode = form[RequestFields.ZipCode].ToString(),
@@ -68,6 +70,10 @@ public sealed class RequestFormModel
 
         return model;
     }
+
+    private static string NewToken() => RandomNumberGenerator.GetHexString(32, lowercase: true);
+
+    private static bool IsToken(string value) => value.Length == 32 && value.All(char.IsAsciiHexDigitLower);
 
     public bool IsChosen(string questionCode, string key) =>
         _answers.TryGetValue(questionCode, out List<string>? values) && values.Contains(key, StringComparer.Ordinal);

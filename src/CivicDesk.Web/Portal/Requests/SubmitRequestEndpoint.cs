@@ -4,6 +4,8 @@ using CivicDesk.Core.Cases.SubmitRequest;
 using CivicDesk.Core.Catalog.GetCatalog;
 using CivicDesk.Core.Common;
 using CivicDesk.Web.Portal.Shared;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
 namespace CivicDesk.Web.Portal.Requests;
@@ -11,7 +13,8 @@ namespace CivicDesk.Web.Portal.Requests;
 /// <summary>
 /// Receives the portal's request form (multipart, antiforgery-checked), hands it to <c>SubmitRequest</c>
 /// and answers 303 to the confirmation page, or 400 with the form shown again, values kept and each
-/// error in the resident's language linked to its field.
+/// error in the resident's language linked to its field. A form whose antiforgery token no longer holds
+/// is shown again the same way, with a fresh token, and nothing is submitted.
 /// </summary>
 internal static class SubmitRequestEndpoint
 {
@@ -29,6 +32,7 @@ internal static class SubmitRequestEndpoint
         HttpContext http,
         PortalCatalog catalog,
         SubmitRequestHandler handler,
+        IAntiforgery antiforgery,
         IStringLocalizer<PortalResources> text,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -41,6 +45,12 @@ internal static class SubmitRequestEndpoint
         }
 
         RequestFormModel model = RequestFormModel.Read(form, service);
+        if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            Log.FormExpired(logger);
+            return ShowExpired(service, model, form.Files, text, view.JurisdictionName);
+        }
+
         List<FormError> unreadable = [];
         List<UploadedPhoto> photos = await ReadPhotosAsync(form.Files, cancellationToken);
         model.PhotosSent = photos.Count;
@@ -63,14 +73,42 @@ internal static class SubmitRequestEndpoint
         ErrorTranslator translator = new(text, service, view.JurisdictionName);
         FormErrors errors = translator.Translate(WithoutCoordinateErrors(reported, unreadable), unreadable);
         Log.FormRejected(logger, errors.Items.Count);
-        return PortalPage.Render<RequestForm>(StatusCodes.Status400BadRequest, new()
+        return ShowAgain(service, model, errors, view.JurisdictionName);
+    }
+
+    /// <summary>The form again, status 400, with what was typed and the errors; the page draws a fresh token.</summary>
+    private static RazorComponentResult<PortalDocument> ShowAgain(
+        ServiceView service,
+        RequestFormModel model,
+        FormErrors errors,
+        string jurisdictionName) =>
+        PortalPage.Render<RequestForm>(StatusCodes.Status400BadRequest, new()
         {
             ["Service"] = service,
             ["Model"] = model,
             ["Errors"] = errors,
-            ["JurisdictionName"] = view.JurisdictionName,
+            ["JurisdictionName"] = jurisdictionName,
         });
+
+    /// <summary>
+    /// The form again after its antiforgery token failed: nothing is checked or stored, the message says why,
+    /// and the photos are counted so the form can ask for them again (a browser cannot refill a file input).
+    /// </summary>
+    private static RazorComponentResult<PortalDocument> ShowExpired(
+        ServiceView service,
+        RequestFormModel model,
+        IFormFileCollection files,
+        IStringLocalizer<PortalResources> text,
+        string jurisdictionName)
+    {
+        model.PhotosSent = files.GetFiles(RequestFields.Photos).Count(IsChosen);
+        FormErrors expired = new();
+        expired.Add(null, text["ErrFormExpired"]);
+        return ShowAgain(service, model, expired, jurisdictionName);
     }
+
+    /// <summary>A file input left empty still sends one part, with no name and no bytes.</summary>
+    private static bool IsChosen(IFormFile file) => file.Length > 0 || !string.IsNullOrEmpty(file.FileName);
 
     /// <summary>The command every channel sends: channel Web, the form's token as the submission key.</summary>
     private static SubmitRequest BuildRequest(
@@ -124,8 +162,7 @@ internal static class SubmitRequestEndpoint
         List<UploadedPhoto> photos = [];
         foreach (IFormFile file in files.GetFiles(RequestFields.Photos))
         {
-            // A file input left empty still sends one part, with no name and no bytes.
-            if (file.Length == 0 && string.IsNullOrEmpty(file.FileName))
+            if (!IsChosen(file))
             {
                 continue;
             }
