@@ -41,11 +41,14 @@ public sealed class ParserFuzzTests
         Assert.True(loaded > 100, $"only {loaded} texts loaded; the mutations are too destructive to test checking");
     }
 
-    /// <summary>The ERA seed is ten times longer than the others: mutated less often to keep this fast.</summary>
-    private static int SeedIndex(Random random) => random.Next(10) switch
+    /// <summary>
+    /// The ERA seed takes about 40 times longer to load than the small one (in the Debug build tests run in), so it
+    /// is mutated in one case in twenty to keep the test at a few seconds.
+    /// </summary>
+    private static int SeedIndex(Random random) => random.Next(20) switch
     {
         0 => 0,
-        < 5 => 1,
+        < 6 => 1,
         _ => 2,
     };
 
