@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using CivicDesk.Core.Identity;
+using CivicDesk.Core.Identity.EndSessions;
 using CivicDesk.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Antiforgery;
@@ -79,11 +80,21 @@ public static class WorkspaceSetup
             cancellationToken);
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery)
+    /// <summary>Signing out ends every session of the user, on every device, not only this browser's.</summary>
+    private static async Task<IResult> SignOutAsync(
+        HttpContext context,
+        IAntiforgery antiforgery,
+        EndSessionsHandler sessions)
     {
         if (!await antiforgery.IsRequestValidAsync(context))
         {
             return TypedResults.BadRequest();
+        }
+
+        if (StaffClaims.UserId(context.User) is Guid userId)
+        {
+            await sessions.HandleAsync(
+                userId, context.Connection.RemoteIpAddress?.ToString(), context.RequestAborted);
         }
 
         await context.SignOutAsync(StaffPolicies.Scheme);

@@ -2,20 +2,25 @@ using CivicDesk.Core.Audit;
 using CivicDesk.Core.Cases;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
+using CivicDesk.Core.Identity.SignIn;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
 namespace CivicDesk.Core.Identity.ChangePassword;
 
-/// <summary>Sets a new password after checking the current one; clears the one-time-password flag.</summary>
+/// <summary>
+/// Sets a new password after checking the current one; clears the one-time-password flag. The security
+/// stamp changes with the password, which ends every session of the user; the caller's own session goes on
+/// with the returned facts.
+/// </summary>
 public sealed class ChangePasswordHandler(
     CivicDeskDbContext db,
     PasswordHasher hasher,
     TimeProvider time,
     ILogger<ChangePasswordHandler> logger)
 {
-    public async Task<Result<bool>> HandleAsync(ChangePassword request, CancellationToken cancellationToken)
+    public async Task<Result<SignedInStaff>> HandleAsync(ChangePassword request, CancellationToken cancellationToken)
     {
         StaffUser? user = await db.StaffUsers
             .SingleOrDefaultAsync(u => u.Id == request.UserId && u.IsActive, cancellationToken);
@@ -51,6 +56,6 @@ public sealed class ChangePasswordHandler(
         db.AuditEntries.Add(new AuditEntry(time.NewId(), now, actor, "staff.password_changed", "staff_user", user.Id));
         await db.SaveChangesAsync(cancellationToken);
         Log.PasswordChanged(logger, user.Id);
-        return true;
+        return SignedInStaff.Of(user);
     }
 }
