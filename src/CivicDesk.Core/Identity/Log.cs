@@ -33,6 +33,9 @@ internal static partial class Log
     [LoggerMessage(2009, LogLevel.Information, "Session of staff user {UserId} refused: {Reason}")]
     public static partial void SessionRefused(ILogger logger, Guid userId, string reason);
 
+    [LoggerMessage(2010, LogLevel.Warning, "Password change refused for user {UserId}: {Reason}")]
+    public static partial void PasswordChangeRefused(ILogger logger, Guid userId, string reason);
+
     [LoggerMessage(2101, LogLevel.Information, "API key {KeyId} issued with prefix {Prefix}")]
     public static partial void ApiKeyIssued(ILogger logger, Guid keyId, string prefix);
 

@@ -45,7 +45,10 @@ public static class WorkspaceSetup
         return endpoints;
     }
 
-    /// <summary>Only sign-in POSTs count; each client address has its own fixed window.</summary>
+    /// <summary>
+    /// Only POSTs count, of the sign-in and change-password pages together (both check a password); each
+    /// client address has its own fixed window.
+    /// </summary>
     // Limitation: the windows live in this process's memory, so each web node counts on its own, and behind
     // a reverse proxy every client shares the proxy's address until forwarded headers are configured. A
     // limiter stored in the database or Redis, and ForwardedHeaders options, would lift this.
@@ -76,7 +79,7 @@ public static class WorkspaceSetup
         response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         response.ContentType = "text/plain; charset=utf-8";
         await response.WriteAsync(
-            $"Too many sign-in attempts from this address. Try again in {seconds} seconds.",
+            $"Too many password attempts from this address. Try again in {seconds} seconds.",
             cancellationToken);
     }
 
