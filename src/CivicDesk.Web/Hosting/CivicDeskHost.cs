@@ -36,6 +36,7 @@ public static class CivicDeskHost
             .SetApplicationName("CivicDesk")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
 
+        builder.Services.AddPublicOrigin(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpen311(builder.Configuration);
         builder.Services.AddExceptionHandler<UnhandledExceptionHandler>();
@@ -52,6 +53,7 @@ public static class CivicDeskHost
 
     public static WebApplication UseCivicDesk(this WebApplication app)
     {
+        app.UsePublicOrigin();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -11,7 +11,7 @@ public sealed class Open311Options
         "Ask the jurisdiction's administrators for a key; they issue it with `civicdesk apikeys issue`.";
 
     /// <summary>The public base URL of the API, such as <c>https://311.example.gov/open311/v2</c>.
-    /// Empty: built from the request, which trusts the Host header.</summary>
+    /// Empty: <c>PublicBaseUrl</c> followed by <c>/open311/v2</c>.</summary>
     public string PublicUrl { get; set; } = string.Empty;
 
     /// <summary><c>production</c> when requests are acted upon, <c>test</c> otherwise.</summary>
