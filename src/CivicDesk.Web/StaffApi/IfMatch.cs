@@ -44,7 +44,8 @@ internal static partial class IfMatch
         }
 
         if (values.Count == 1 && StrongVersionTag().Match(values[0]!) is { Success: true } match
-            && int.TryParse(match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out int version))
+            && int.TryParse(
+                match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out int version))
         {
             return (IfMatchKind.Version, version);
         }

@@ -58,11 +58,12 @@ public abstract class HostHeaderTests(WorkspaceApp app)
         HttpResponseMessage page = await SendAsync(client, HttpMethod.Get, "/staff/sign-in");
         string token = Token(await page.Content.ReadAsStringAsync(Ct));
 
-        HttpResponseMessage signIn = await SendAsync(client, HttpMethod.Post, "/staff/sign-in", new FormUrlEncodedContent(
+        FormUrlEncodedContent form = new(
         [
             new("__RequestVerificationToken", token), new("_handler", "sign-in"),
             new("Form.UserName", userName), new("Form.Password", Password),
-        ]));
+        ]);
+        HttpResponseMessage signIn = await SendAsync(client, HttpMethod.Post, "/staff/sign-in", form);
         HttpResponseMessage queue = await SendAsync(client, HttpMethod.Get, "/staff");
         HttpResponseMessage casePage = await SendAsync(client, HttpMethod.Get, $"/staff/cases/{Guid.NewGuid()}");
 
