@@ -32,9 +32,11 @@ public static class CivicDeskHost
         builder.Services.AddCivicDeskData(database);
         builder.Services.AddCivicDeskCore();
         builder.Services.AddSingleton<IFileStore>(new LocalFileStore(Path.Combine(dataFolder, "files")));
+        string keys = Path.Combine(dataFolder, "keys");
+        DataFolder.CreatePrivateFolder(keys);
         builder.Services.AddDataProtection()
             .SetApplicationName("CivicDesk")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(keys));
 
         builder.Services.AddPublicOrigin(builder.Configuration);
         builder.Services.AddProblemDetails();
