@@ -17,6 +17,7 @@ public static class IdentityServiceCollectionExtensions
     {
         services.AddOptions<IdentityOptions>();
         services.AddSingleton<PasswordHasher>();
+        services.AddSingleton<PasswordPolicy>();
         services.AddScoped<AddStaffUserHandler>();
         services.AddScoped<SignInHandler>();
         services.AddScoped<ChangePasswordHandler>();

@@ -64,6 +64,27 @@ public sealed class UsersCommandTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task UsersAdd_CommonOrPredictablePassword_IsRefusedNamingThePassword(string provider)
+    {
+        await using TestDatabase database = await TestDatabase.CreateAsync(provider);
+        await SeedAsync(database);
+
+        (int common, _, string commonError) = await RunAsync(database, "Password1234!\n", "users", "add",
+            "--username", "ana", "--name", "Ana Diaz", "--role", "agent", "--department", "HPD", "--password-stdin");
+        (int named, _, string namedError) = await RunAsync(database, "ana is my name\n", "users", "add",
+            "--username", "ana", "--name", "Ana Diaz", "--role", "agent", "--department", "HPD", "--password-stdin");
+
+        Assert.Equal((1, 1), (common, named));
+        Assert.StartsWith("--password: A password may not be made of common password words", commonError,
+            StringComparison.Ordinal);
+        Assert.StartsWith("--password: A password may not contain the user name.", namedError,
+            StringComparison.Ordinal);
+        await using CivicDeskDbContext db = database.CreateContext();
+        Assert.Equal(0, await db.StaffUsers.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task UsersDeactivate_KnownAndUnknownName_ClosesTheAccountAndChangesItsSecurityStamp(
         string provider)
     {

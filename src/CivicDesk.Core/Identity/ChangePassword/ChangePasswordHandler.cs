@@ -21,6 +21,7 @@ namespace CivicDesk.Core.Identity.ChangePassword;
 public sealed class ChangePasswordHandler(
     CivicDeskDbContext db,
     PasswordHasher hasher,
+    PasswordPolicy passwords,
     IOptions<IdentityOptions> options,
     TimeProvider time,
     ILogger<ChangePasswordHandler> logger)
@@ -43,7 +44,7 @@ public sealed class ChangePasswordHandler(
         }
 
         bool currentMatches = PasswordHasher.Verify(request.CurrentPassword, user.PasswordHash);
-        List<FieldError> errors = [.. NewPasswordErrors(request)];
+        List<FieldError> errors = [.. NewPasswordErrors(request, user.UserName)];
         if (!currentMatches)
         {
             errors.Insert(0, new FieldError("current_password", "wrong", "The current password is not right."));
@@ -66,9 +67,9 @@ public sealed class ChangePasswordHandler(
         return SignedInStaff.Of(user);
     }
 
-    private static IEnumerable<FieldError> NewPasswordErrors(ChangePassword request)
+    private IEnumerable<FieldError> NewPasswordErrors(ChangePassword request, string userName)
     {
-        if (StaffNames.CheckPassword(request.NewPassword, "new_password") is FieldError weak)
+        if (passwords.Check(request.NewPassword, "new_password", userName) is FieldError weak)
         {
             yield return weak;
         }
