@@ -1,7 +1,10 @@
 using System.CommandLine;
+using System.ComponentModel.DataAnnotations;
 using CivicDesk.Core;
 using CivicDesk.Core.Data;
 using CivicDesk.Core.Files;
+using CivicDesk.Core.Identity;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -52,6 +55,14 @@ public sealed class CliContext(TextWriter output, TextWriter error, TextReader? 
         services.AddSingleton<IFileStore>(new LocalFileStore(Path.Combine(dataFolder, "files")));
         services.AddCivicDeskData(database);
         services.AddCivicDeskCore();
+
+        // The same Identity settings as the web host (password length, hashing), from the environment:
+        // Identity__MinPasswordLength=14.
+        IConfiguration environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        services.AddOptions<IdentityOptions>().Bind(environment.GetSection(IdentityOptions.SectionName))
+            .Validate(
+                o => Validator.TryValidateObject(o, new ValidationContext(o), null, validateAllProperties: true),
+                "An Identity__ setting in the environment is out of range.");
         return services.BuildServiceProvider();
     }
 }

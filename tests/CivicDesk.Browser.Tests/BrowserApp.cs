@@ -2,11 +2,7 @@ using System.Net;
 using CivicDesk.Core.Data;
 using CivicDesk.Testing;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CivicDesk.Browser.Tests;
@@ -49,19 +45,19 @@ public sealed class BrowserApp : IAsyncLifetime
         }
 
         _database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        int port = FreeLoopbackPort();
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Testing");
+            builder.UseSetting("PublicBaseUrl", $"http://127.0.0.1:{port}");
             builder.UseSetting("DataFolder", _dataFolder);
             builder.UseSetting("Database:Provider", _database.Provider);
             builder.UseSetting("Database:ConnectionString", _database.ConnectionString);
             builder.UseSetting("Demo:SeedHistory", "false");
         });
-        _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         _factory.StartServer();
-        string address = _factory.Services.GetRequiredService<IServer>().Features
-            .GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");
+        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
 
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -70,6 +66,19 @@ public sealed class BrowserApp : IAsyncLifetime
             Headless = true,
             Args = ChromiumArguments,
         });
+    }
+
+    /// <summary>
+    /// A loopback port free right now. The host must know its public URL before it listens, because every
+    /// absolute URL it writes comes from that setting, not from the request.
+    /// </summary>
+    private static int FreeLoopbackPort()
+    {
+        using System.Net.Sockets.TcpListener probe = new(IPAddress.Loopback, 0);
+        probe.Start();
+        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
     }
 
     /// <summary>

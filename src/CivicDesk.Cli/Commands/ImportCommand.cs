@@ -97,7 +97,7 @@ internal static class ImportCommand
     private static string DefaultReportPath(string source)
     {
         string folder = Path.Combine(DataFolder.Resolve(), "imports");
-        Directory.CreateDirectory(folder);
+        DataFolder.CreatePrivateFolder(folder);
         string stamp = TimeProvider.System.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
         return Path.Combine(folder, $"{source}-{stamp}-rejected.csv");
     }

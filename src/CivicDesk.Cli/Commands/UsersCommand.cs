@@ -3,19 +3,23 @@ using CivicDesk.Core.Cases;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Identity;
 using CivicDesk.Core.Identity.AddStaffUser;
+using CivicDesk.Core.Identity.DeactivateStaffUser;
 using CivicDesk.Core.Identity.ListStaffUsers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CivicDesk.Cli.Commands;
 
-/// <summary><c>civicdesk users add|list</c>: creates staff users and lists them.</summary>
+/// <summary>
+/// <c>civicdesk users add|list|deactivate</c>: creates staff users, lists them, and closes an account.
+/// </summary>
 internal static class UsersCommand
 {
     public static Command Create(CliContext context)
     {
-        Command users = new("users", "Create and list staff users.");
+        Command users = new("users", "Create, list and deactivate staff users.");
         users.Subcommands.Add(CreateAdd(context));
         users.Subcommands.Add(CreateList(context));
+        users.Subcommands.Add(CreateDeactivate(context));
         return users;
     }
 
@@ -113,6 +117,32 @@ internal static class UsersCommand
             return 0;
         });
         return list;
+    }
+
+    private static Command CreateDeactivate(CliContext context)
+    {
+        Option<string> userName = new("--username") { Description = "Sign-in name", Required = true };
+        Command deactivate = new("deactivate", "Close a staff account; its open sessions end at once.") { userName };
+        deactivate.SetAction(async (parsed, cancellationToken) =>
+        {
+            await using ServiceProvider services = CliContext.CreateServices(parsed);
+            await using AsyncServiceScope scope = services.CreateAsyncScope();
+            DeactivateStaffUserHandler handler = scope.ServiceProvider.GetRequiredService<DeactivateStaffUserHandler>();
+            Actor actor = new(ActorKind.System, null, "cli", null);
+            string name = parsed.GetValue(userName)!;
+            Result<bool> result = await handler.HandleAsync(new DeactivateStaffUser(name), actor, cancellationToken);
+            if (!result.TryGetValue(out bool changed, out Error? error))
+            {
+                await WriteErrorAsync(context, error);
+                return 1;
+            }
+
+            await context.Output.WriteLineAsync(changed
+                ? $"Deactivated staff user '{StaffNames.Normalize(name)}'; its sessions have ended."
+                : $"Staff user '{StaffNames.Normalize(name)}' was already deactivated.");
+            return 0;
+        });
+        return deactivate;
     }
 
     private static bool TryParseRole(string? value, out StaffRole role) =>

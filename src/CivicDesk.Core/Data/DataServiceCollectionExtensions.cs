@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,8 @@ public static class DataServiceCollectionExtensions
 
     /// <summary>Statements Npgsql prepares on the server once they have been seen a few times.</summary>
     private const int PostgresAutoPreparedStatements = 64;
+
+    private static readonly ConcurrentDictionary<string, bool> EnsuredFiles = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Registers the database context for the configured provider and its migration set. Contexts are
@@ -34,7 +37,7 @@ public static class DataServiceCollectionExtensions
         }
         else
         {
-            EnsureSqliteFolder(options.ConnectionString);
+            EnsureSqliteFile(options.ConnectionString);
             builder.UseSqlite(
                 options.ConnectionString,
                 sqlite => sqlite.MigrationsAssembly(DatabaseProviders.SqliteMigrationsAssembly));
@@ -58,13 +61,45 @@ public static class DataServiceCollectionExtensions
         return builder.ConnectionString;
     }
 
-    private static void EnsureSqliteFolder(string connectionString)
+    /// <summary>
+    /// Creates the SQLite file's folder (0700) and the file itself (0600) before SQLite would create them with
+    /// the umask's looser modes; SQLite gives the -wal and -shm files the database file's mode. A new file is
+    /// put in WAL mode at once, so that EF Core's read-only existence check finds a database whose journal
+    /// mode the connection pragmas need not change. Runs once per file and process: options are built for
+    /// every scope.
+    /// </summary>
+    private static void EnsureSqliteFile(string connectionString)
     {
-        string dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
-        if (!string.IsNullOrEmpty(folder) && dataSource != ":memory:")
+        SqliteConnectionStringBuilder builder = new(connectionString);
+        string dataSource = builder.DataSource;
+        if (builder.Mode == SqliteOpenMode.Memory || dataSource is "" or ":memory:"
+            || dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
+            || !EnsuredFiles.TryAdd(dataSource, true))
         {
-            Directory.CreateDirectory(folder);
+            return;
         }
+
+        string path = Path.GetFullPath(dataSource);
+        if (Path.GetDirectoryName(path) is { Length: > 0 } folder)
+        {
+            DataFolder.CreatePrivateFolder(folder);
+        }
+
+        if (File.Exists(path))
+        {
+            return;
+        }
+
+        DataFolder.CreatePrivateFile(path);
+        SqliteConnectionStringBuilder create = new(connectionString)
+        {
+            Mode = SqliteOpenMode.ReadWrite,
+            Pooling = false,
+        };
+        using SqliteConnection connection = new(create.ConnectionString);
+        connection.Open();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL;";
+        command.ExecuteNonQuery();
     }
 }

@@ -1,3 +1,5 @@
+using CivicDesk.Core.Data;
+
 namespace CivicDesk.Core.Files;
 
 /// <summary>Keeps files in a folder on the server's disk. CivicDesk makes the keys, never an uploader.</summary>
@@ -6,16 +8,12 @@ public sealed class LocalFileStore(string root) : IFileStore
     public async Task SaveAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
         string path = PathFor(key);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        DataFolder.CreatePrivateFolder(Path.GetDirectoryName(path)!);
         string temporary = path + ".partial";
-        // Write-through: the bytes are on disk before the case that points to them can commit.
-        FileStreamOptions options = new()
-        {
-            Mode = FileMode.Create,
-            Access = FileAccess.Write,
-            Share = FileShare.None,
-            Options = FileOptions.WriteThrough | FileOptions.Asynchronous,
-        };
+        // Write-through: the bytes are on disk before the case that points to them can commit. Owner-only:
+        // residents' photos are personal data.
+        FileStreamOptions options = DataFolder.PrivateFileOptions(
+            FileMode.Create, FileAccess.Write, FileOptions.WriteThrough | FileOptions.Asynchronous);
         await using (FileStream stream = new(temporary, options))
         {
             await stream.WriteAsync(content, cancellationToken);

@@ -1,5 +1,8 @@
 using CivicDesk.Core.Identity.AddStaffUser;
 using CivicDesk.Core.Identity.ChangePassword;
+using CivicDesk.Core.Identity.CheckSession;
+using CivicDesk.Core.Identity.DeactivateStaffUser;
+using CivicDesk.Core.Identity.EndSessions;
 using CivicDesk.Core.Identity.FirstAdministrator;
 using CivicDesk.Core.Identity.ListStaffUsers;
 using CivicDesk.Core.Identity.SignIn;
@@ -14,11 +17,15 @@ public static class IdentityServiceCollectionExtensions
     {
         services.AddOptions<IdentityOptions>();
         services.AddSingleton<PasswordHasher>();
+        services.AddSingleton<PasswordPolicy>();
         services.AddScoped<AddStaffUserHandler>();
         services.AddScoped<SignInHandler>();
         services.AddScoped<ChangePasswordHandler>();
         services.AddScoped<EnsureFirstAdministratorHandler>();
         services.AddScoped<ListStaffUsersHandler>();
+        services.AddScoped<CheckSessionHandler>();
+        services.AddScoped<EndSessionsHandler>();
+        services.AddScoped<DeactivateStaffUserHandler>();
         return services;
     }
 }

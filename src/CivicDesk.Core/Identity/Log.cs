@@ -24,6 +24,18 @@ internal static partial class Log
     [LoggerMessage(2006, LogLevel.Information, "First administrator {UserId} created with a one-time password")]
     public static partial void FirstAdministratorCreated(ILogger logger, Guid userId);
 
+    [LoggerMessage(2007, LogLevel.Information, "Staff user {UserId} signed out, ending every session of the user")]
+    public static partial void SignedOut(ILogger logger, Guid userId);
+
+    [LoggerMessage(2008, LogLevel.Information, "Staff user {UserId} deactivated, ending every session of the user")]
+    public static partial void StaffUserDeactivated(ILogger logger, Guid userId);
+
+    [LoggerMessage(2009, LogLevel.Information, "Session of staff user {UserId} refused: {Reason}")]
+    public static partial void SessionRefused(ILogger logger, Guid userId, string reason);
+
+    [LoggerMessage(2010, LogLevel.Warning, "Password change refused for user {UserId}: {Reason}")]
+    public static partial void PasswordChangeRefused(ILogger logger, Guid userId, string reason);
+
     [LoggerMessage(2101, LogLevel.Information, "API key {KeyId} issued with prefix {Prefix}")]
     public static partial void ApiKeyIssued(ILogger logger, Guid keyId, string prefix);
 

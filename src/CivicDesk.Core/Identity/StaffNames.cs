@@ -2,10 +2,12 @@ using CivicDesk.Core.Common;
 
 namespace CivicDesk.Core.Identity;
 
-/// <summary>The rules for user names and passwords, shared by every way of creating or changing them.</summary>
+/// <summary>
+/// The rules for user names, shared by every way of creating them, and the length limits of names and
+/// passwords. What a password must be is <see cref="PasswordPolicy"/>.
+/// </summary>
 public static class StaffNames
 {
-    public const int MinPasswordLength = 12;
     public const int MaxPasswordLength = 200;
     public const int MaxUserNameLength = 100;
     public const int MaxDisplayNameLength = 200;
@@ -26,18 +28,6 @@ public static class StaffNames
                 field,
                 "invalid",
                 "A user name starts with a letter and holds only lower-case letters, digits, '.', '-' and '_'.");
-    }
-
-    public static FieldError? CheckPassword(string? password, string field)
-    {
-        if (string.IsNullOrEmpty(password) || password.Length < MinPasswordLength)
-        {
-            return new FieldError(field, "too_short", $"A password has at least {MinPasswordLength} characters.");
-        }
-
-        return password.Length > MaxPasswordLength
-            ? new FieldError(field, "too_long", $"A password has at most {MaxPasswordLength} characters.")
-            : null;
     }
 
     public static string Normalize(string userName) => userName.Trim().ToLowerInvariant();

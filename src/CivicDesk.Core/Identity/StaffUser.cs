@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using NodaTime;
 
 namespace CivicDesk.Core.Identity;
@@ -12,6 +13,7 @@ public sealed class StaffUser
         UserName = string.Empty;
         DisplayName = string.Empty;
         PasswordHash = string.Empty;
+        SecurityStamp = string.Empty;
     }
 
     public StaffUser(
@@ -31,6 +33,7 @@ public sealed class StaffUser
         PasswordHash = passwordHash;
         CreatedAt = createdAt;
         IsActive = true;
+        SecurityStamp = NewSecurityStamp();
     }
 
     public Guid Id { get; private set; }
@@ -58,6 +61,13 @@ public sealed class StaffUser
 
     public Instant CreatedAt { get; private set; }
 
+    /// <summary>
+    /// A random value every session of the user carries from its sign-in. It changes when the password
+    /// changes, when the account is deactivated and when the user signs out, and a session whose value
+    /// differs is refused: so each of these ends every session of the user, on every device.
+    /// </summary>
+    public string SecurityStamp { get; private set; }
+
     public IReadOnlyList<StaffMembership> Memberships => _memberships;
 
     public void JoinDepartment(Guid departmentId)
@@ -74,6 +84,7 @@ public sealed class StaffUser
     {
         PasswordHash = passwordHash;
         MustChangePassword = false;
+        EndSessions();
     }
 
     /// <summary>Replaces the hash of the same password with a stronger one; the password itself is unchanged.</summary>
@@ -100,5 +111,14 @@ public sealed class StaffUser
         LockedUntil = null;
     }
 
-    public void Deactivate() => IsActive = false;
+    public void Deactivate()
+    {
+        IsActive = false;
+        EndSessions();
+    }
+
+    /// <summary>Ends every session of the user: the next request of each is refused.</summary>
+    public void EndSessions() => SecurityStamp = NewSecurityStamp();
+
+    private static string NewSecurityStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 }

@@ -32,10 +32,13 @@ public static class CivicDeskHost
         builder.Services.AddCivicDeskData(database);
         builder.Services.AddCivicDeskCore();
         builder.Services.AddSingleton<IFileStore>(new LocalFileStore(Path.Combine(dataFolder, "files")));
+        string keys = Path.Combine(dataFolder, "keys");
+        DataFolder.CreatePrivateFolder(keys);
         builder.Services.AddDataProtection()
             .SetApplicationName("CivicDesk")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(keys));
 
+        builder.Services.AddPublicOrigin(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpen311(builder.Configuration);
         builder.Services.AddExceptionHandler<UnhandledExceptionHandler>();
@@ -52,6 +55,7 @@ public static class CivicDeskHost
 
     public static WebApplication UseCivicDesk(this WebApplication app)
     {
+        app.UsePublicOrigin();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -10,9 +10,9 @@ public sealed class Open311Options
     public string KeyService { get; set; } =
         "Ask the jurisdiction's administrators for a key; they issue it with `civicdesk apikeys issue`.";
 
-    /// <summary>The public base URL of the API, such as <c>https://311.example.gov/open311/v2</c>; without its
-    /// <c>/open311/v2</c> it is also where the links to photos in <c>media_url</c> start.
-    /// Empty: built from the request, which trusts the Host header.</summary>
+    /// <summary>The public base URL of the API, such as <c>https://311.example.gov/open311/v2</c>.
+    /// Empty: <c>PublicBaseUrl</c> followed by <c>/open311/v2</c>. Links to photos in <c>media_url</c> start at
+    /// <c>PublicBaseUrl</c>.</summary>
     public string PublicUrl { get; set; } = string.Empty;
 
     /// <summary><c>production</c> when requests are acted upon, <c>test</c> otherwise.</summary>

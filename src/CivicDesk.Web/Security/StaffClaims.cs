@@ -5,12 +5,17 @@ using CivicDesk.Core.Identity.SignIn;
 
 namespace CivicDesk.Web.Security;
 
-/// <summary>The claims of a staff session (user id, user name, display name, role) and how to read them back.</summary>
+/// <summary>
+/// The claims of a staff session (user id, user name, display name, role, security stamp) and how to read
+/// them back.
+/// </summary>
 public static class StaffClaims
 {
     public const string DisplayName = "civicdesk:display_name";
 
     public const string MustChange = "civicdesk:must_change_password";
+
+    public const string SecurityStamp = "civicdesk:security_stamp";
 
     public static ClaimsPrincipal Create(SignedInStaff staff)
     {
@@ -20,6 +25,7 @@ public static class StaffClaims
             new(ClaimTypes.Name, staff.UserName),
             new(DisplayName, staff.DisplayName),
             new(ClaimTypes.Role, staff.Role.ToString()),
+            new(SecurityStamp, staff.SecurityStamp),
         ];
         if (staff.MustChangePassword)
         {

@@ -34,8 +34,9 @@ public static class StaffPolicies
             options.AccessDeniedPath = "/staff/denied";
             options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
             options.SlidingExpiration = true;
-            options.Events = new StaffCookieEvents();
+            options.EventsType = typeof(StaffCookieEvents);
         });
+        services.AddScoped<StaffCookieEvents>();
         string[] everyRole = [nameof(StaffRole.Agent), nameof(StaffRole.Supervisor), nameof(StaffRole.Administrator)];
         services.AddAuthorizationBuilder()
             .AddPolicy(Staff, policy => Working(policy).RequireRole(everyRole))

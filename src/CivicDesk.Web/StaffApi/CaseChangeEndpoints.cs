@@ -10,7 +10,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CivicDesk.Web.StaffApi;
 
-/// <summary>The three case actions of the staff API. Each reads its body field by field and checks If-Match.</summary>
+/// <summary>
+/// The three case actions of the staff API. Each checks If-Match (exactly the strong ETag read; a weak tag,
+/// a list or <c>*</c> never matches and is answered 412 with the current values) and reads its body field
+/// by field.
+/// </summary>
 internal static class CaseChangeEndpoints
 {
     /// <summary>POST /api/v1/cases/{id}/assignment with <c>{"assignee_id": "…" | null}</c>.</summary>
@@ -89,16 +93,20 @@ internal static class CaseChangeEndpoints
         Func<JsonFields, int, Task<Result<CaseChanged>>> change,
         CancellationToken cancellationToken)
     {
-        (bool present, int? version) = IfMatch.Read(context.Request);
-        if (!present)
+        (IfMatchKind kind, int expected) = IfMatch.Read(context.Request);
+        if (kind == IfMatchKind.Missing)
         {
             return ProblemResults.PreconditionRequired();
         }
 
-        if (version is not int expected)
+        if (kind == IfMatchKind.Malformed)
         {
-            return ProblemResults.Malformed("If-Match", "If-Match must hold one ETag from this API, such as \"3\".");
+            return ProblemResults.Malformed(
+                "If-Match", "If-Match must hold exactly one strong ETag from this API, such as \"3\".");
         }
+
+        // A tag that never matches carries IfMatch.NoVersion, which the use case refuses as stale: 412 with
+        // the case's current values, after the same scope check as any change (so an unseen case is 404).
 
         (JsonFields? fields, FieldError? unreadable) = await JsonFields.ReadAsync(context.Request, known,
             cancellationToken);

@@ -1,30 +1,62 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace CivicDesk.Web.StaffApi;
 
-/// <summary>Reads the case version a client names in <c>If-Match</c>; ETags are the version in quotes.</summary>
-internal static class IfMatch
+/// <summary>What an <c>If-Match</c> header asks for, as far as this API is concerned.</summary>
+internal enum IfMatchKind
 {
+    /// <summary>No header: the change cannot be checked (428).</summary>
+    Missing,
+
+    /// <summary>Not an entity tag this API could have sent, such as <c>abc</c> or <c>"x"</c> (400).</summary>
+    Malformed,
+
+    /// <summary>
+    /// Entity tags that can never match under the strong comparison If-Match requires: a weak tag
+    /// (<c>W/"3"</c>), several tags, or <c>*</c>. Answered like a stale version (412).
+    /// </summary>
+    NeverMatches,
+
+    /// <summary>Exactly one strong tag naming a version, such as <c>"3"</c>.</summary>
+    Version,
+}
+
+/// <summary>
+/// Reads the case version a client names in <c>If-Match</c>. ETags are the version in quotes, always strong,
+/// and a change must name exactly the one it read: the comparison is the strong one RFC 9110 prescribes.
+/// </summary>
+internal static partial class IfMatch
+{
+    /// <summary>No case has version 0, so a change expecting it is refused with the current values.</summary>
+    public const int NoVersion = 0;
+
     public static string ETagFor(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
-    /// <summary>Null when the header is missing; <c>Valid = false</c> when it names no version.</summary>
-    public static (bool Present, int? Version) Read(HttpRequest request)
+    public static (IfMatchKind Kind, int Version) Read(HttpRequest request)
     {
-        string? header = request.Headers.IfMatch.ToString();
-        if (string.IsNullOrWhiteSpace(header))
+        StringValues values = request.Headers.IfMatch;
+        if (StringValues.IsNullOrEmpty(values) || values.All(string.IsNullOrWhiteSpace))
         {
-            return (false, null);
+            return (IfMatchKind.Missing, NoVersion);
         }
 
-        if (!EntityTagHeaderValue.TryParseList([header], out IList<EntityTagHeaderValue>? tags) || tags.Count != 1)
+        if (values.Count == 1 && StrongVersionTag().Match(values[0]!) is { Success: true } match
+            && int.TryParse(
+                match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out int version))
         {
-            return (true, null);
+            return (IfMatchKind.Version, version);
         }
 
-        string tag = tags[0].Tag.Value?.Trim('"') ?? string.Empty;
-        return int.TryParse(tag, NumberStyles.None, CultureInfo.InvariantCulture, out int version) && version > 0
-            ? (true, version)
-            : (true, null);
+        bool entityTags = EntityTagHeaderValue.TryParseStrictList(values, out IList<EntityTagHeaderValue>? tags)
+            && tags.Count > 0;
+        return entityTags && (tags!.Count > 1 || tags.Any(t => t.IsWeak || t.Equals(EntityTagHeaderValue.Any)))
+            ? (IfMatchKind.NeverMatches, NoVersion)
+            : (IfMatchKind.Malformed, NoVersion);
     }
+
+    [GeneratedRegex("""^\s*"([1-9][0-9]{0,9})"\s*$""", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex StrongVersionTag();
 }

@@ -38,6 +38,12 @@ internal sealed class JsonFields
                 return (null, new FieldError("body", "malformed", "The body must be a JSON object."));
             }
 
+            if (FirstDuplicate(document.RootElement, prefix: null) is string duplicate)
+            {
+                return (null, new FieldError(
+                    duplicate, "duplicate", $"'{duplicate}' is given more than once; send each field once."));
+            }
+
             List<FieldError> errors = document.RootElement.EnumerateObject()
                 .Where(p => !known.Contains(p.Name))
                 .Select(p => new FieldError(p.Name, "unknown_field", $"'{p.Name}' is not a field of this request."))
@@ -48,6 +54,42 @@ internal sealed class JsonFields
         {
             return (null, new FieldError("body", "malformed", "The body is not valid JSON."));
         }
+    }
+
+    /// <summary>
+    /// The first property name an object repeats, at any depth (<c>note</c>, <c>answers.colour</c>).
+    /// JSON leaves duplicates undefined and parsers disagree on which one wins, so none is accepted.
+    /// </summary>
+    // JsonDocumentOptions.AllowDuplicateProperties = false would refuse them too, but with an exception that
+    // does not name the property; the walk below does.
+    private static string? FirstDuplicate(JsonElement element, string? prefix)
+    {
+        if (element.ValueKind == JsonValueKind.Array)
+        {
+            return element.EnumerateArray().Select(e => FirstDuplicate(e, prefix)).FirstOrDefault(d => d is not null);
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        HashSet<string> seen = new(StringComparer.Ordinal);
+        foreach (JsonProperty property in element.EnumerateObject())
+        {
+            string path = prefix is null ? property.Name : $"{prefix}.{property.Name}";
+            if (!seen.Add(property.Name))
+            {
+                return path;
+            }
+
+            if (FirstDuplicate(property.Value, path) is string nested)
+            {
+                return nested;
+            }
+        }
+
+        return null;
     }
 
     public bool Has(string name) => _root.TryGetProperty(name, out _);

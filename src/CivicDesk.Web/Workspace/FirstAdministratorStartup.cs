@@ -1,8 +1,8 @@
 using CivicDesk.Core.Data;
 using CivicDesk.Core.Identity.FirstAdministrator;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using CivicDesk.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CivicDesk.Web.Workspace;
 
@@ -35,15 +35,9 @@ public static class FirstAdministratorStartup
         }
 
         TextWriter console = services.GetRequiredService<StartupConsole>().Output;
+        string signIn = services.GetRequiredService<IOptions<PublicUrlOptions>>().Value.Absolute("/staff/sign-in");
         app.Lifetime.ApplicationStarted.Register(() => console.WriteLine(
-            $"First start: sign in at {SignInAddress(app)} as '{EnsureFirstAdministratorHandler.UserName}' "
+            $"First start: sign in at {signIn} as '{EnsureFirstAdministratorHandler.UserName}' "
             + $"with the one-time password {password} (you will be asked to choose a new one)."));
-    }
-
-    private static string SignInAddress(WebApplication app)
-    {
-        string? root = app.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses
-            .FirstOrDefault();
-        return (root?.TrimEnd('/') ?? string.Empty) + "/staff/sign-in";
     }
 }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using CivicDesk.Core.Cases;
 using CivicDesk.Core.Common;
+using CivicDesk.Core.Identity;
 using Microsoft.Extensions.Localization;
 using NodaTime;
 using NodaTime.Text;
@@ -9,7 +11,7 @@ namespace CivicDesk.Web.Workspace;
 /// <summary>
 /// The words the workspace shows for codes: statuses, data-quality flags, event kinds, errors, times.
 /// </summary>
-public sealed class StaffText(IStringLocalizer<WorkspaceResources> text)
+public sealed class StaffText(IStringLocalizer<WorkspaceResources> text, PasswordPolicy passwords)
 {
     private static readonly ZonedDateTimePattern LocalPattern =
         ZonedDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm o<+HH:mm>", null);
@@ -36,11 +38,15 @@ public sealed class StaffText(IStringLocalizer<WorkspaceResources> text)
     public static string Iso(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
 
     /// <summary>
-    /// A field error in the reader's language when a translation exists, else Core's English message.
+    /// A field error in the reader's language when a translation exists, else Core's English message. A
+    /// translation may name the configured password lengths: <c>{0}</c> the minimum, <c>{1}</c> the maximum.
     /// </summary>
     public string Error(FieldError error)
     {
         LocalizedString translated = text[$"Error_{error.Field}_{error.Code}"];
-        return translated.ResourceNotFound ? error.Message : translated.Value;
+        return translated.ResourceNotFound
+            ? error.Message
+            : string.Format(
+                CultureInfo.CurrentCulture, translated.Value, passwords.MinLength, StaffNames.MaxPasswordLength);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using CivicDesk.Core.Identity;
+using CivicDesk.Core.Identity.EndSessions;
 using CivicDesk.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Antiforgery;
@@ -44,7 +45,10 @@ public static class WorkspaceSetup
         return endpoints;
     }
 
-    /// <summary>Only sign-in POSTs count; each client address has its own fixed window.</summary>
+    /// <summary>
+    /// Only POSTs count, of the sign-in and change-password pages together (both check a password); each
+    /// client address has its own fixed window.
+    /// </summary>
     // Limitation: the windows live in this process's memory, so each web node counts on its own, and behind
     // a reverse proxy every client shares the proxy's address until forwarded headers are configured. A
     // limiter stored in the database or Redis, and ForwardedHeaders options, would lift this.
@@ -75,15 +79,25 @@ public static class WorkspaceSetup
         response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         response.ContentType = "text/plain; charset=utf-8";
         await response.WriteAsync(
-            $"Too many sign-in attempts from this address. Try again in {seconds} seconds.",
+            $"Too many password attempts from this address. Try again in {seconds} seconds.",
             cancellationToken);
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery)
+    /// <summary>Signing out ends every session of the user, on every device, not only this browser's.</summary>
+    private static async Task<IResult> SignOutAsync(
+        HttpContext context,
+        IAntiforgery antiforgery,
+        EndSessionsHandler sessions)
     {
         if (!await antiforgery.IsRequestValidAsync(context))
         {
             return TypedResults.BadRequest();
+        }
+
+        if (StaffClaims.UserId(context.User) is Guid userId)
+        {
+            await sessions.HandleAsync(
+                userId, context.Connection.RemoteIpAddress?.ToString(), context.RequestAborted);
         }
 
         await context.SignOutAsync(StaffPolicies.Scheme);

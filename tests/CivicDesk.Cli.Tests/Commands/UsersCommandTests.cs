@@ -62,6 +62,61 @@ public sealed class UsersCommandTests
         Assert.Equal(0, await db.StaffUsers.CountAsync(TestContext.Current.CancellationToken));
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task UsersAdd_CommonOrPredictablePassword_IsRefusedNamingThePassword(string provider)
+    {
+        await using TestDatabase database = await TestDatabase.CreateAsync(provider);
+        await SeedAsync(database);
+
+        (int common, _, string commonError) = await RunAsync(database, "Password1234!\n", "users", "add",
+            "--username", "ana", "--name", "Ana Diaz", "--role", "agent", "--department", "HPD", "--password-stdin");
+        (int named, _, string namedError) = await RunAsync(database, "ana is my name\n", "users", "add",
+            "--username", "ana", "--name", "Ana Diaz", "--role", "agent", "--department", "HPD", "--password-stdin");
+
+        Assert.Equal((1, 1), (common, named));
+        Assert.StartsWith("--password: A password may not be made of common password words", commonError,
+            StringComparison.Ordinal);
+        Assert.StartsWith("--password: A password may not contain the user name.", namedError,
+            StringComparison.Ordinal);
+        await using CivicDeskDbContext db = database.CreateContext();
+        Assert.Equal(0, await db.StaffUsers.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task UsersDeactivate_KnownAndUnknownName_ClosesTheAccountAndChangesItsSecurityStamp(
+        string provider)
+    {
+        await using TestDatabase database = await TestDatabase.CreateAsync(provider);
+        await SeedAsync(database);
+        await RunAsync(database, "a chosen passphrase\n", "users", "add", "--username", "ana", "--name", "Ana Diaz",
+            "--role", "agent", "--department", "HPD", "--password-stdin");
+        string stampBefore = await StampAsync(database, "ana");
+
+        (int deactivated, string output, _) = await RunAsync(database, string.Empty, "users", "deactivate",
+            "--username", "ana");
+        (int again, string againOutput, _) = await RunAsync(database, string.Empty, "users", "deactivate",
+            "--username", "ana");
+        (int unknown, _, string unknownError) = await RunAsync(database, string.Empty, "users", "deactivate",
+            "--username", "nobody");
+        (_, string list, _) = await RunAsync(database, string.Empty, "users", "list");
+
+        Assert.Equal((0, 0, 1), (deactivated, again, unknown));
+        Assert.Contains("Deactivated staff user 'ana'", output, StringComparison.Ordinal);
+        Assert.Contains("already deactivated", againOutput, StringComparison.Ordinal);
+        Assert.StartsWith("--username:", unknownError, StringComparison.Ordinal);
+        Assert.Matches(new Regex(@"^ana\s+agent\s+HPD\s+deactivated\s+Ana Diaz$", RegexOptions.Multiline), list);
+        Assert.NotEqual(stampBefore, await StampAsync(database, "ana"));
+    }
+
+    private static async Task<string> StampAsync(TestDatabase database, string userName)
+    {
+        await using CivicDeskDbContext db = database.CreateContext();
+        return await db.StaffUsers.Where(u => u.UserName == userName).Select(u => u.SecurityStamp)
+            .SingleAsync(TestContext.Current.CancellationToken);
+    }
+
     private static async Task SeedAsync(TestDatabase database)
     {
         await using CivicDeskDbContext db = await database.CreateMigratedContextAsync();

@@ -122,10 +122,10 @@ public sealed class SignInHandlerTests
         }
 
         Guid adminId = (await SignInAsync(world, "admin", oneTime)).Value.UserId;
-        Result<bool> tooShort = await ChangeAsync(world, new ChangePassword(adminId, oneTime, "short", null));
-        Result<bool> wrongCurrent = await ChangeAsync(world,
+        Result<SignedInStaff> tooShort = await ChangeAsync(world, new ChangePassword(adminId, oneTime, "short", null));
+        Result<SignedInStaff> wrongCurrent = await ChangeAsync(world,
             new ChangePassword(adminId, "not it at all", "a brand new passphrase", null));
-        Result<bool> changed = await ChangeAsync(world,
+        Result<SignedInStaff> changed = await ChangeAsync(world,
             new ChangePassword(adminId, oneTime, "a brand new passphrase", null));
 
         Assert.Equal("new_password", Assert.Single(Assert.IsType<ValidationFailed>(tooShort.Error).Errors).Field);
@@ -147,7 +147,7 @@ public sealed class SignInHandlerTests
         return result;
     }
 
-    private static async Task<Result<bool>> ChangeAsync(StaffWorld world, ChangePassword request)
+    private static async Task<Result<SignedInStaff>> ChangeAsync(StaffWorld world, ChangePassword request)
     {
         await using AsyncServiceScope scope = world.Scope();
         return await StaffWorld.Get<ChangePasswordHandler>(scope).HandleAsync(request, StaffWorld.Ct);

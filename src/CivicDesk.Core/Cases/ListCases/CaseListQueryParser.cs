@@ -12,6 +12,14 @@ namespace CivicDesk.Core.Cases.ListCases;
 /// </summary>
 public static class CaseListQueryParser
 {
+    /// <summary>
+    /// The first and last local dates a filter may name. Their day boundaries, in any zone, stay inside
+    /// what both databases store as an instant (the same years as Open311's date-times).
+    /// </summary>
+    public static readonly LocalDate EarliestDate = new(1900, 1, 1);
+
+    public static readonly LocalDate LatestDate = new(8999, 12, 31);
+
     public static Result<CaseListQuery> Parse(IReadOnlyDictionary<string, IReadOnlyList<string>> parameters)
     {
         List<FieldError> errors = [];
@@ -174,13 +182,19 @@ public static class CaseListQueryParser
         }
 
         ParseResult<LocalDate> parsed = LocalDatePattern.Iso.Parse(value);
-        if (parsed.Success)
+        if (!parsed.Success)
         {
-            return parsed.Value;
+            errors.Add(new FieldError(field, "invalid", "Use a date such as 2025-03-01."));
+            return null;
         }
 
-        errors.Add(new FieldError(field, "invalid", "Use a date such as 2025-03-01."));
-        return null;
+        if (parsed.Value < EarliestDate || parsed.Value > LatestDate)
+        {
+            errors.Add(new FieldError(field, "out_of_range", "Use a date from 1900-01-01 to 8999-12-31."));
+            return null;
+        }
+
+        return parsed.Value;
     }
 
     private static string SnakeCase(string name)

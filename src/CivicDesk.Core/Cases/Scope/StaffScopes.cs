@@ -8,8 +8,6 @@ namespace CivicDesk.Core.Cases.Scope;
 /// Loads a caller's scope from the database on every request, so a changed membership or a deactivated
 /// account takes effect at once. An unknown or deactivated user gets no scope and sees nothing.
 /// </summary>
-// Limitation: a deactivated user's session cookie stays valid until it expires; it sees nothing, because
-// the scope is empty, but the session is not revoked. A security stamp checked on each request would lift this.
 public sealed class StaffScopes(CivicDeskDbContext db)
 {
     public async Task<StaffScope?> ForAsync(StaffCaller caller, CancellationToken cancellationToken)

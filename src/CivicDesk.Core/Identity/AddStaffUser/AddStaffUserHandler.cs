@@ -14,6 +14,7 @@ namespace CivicDesk.Core.Identity.AddStaffUser;
 public sealed class AddStaffUserHandler(
     CivicDeskDbContext db,
     PasswordHasher hasher,
+    PasswordPolicy passwords,
     TimeProvider time,
     ILogger<AddStaffUserHandler> logger)
 {
@@ -38,7 +39,7 @@ public sealed class AddStaffUserHandler(
 
         if (request.Password is not null)
         {
-            AddIfAny(errors, StaffNames.CheckPassword(request.Password, "password"));
+            AddIfAny(errors, passwords.Check(request.Password, "password", userName));
         }
 
         Jurisdiction? jurisdiction = await FindJurisdictionAsync(request.JurisdictionCode, errors, cancellationToken);

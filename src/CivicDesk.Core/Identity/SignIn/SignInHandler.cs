@@ -54,8 +54,7 @@ public sealed class SignInHandler(
         db.AuditEntries.Add(Audit("staff.sign_in.succeeded", signedIn, request.Address, now, null));
         await db.SaveChangesAsync(cancellationToken);
         Log.SignedIn(logger, signedIn.Id);
-        return new SignedInStaff(
-            signedIn.Id, signedIn.UserName, signedIn.DisplayName, signedIn.Role, signedIn.MustChangePassword);
+        return SignedInStaff.Of(signedIn);
     }
 
     private async Task RefuseAsync(

@@ -4,8 +4,8 @@ namespace CivicDesk.Web.Open311.Common;
 
 /// <summary>
 /// Where the public reaches this deployment, for absolute links in Open311 answers: the configured
-/// <see cref="Open311Options.PublicUrl"/> without its <c>/open311/v2</c>, or else the request's own scheme,
-/// host and base path (which trusts the Host header, as the discovery document does).
+/// <see cref="Open311Options.PublicUrl"/> without its <c>/open311/v2</c>, or else the request's scheme, host
+/// and base path, which <see cref="Security.PublicOrigin"/> has already set from <c>PublicBaseUrl</c>.
 /// </summary>
 internal sealed record PublicSite(string Root)
 {

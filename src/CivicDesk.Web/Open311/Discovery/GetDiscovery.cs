@@ -1,4 +1,5 @@
 using CivicDesk.Core.Common;
+using CivicDesk.Web.Hosting;
 using CivicDesk.Web.Open311.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -14,8 +15,8 @@ internal static class GetDiscovery
 
     public static Results<Open311Ok<DiscoveryView>, Open311Errors> Handle(
         string format,
-        HttpRequest request,
         [FromServices] IOptions<Open311Options> options,
+        [FromServices] IOptions<PublicUrlOptions> publicUrl,
         [FromServices] DiscoveryChangeset changeset)
     {
         if (!Open311Formats.TryParse(format, out Open311Format chosen))
@@ -26,7 +27,7 @@ internal static class GetDiscovery
         Open311Options settings = options.Value;
         string url = settings.PublicUrl is { Length: > 0 } configured
             ? configured.TrimEnd('/')
-            : $"{request.Scheme}://{request.Host}{request.PathBase}{Open311Endpoints.BasePath}";
+            : publicUrl.Value.Absolute(Open311Endpoints.BasePath);
         DiscoveryEndpointView endpoint = new(
             Specification,
             url,
