@@ -28,4 +28,7 @@ internal sealed class CheckFailure : Exception
     }
 
     public RuleDiagnostic? Diagnostic { get; }
+
+    /// <summary>Set once the diagnostic is recorded, so that rethrowing it through outer checks adds nothing.</summary>
+    public bool Reported { get; set; }
 }

@@ -6,6 +6,8 @@ namespace CivicDesk.Rules.Checking;
 
 internal sealed partial class Checker
 {
+    private const int MaxBindDepth = 400;
+
     private static readonly HashSet<string> FunctionNames =
     [
         "count", "sum", "any", "all", "min", "max", "age_on", "days_between", "months_between", "round_cents",

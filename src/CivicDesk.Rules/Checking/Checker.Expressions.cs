@@ -6,7 +6,30 @@ namespace CivicDesk.Rules.Checking;
 
 internal sealed partial class Checker
 {
-    private Bound Bind(Expr expr) => expr switch
+    /// <summary>
+    /// Binds an expression. Checking a definition on first use nests inside the expression that uses it, so the
+    /// nesting is bounded here to keep the checker's own recursion safe.
+    /// </summary>
+    private Bound Bind(Expr expr)
+    {
+        if (_bindDepth >= MaxBindDepth)
+        {
+            throw Fail(expr.Position, $"definitions and expressions nested at most {MaxBindDepth} deep in all",
+                "deeper nesting");
+        }
+
+        _bindDepth++;
+        try
+        {
+            return BindCore(expr);
+        }
+        finally
+        {
+            _bindDepth--;
+        }
+    }
+
+    private Bound BindCore(Expr expr) => expr switch
     {
         IntegerLiteral literal => new BLiteral(RuleType.Integer, Value.Of(literal.Value)),
         DecimalLiteral literal => new BLiteral(RuleType.Decimal, Value.Of(literal.Value)),

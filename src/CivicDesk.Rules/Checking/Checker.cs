@@ -19,7 +19,9 @@ internal sealed partial class Checker
     private readonly List<NodeState> _nodeStates = [];
     private readonly Stack<List<string>> _references = new();
     private readonly List<(string Name, RuleType Type, int Slot)> _locals = [];
+    private readonly List<int> _checkedOrder = [];
     private int _localCount;
+    private int _bindDepth;
 
     private enum NodeState
     {
@@ -56,6 +58,7 @@ internal sealed partial class Checker
             }
         }
 
+        EvaluationDepth.Check(_nodes, _checkedOrder, _diagnostics);
         ImmutableArray<RuleNode> outputs = ResolveOutputs(files);
         if (_diagnostics.Count > 0)
         {
@@ -188,17 +191,21 @@ internal sealed partial class Checker
             CheckNodeBody(index);
             _nodes[index].References = [.. _references.Peek().Distinct(StringComparer.Ordinal)];
             _nodeStates[index] = NodeState.Checked;
+            _checkedOrder.Add(index);
             return _nodes[index].Type;
         }
         catch (CheckFailure failure)
         {
+            // Rethrown rather than replaced: a new exception at each level of a deep chain of definitions would
+            // capture ever longer stack traces.
             _nodeStates[index] = NodeState.Failed;
-            if (failure.Diagnostic is not null)
+            if (failure.Diagnostic is not null && !failure.Reported)
             {
                 _diagnostics.Add(failure.Diagnostic);
+                failure.Reported = true;
             }
 
-            throw new CheckFailure();
+            throw;
         }
         finally
         {

@@ -3,8 +3,14 @@ using NodaTime;
 
 namespace CivicDesk.Rules.Syntax;
 
-/// <summary>The expression syntax tree as written, before names are resolved and types checked.</summary>
-internal abstract record Expr(SourcePosition Position);
+/// <summary>
+/// The expression syntax tree as written, before names are resolved and types checked. Depth is the height of
+/// the tree, which the parser bounds so that checking and evaluating never recurse too deeply.
+/// </summary>
+internal abstract record Expr(SourcePosition Position)
+{
+    public int Depth { get; init; } = 1;
+}
 
 internal sealed record IntegerLiteral(SourcePosition Position, long Value) : Expr(Position);
 

@@ -12,6 +12,7 @@ internal sealed partial class Parser
     private const int AddLevel = 5;
     private const int MultiplyLevel = 6;
     private const int UnaryLevel = 7;
+    private const int MaxTreeDepth = 200;
 
     /// <summary>Words that cannot name anything: operators, and the words that start a declaration.</summary>
     internal static readonly HashSet<string> ReservedWords =
@@ -41,7 +42,8 @@ internal sealed partial class Parser
             SourcePosition position = Here;
             Advance();
             Expr right = ParseExpression(level);
-            left = op == "in" ? new InExpr(position, left, right) : new BinaryExpr(position, op, left, right);
+            Expr combined = op == "in" ? new InExpr(position, left, right) : new BinaryExpr(position, op, left, right);
+            left = Deep(combined, left, right);
             if (level == CompareLevel && InfixOperator().Level == CompareLevel)
             {
                 throw Error("'and' or 'or' between comparisons (comparisons do not chain)");
@@ -84,18 +86,21 @@ internal sealed partial class Parser
             ExpectWord("then");
             Expr then = ParseExpression(0);
             ExpectWord("else");
-            return new IfExpr(position, condition, then, ParseExpression(0));
+            Expr otherwise = ParseExpression(0);
+            return Deep(new IfExpr(position, condition, then, otherwise), condition, then, otherwise);
         }
 
         if (AtWord("not"))
         {
             Advance();
-            return new UnaryExpr(position, "not", ParseExpression(NotLevel));
+            Expr negated = ParseExpression(NotLevel);
+            return Deep(new UnaryExpr(position, "not", negated), negated);
         }
 
         if (Accept(TokenKind.Minus))
         {
-            return new UnaryExpr(position, "-", ParseExpression(UnaryLevel));
+            Expr operand = ParseExpression(UnaryLevel);
+            return Deep(new UnaryExpr(position, "-", operand), operand);
         }
 
         return ParsePostfix(ParsePrimary());
@@ -107,7 +112,7 @@ internal sealed partial class Parser
         {
             SourcePosition position = Here;
             Advance();
-            target = new FieldExpr(position, target, ExpectIdentifier("a field name after '.'"));
+            target = Deep(new FieldExpr(position, target, ExpectIdentifier("a field name after '.'")), target);
         }
 
         return target;
@@ -197,7 +202,7 @@ internal sealed partial class Parser
             Expect(TokenKind.RightParen, "',' or ')' after an argument");
         }
 
-        return new CallExpr(position, name, [.. arguments]);
+        return Deep(new CallExpr(position, name, [.. arguments]), [.. arguments]);
     }
 
     private Expr ParseArgument()
@@ -208,7 +213,8 @@ internal sealed partial class Parser
             string parameter = TextOf(Current);
             Advance();
             Advance();
-            return new LambdaExpr(position, parameter, ParseExpression(0));
+            Expr body = ParseExpression(0);
+            return Deep(new LambdaExpr(position, parameter, body), body);
         }
 
         return ParseExpression(0);
@@ -228,7 +234,7 @@ internal sealed partial class Parser
         {
             Expr high = ParseExpression(0);
             Expect(TokenKind.RightBracket, "']' closing the range");
-            return new RangeExpr(position, first, high);
+            return Deep(new RangeExpr(position, first, high), first, high);
         }
 
         List<Expr> items = [first];
@@ -238,7 +244,20 @@ internal sealed partial class Parser
         }
 
         Expect(TokenKind.RightBracket, "',' or ']' in the list");
-        return new ListExpr(position, [.. items]);
+        return Deep(new ListExpr(position, [.. items]), [.. items]);
+    }
+
+    /// <summary>The node with its depth set from its children's; too deep a tree is a load error.</summary>
+    private T Deep<T>(T node, params Expr[] children)
+        where T : Expr
+    {
+        int depth = 1 + (children.Length == 0 ? 0 : children.Max(c => c.Depth));
+        if (depth > MaxTreeDepth)
+        {
+            throw Error($"an expression at most {MaxTreeDepth} operations deep");
+        }
+
+        return node with { Depth = depth };
     }
 
     private ImmutableArray<Expr> ParseLiteralList(string expected)
