@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using CivicDesk.Core.Cases;
 using CivicDesk.Testing;
+using CivicDesk.Web.Hosting;
 using CivicDesk.Web.Tests.Portal;
 using NodaTime;
 
@@ -238,7 +239,7 @@ public abstract class GetRequestsTests(WebAppFixture app)
         Assert.NotNull(mediaUrl);
         Uri media = new(mediaUrl);
         Assert.True(media.IsAbsoluteUri);
-        Assert.Equal(client.BaseAddress!.Authority, media.Authority);
+        Assert.Equal(new Uri(PublicUrlOptions.Development).Authority, media.Authority);
         Assert.Equal(mediaUrl, (string?)xml.Xml().Root!.Element("request")!.Element("media_url"));
         string page = await (await PortalForms.GetAsync(client, $"/requests/{reference}")).Content
             .ReadAsStringAsync(TestContext.Current.CancellationToken);
