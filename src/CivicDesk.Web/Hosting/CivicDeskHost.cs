@@ -60,6 +60,9 @@ public static class CivicDeskHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization();
+
+        // After localization, so that the re-executed not-found page keeps the reader's language.
+        app.UseWorkspaceNotFound();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -4,6 +4,7 @@ using CivicDesk.Core.Identity;
 using CivicDesk.Core.Identity.EndSessions;
 using CivicDesk.Web.Security;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,6 +33,34 @@ public static class WorkspaceSetup
             limiter.OnRejected = RejectAsync;
         });
         return services;
+    }
+
+    /// <summary>The page every workspace 404 shows, in the workspace layout and the reader's language.</summary>
+    public const string NotFoundPath = "/staff/not-found";
+
+    /// <summary>
+    /// Answers a GET under <c>/staff</c> that found nothing (no such page, a malformed id, a missing case or
+    /// one outside the caller's scope) with the workspace's not-found page, status still 404. Users who are
+    /// not signed in are sent to sign in first, as for any workspace address. Other requests keep the generic
+    /// status-code pages registered before this.
+    /// </summary>
+    // The re-executing status-code pages must sit in the main pipeline, not a UseWhen branch: a branch has no
+    // global route builder, and the re-executed request would find no endpoint. So they are registered for
+    // every request and switched off for those that are not workspace reads.
+    public static IApplicationBuilder UseWorkspaceNotFound(this IApplicationBuilder app)
+    {
+        app.UseStatusCodePagesWithReExecute(NotFoundPath, createScopeForStatusCodePages: true);
+        return app.Use((context, next) =>
+        {
+            bool workspaceRead = HttpMethods.IsGet(context.Request.Method)
+                && context.Request.Path.StartsWithSegments("/staff", StringComparison.OrdinalIgnoreCase);
+            if (!workspaceRead && context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+            {
+                pages.Enabled = false;
+            }
+
+            return next(context);
+        });
     }
 
     public static IEndpointRouteBuilder MapWorkspace(this IEndpointRouteBuilder endpoints)

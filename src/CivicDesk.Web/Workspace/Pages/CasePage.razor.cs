@@ -89,6 +89,8 @@ public sealed partial class CasePage
         Details = result.TryGetValue(out CaseDetails? details, out _) ? details : null;
         if (Details is null)
         {
+            // A missing case and one outside the caller's scope answer alike: 404, which the workspace turns
+            // into its not-found page (WorkspaceSetup.UseWorkspaceNotFound).
             HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
         }
     }
