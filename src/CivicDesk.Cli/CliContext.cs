@@ -4,6 +4,8 @@ using CivicDesk.Core;
 using CivicDesk.Core.Data;
 using CivicDesk.Core.Files;
 using CivicDesk.Core.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -30,12 +32,45 @@ public sealed class CliContext(TextWriter output, TextWriter error, TextReader? 
         Recursive = true,
     };
 
+    /// <summary>The exit code of a command that stopped because its database is unreachable or not migrated.</summary>
+    public const int DatabaseNotReady = 3;
+
     public TextWriter Output => output;
 
     public TextWriter Error => error;
 
     /// <summary>Where secrets such as a password are read from (<c>--password-stdin</c>).</summary>
     public TextReader Input => input ?? Console.In;
+
+    /// <summary>
+    /// Services on the command line's database, once it answers and holds every migration. Otherwise writes
+    /// one line saying what to do to the error output and returns null; the command then exits with
+    /// <see cref="DatabaseNotReady"/>. Only <c>migrate</c> and <c>import</c>, which migrate, skip this.
+    /// </summary>
+    public async Task<ServiceProvider?> OpenMigratedAsync(ParseResult parsed, CancellationToken cancellationToken)
+    {
+        ServiceProvider services = CreateServices(parsed);
+        string? problem;
+        await using (AsyncServiceScope scope = services.CreateAsyncScope())
+        {
+            DatabaseFacade database = scope.ServiceProvider.GetRequiredService<CivicDeskDbContext>().Database;
+            problem = !await database.CanConnectAsync(cancellationToken)
+                ? "The database cannot be reached or does not exist; check --database and --connection, "
+                    + "then run `civicdesk migrate`."
+                : (await database.GetPendingMigrationsAsync(cancellationToken)).Any()
+                    ? "The database is not migrated; run `civicdesk migrate` first."
+                    : null;
+        }
+
+        if (problem is null)
+        {
+            return services;
+        }
+
+        await services.DisposeAsync();
+        await Error.WriteLineAsync(problem);
+        return null;
+    }
 
     /// <summary>A service provider with Core's use cases on the database the command line names.</summary>
     public static ServiceProvider CreateServices(ParseResult parsed)
@@ -48,8 +83,14 @@ public sealed class CliContext(TextWriter output, TextWriter error, TextReader? 
         }.Resolved(dataFolder);
 
         ServiceCollection services = new();
-        services.AddLogging(logging
-            => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        // Log lines go to standard error, so that standard output holds only what the command prints. EF Core
+        // reports only errors: its warnings and information are no business of a command-line user, and the
+        // commands report the expected database problems themselves in one line.
+        services.AddLogging(logging => logging
+            .AddSimpleConsole(o => o.SingleLine = true)
+            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(database);
         services.AddSingleton<IFileStore>(new LocalFileStore(Path.Combine(dataFolder, "files")));

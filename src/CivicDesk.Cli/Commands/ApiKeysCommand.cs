@@ -43,7 +43,12 @@ internal static class ApiKeysCommand
         Command issue = new("issue", "Issue a key and print it once.") { jurisdiction, name };
         issue.SetAction(async (parsed, cancellationToken) =>
         {
-            await using ServiceProvider services = CliContext.CreateServices(parsed);
+            await using ServiceProvider? services = await context.OpenMigratedAsync(parsed, cancellationToken);
+            if (services is null)
+            {
+                return CliContext.DatabaseNotReady;
+            }
+
             await using AsyncServiceScope scope = services.CreateAsyncScope();
             IssueApiKeyHandler handler = scope.ServiceProvider.GetRequiredService<IssueApiKeyHandler>();
             IssueApiKey request = new(parsed.GetValue(jurisdiction)!, parsed.GetValue(name)!, Operator);
@@ -67,7 +72,12 @@ internal static class ApiKeysCommand
         Command list = new("list", "List keys: prefix, jurisdiction, state, issue date and holder.") { jurisdiction };
         list.SetAction(async (parsed, cancellationToken) =>
         {
-            await using ServiceProvider services = CliContext.CreateServices(parsed);
+            await using ServiceProvider? services = await context.OpenMigratedAsync(parsed, cancellationToken);
+            if (services is null)
+            {
+                return CliContext.DatabaseNotReady;
+            }
+
             await using AsyncServiceScope scope = services.CreateAsyncScope();
             ListApiKeysHandler handler = scope.ServiceProvider.GetRequiredService<ListApiKeysHandler>();
             IReadOnlyList<ApiKeySummary> keys =
@@ -92,7 +102,12 @@ internal static class ApiKeysCommand
         Command revoke = new("revoke", "Revoke a key at once; it cannot be restored.") { prefix };
         revoke.SetAction(async (parsed, cancellationToken) =>
         {
-            await using ServiceProvider services = CliContext.CreateServices(parsed);
+            await using ServiceProvider? services = await context.OpenMigratedAsync(parsed, cancellationToken);
+            if (services is null)
+            {
+                return CliContext.DatabaseNotReady;
+            }
+
             await using AsyncServiceScope scope = services.CreateAsyncScope();
             RevokeApiKeyHandler handler = scope.ServiceProvider.GetRequiredService<RevokeApiKeyHandler>();
             Result<RevokedApiKey> result = await handler.HandleAsync(

@@ -72,7 +72,12 @@ internal static class UsersCommand
         AddStaffUser request,
         CancellationToken cancellationToken)
     {
-        await using ServiceProvider services = CliContext.CreateServices(parsed);
+        await using ServiceProvider? services = await context.OpenMigratedAsync(parsed, cancellationToken);
+        if (services is null)
+        {
+            return CliContext.DatabaseNotReady;
+        }
+
         await using AsyncServiceScope scope = services.CreateAsyncScope();
         AddStaffUserHandler handler = scope.ServiceProvider.GetRequiredService<AddStaffUserHandler>();
         Actor actor = new(ActorKind.System, null, "cli", null);
@@ -95,7 +100,12 @@ internal static class UsersCommand
         Command list = new("list", "List staff users with role, departments and account state.");
         list.SetAction(async (parsed, cancellationToken) =>
         {
-            await using ServiceProvider services = CliContext.CreateServices(parsed);
+            await using ServiceProvider? services = await context.OpenMigratedAsync(parsed, cancellationToken);
+        if (services is null)
+        {
+            return CliContext.DatabaseNotReady;
+        }
+
             await using AsyncServiceScope scope = services.CreateAsyncScope();
             ListStaffUsersHandler handler = scope.ServiceProvider.GetRequiredService<ListStaffUsersHandler>();
             IReadOnlyList<StaffUserSummary> users = await handler.HandleAsync(cancellationToken);
@@ -125,7 +135,12 @@ internal static class UsersCommand
         Command deactivate = new("deactivate", "Close a staff account; its open sessions end at once.") { userName };
         deactivate.SetAction(async (parsed, cancellationToken) =>
         {
-            await using ServiceProvider services = CliContext.CreateServices(parsed);
+            await using ServiceProvider? services = await context.OpenMigratedAsync(parsed, cancellationToken);
+        if (services is null)
+        {
+            return CliContext.DatabaseNotReady;
+        }
+
             await using AsyncServiceScope scope = services.CreateAsyncScope();
             DeactivateStaffUserHandler handler = scope.ServiceProvider.GetRequiredService<DeactivateStaffUserHandler>();
             Actor actor = new(ActorKind.System, null, "cli", null);
