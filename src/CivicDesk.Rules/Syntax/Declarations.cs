@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using NodaTime;
 
-
 namespace CivicDesk.Rules.Syntax;
 
 /// <summary>A type as written: a name (boolean, integer, decimal, text, date, duration), a list or a record.</summary>
