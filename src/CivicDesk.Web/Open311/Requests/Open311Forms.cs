@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 using CivicDesk.Web.Open311.Common;
@@ -86,18 +87,30 @@ internal static class Open311Forms
     }
 
     /// <summary>The whole body, or null when it is larger than <see cref="MaxBodyBytes"/>.</summary>
+    /// <remarks>
+    /// The read buffer is rented: a new one per request would be a 256 KiB large-object allocation on the
+    /// intake path, for bodies that are usually a few hundred bytes.
+    /// </remarks>
     private static async Task<byte[]?> ReadBodyAsync(Stream body, CancellationToken cancellationToken)
     {
-        byte[] buffer = new byte[MaxBodyBytes + 1];
-        int length = 0;
-        int read;
-        while (length < buffer.Length
-            && (read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(MaxBodyBytes + 1);
+        try
         {
-            length += read;
-        }
+            int length = 0;
+            int read;
+            while (length <= MaxBodyBytes
+                && (read = await body.ReadAsync(
+                    buffer.AsMemory(length, MaxBodyBytes + 1 - length), cancellationToken)) > 0)
+            {
+                length += read;
+            }
 
-        return length > MaxBodyBytes ? null : buffer[..length];
+            return length > MaxBodyBytes ? null : buffer[..length];
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static Open311Errors TooLarge(Open311Format format) =>
