@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -11,6 +12,8 @@ namespace CivicDesk.Core.Data;
 /// retries (1 ms, 2 ms, 5 ms … 100 ms), which wastes the time the single writer could use. Here they wait
 /// in line and each starts the moment the previous one commits. Other processes still meet SQLite's own
 /// lock and busy timeout.
+/// A context inside its own transaction passes without the gate: it may already hold SQLite's write lock, and
+/// waiting here for a writer that in turn waits for that lock would deadlock until the busy timeout.
 /// </summary>
 internal sealed class SqliteWriteGate : SaveChangesInterceptor
 {
@@ -21,6 +24,9 @@ internal sealed class SqliteWriteGate : SaveChangesInterceptor
 
     // Lives as long as the process, like the file it guards, so it is never disposed.
     private readonly SemaphoreSlim _gate;
+
+    // The contexts whose save holds the gate now, so that only they release it.
+    private readonly ConditionalWeakTable<DbContext, object> _holders = [];
 
     private SqliteWriteGate(SemaphoreSlim gate)
     {
@@ -38,13 +44,23 @@ internal sealed class SqliteWriteGate : SaveChangesInterceptor
         InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
     {
-        await _gate.WaitAsync(cancellationToken);
+        if (eventData.Context is { Database.CurrentTransaction: null } context)
+        {
+            await _gate.WaitAsync(cancellationToken);
+            _holders.AddOrUpdate(context, context);
+        }
+
         return result;
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        _gate.Wait();
+        if (eventData.Context is { Database.CurrentTransaction: null } context)
+        {
+            _gate.Wait();
+            _holders.AddOrUpdate(context, context);
+        }
+
         return result;
     }
 
@@ -53,13 +69,13 @@ internal sealed class SqliteWriteGate : SaveChangesInterceptor
         int result,
         CancellationToken cancellationToken = default)
     {
-        _gate.Release();
+        Release(eventData.Context);
         return ValueTask.FromResult(result);
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        _gate.Release();
+        Release(eventData.Context);
         return result;
     }
 
@@ -67,19 +83,27 @@ internal sealed class SqliteWriteGate : SaveChangesInterceptor
         DbContextErrorEventData eventData,
         CancellationToken cancellationToken = default)
     {
-        _gate.Release();
+        Release(eventData.Context);
         return Task.CompletedTask;
     }
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => _gate.Release();
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Release(eventData.Context);
 
     public override Task SaveChangesCanceledAsync(
         DbContextEventData eventData,
         CancellationToken cancellationToken = default)
     {
-        _gate.Release();
+        Release(eventData.Context);
         return Task.CompletedTask;
     }
 
-    public override void SaveChangesCanceled(DbContextEventData eventData) => _gate.Release();
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Release(eventData.Context);
+
+    private void Release(DbContext? context)
+    {
+        if (context is not null && _holders.Remove(context))
+        {
+            _gate.Release();
+        }
+    }
 }
