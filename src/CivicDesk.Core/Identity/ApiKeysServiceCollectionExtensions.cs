@@ -11,6 +11,7 @@ public static class ApiKeysServiceCollectionExtensions
     /// <summary>Registers the use cases that issue, verify, list and revoke partners' API keys.</summary>
     public static IServiceCollection AddApiKeys(this IServiceCollection services)
     {
+        services.AddSingleton<ApiKeyCache>();
         services.AddScoped<IssueApiKeyHandler>();
         services.AddScoped<VerifyApiKeyHandler>();
         services.AddScoped<RevokeApiKeyHandler>();

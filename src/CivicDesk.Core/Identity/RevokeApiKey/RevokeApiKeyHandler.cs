@@ -2,6 +2,7 @@ using System.Text.Json;
 using CivicDesk.Core.Audit;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
+using CivicDesk.Core.Identity.VerifyApiKey;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -11,7 +12,11 @@ namespace CivicDesk.Core.Identity.RevokeApiKey;
 /// <summary>
 /// Revokes a key and records who did it in the audit trail, in one transaction. Revoking twice changes nothing.
 /// </summary>
-public sealed class RevokeApiKeyHandler(CivicDeskDbContext db, TimeProvider time, ILogger<RevokeApiKeyHandler> logger)
+public sealed class RevokeApiKeyHandler(
+    CivicDeskDbContext db,
+    ApiKeyCache cache,
+    TimeProvider time,
+    ILogger<RevokeApiKeyHandler> logger)
 {
     public async Task<Result<RevokedApiKey>> HandleAsync(RevokeApiKey command, CancellationToken cancellationToken)
     {
@@ -34,6 +39,7 @@ public sealed class RevokeApiKeyHandler(CivicDeskDbContext db, TimeProvider time
             Detail = JsonSerializer.Serialize(new { prefix = key.Prefix, name = key.Name }),
         });
         await db.SaveChangesAsync(cancellationToken);
+        cache.Forget(key.Prefix);
         Log.ApiKeyRevoked(logger, key.Id);
         return new RevokedApiKey(key.Id, key.Prefix, key.Name, now, AlreadyRevoked: false);
     }

@@ -10,7 +10,10 @@ namespace CivicDesk.Core.Identity.VerifyApiKey;
 /// time, it is not revoked, and it belongs to the jurisdiction written to. Every refusal is a
 /// <see cref="Forbidden"/> whose reason names <c>api_key</c>.
 /// </summary>
-public sealed class VerifyApiKeyHandler(CivicDeskDbContext db, ILogger<VerifyApiKeyHandler> logger)
+public sealed class VerifyApiKeyHandler(
+    CivicDeskDbContext db,
+    ApiKeyCache cache,
+    ILogger<VerifyApiKeyHandler> logger)
 {
     public async Task<Result<VerifiedApiKey>> HandleAsync(VerifyApiKey query, CancellationToken cancellationToken)
     {
@@ -23,7 +26,10 @@ public sealed class VerifyApiKeyHandler(CivicDeskDbContext db, ILogger<VerifyApi
         string? prefix = ApiKeySecrets.PrefixOf(key);
         ApiKey? stored = prefix is null
             ? null
-            : await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Prefix == prefix, cancellationToken);
+            : await cache.GetOrLoadAsync(
+                prefix,
+                token => db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Prefix == prefix, token),
+                cancellationToken);
         if (stored is null || !ApiKeySecrets.Matches(key, stored.SecretHash))
         {
             return Refuse("invalid", "api_key is not valid.");
