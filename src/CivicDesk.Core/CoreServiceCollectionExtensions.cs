@@ -1,6 +1,9 @@
 using CivicDesk.Core.Cases;
 using CivicDesk.Core.Cases.SubmitRequest;
 using CivicDesk.Core.Cases.TrackRequest;
+using CivicDesk.Core.CaseTypes;
+using CivicDesk.Core.CaseTypes.MigrateCaseType;
+using CivicDesk.Core.CaseTypes.PublishCaseType;
 using CivicDesk.Core.Catalog;
 using CivicDesk.Core.Catalog.GetCatalog;
 using CivicDesk.Core.Catalog.SeedCatalog;
@@ -24,6 +27,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<GetCatalogHandler>();
         services.AddScoped<TrackRequestHandler>();
         services.AddImports();
+        services.AddScoped<CaseTypeResolver>();
+        services.AddScoped<PublishCaseTypeHandler>();
+        services.AddScoped<MigrateCaseTypeHandler>();
         return services;
     }
 }

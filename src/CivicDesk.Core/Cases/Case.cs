@@ -1,3 +1,4 @@
+using CivicDesk.Core.CaseTypes;
 using CivicDesk.Core.Jurisdictions;
 using NodaTime;
 
@@ -33,6 +34,9 @@ public sealed class Case
         MediaUrl = details.MediaUrl;
         Answers = details.Answers;
         SubmissionKey = details.SubmissionKey;
+        CaseTypeKey = details.CaseType?.Key;
+        CaseTypeVersion = details.CaseType?.Version;
+        CaseTypeHash = details.CaseType?.ContentHash;
         CreatedAt = details.ReceivedAt;
         UpdatedAt = details.ReceivedAt;
         Status = CaseStatus.New;
@@ -81,6 +85,13 @@ public sealed class Case
     public string? StatusNote { get; private set; }
 
     public Guid? AssigneeId { get; private set; }
+
+    /// <summary>The case type this case is worked by, pinned when it was created; null before case types.</summary>
+    public string? CaseTypeKey { get; private set; }
+
+    public int? CaseTypeVersion { get; private set; }
+
+    public string? CaseTypeHash { get; private set; }
 
     public Instant CreatedAt { get; private set; }
 
@@ -162,6 +173,26 @@ public sealed class Case
 
         Touch(now);
         return note;
+    }
+
+    /// <summary>
+    /// Moves an open case to another version of its case type, in the state the migration's mapping gives.
+    /// </summary>
+    public CaseEvent MoveToCaseType(PinnedCaseType to, CaseStatus status, Actor actor, Guid eventId, Instant now)
+    {
+        CaseEvent moved = new(eventId, Id, CaseEventKind.CaseTypeMigrated, now, actor, EventVisibility.Internal)
+        {
+            FromStatus = Status,
+            ToStatus = status,
+            Text = $"{CaseTypeKey} v{CaseTypeVersion} → {to}",
+        };
+        CaseTypeKey = to.Key;
+        CaseTypeVersion = to.Version;
+        CaseTypeHash = to.ContentHash;
+        Status = status;
+        ClosedAt = status.IsOpen() ? null : now;
+        Touch(now);
+        return moved;
     }
 
     private void Touch(Instant now)

@@ -25,6 +25,8 @@ internal sealed class CaseConfiguration :
         builder.Property(c => c.SourceSystem).HasMaxLength(40);
         builder.Property(c => c.SourceKey).HasMaxLength(100);
         builder.Property(c => c.SubmissionKey).HasMaxLength(100);
+        builder.Property(c => c.CaseTypeKey).HasMaxLength(100);
+        builder.Property(c => c.CaseTypeHash).HasMaxLength(64);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Property(c => c.Answers)
             .HasConversion(a => a.ToJson(), json => CaseAnswers.FromJson(json))
@@ -44,6 +46,7 @@ internal sealed class CaseConfiguration :
         builder.HasIndex(c => new { c.DepartmentId, c.Status, c.CreatedAt });
         builder.HasIndex(c => new { c.ServiceId, c.CreatedAt });
         builder.HasIndex(c => c.UpdatedAt);
+        builder.HasIndex(c => new { c.JurisdictionId, c.CaseTypeKey, c.CaseTypeVersion, c.Status });
 
         builder.HasOne<Jurisdiction>().WithMany().HasForeignKey(c => c.JurisdictionId);
         builder.HasOne<Service>().WithMany().HasForeignKey(c => c.ServiceId);

@@ -7,4 +7,7 @@ public enum CaseEventKind
     NoteAdded,
     Assigned,
     Unassigned,
+
+    /// <summary>Moved to another version of its case type by an explicit migration.</summary>
+    CaseTypeMigrated,
 }

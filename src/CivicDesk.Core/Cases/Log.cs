@@ -16,4 +16,11 @@ internal static partial class Log
 
     [LoggerMessage(1004, LogLevel.Information, "Request rejected with {ErrorCount} field errors")]
     public static partial void RequestRejected(ILogger logger, int errorCount);
+
+    [LoggerMessage(1101, LogLevel.Information, "Case type {Key} version {Version} published")]
+    public static partial void CaseTypePublished(ILogger logger, string key, int version);
+
+    [LoggerMessage(1102, LogLevel.Information,
+        "{Count} open cases of {Key} moved from version {FromVersion} to {ToVersion}")]
+    public static partial void CaseTypeMigrated(ILogger logger, int count, string key, int fromVersion, int toVersion);
 }

@@ -1,3 +1,4 @@
+using CivicDesk.Core.CaseTypes;
 using NodaTime;
 
 namespace CivicDesk.Core.Cases;
@@ -19,4 +20,7 @@ public sealed record NewCase(
 {
     /// <summary>A link to media about the problem given by a partner system; kept as text, never fetched.</summary>
     public string? MediaUrl { get; init; }
+
+    /// <summary>The case type version the case starts with; null where the jurisdiction has published none.</summary>
+    public PinnedCaseType? CaseType { get; init; }
 }

@@ -1,5 +1,6 @@
 using CivicDesk.Core.Audit;
 using CivicDesk.Core.Cases;
+using CivicDesk.Core.CaseTypes;
 using CivicDesk.Core.Catalog;
 using CivicDesk.Core.Identity;
 using CivicDesk.Core.Imports;
@@ -39,6 +40,8 @@ public sealed class CivicDeskDbContext(DbContextOptions<CivicDeskDbContext> opti
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+
+    public DbSet<CaseTypeVersion> CaseTypeVersions => Set<CaseTypeVersion>();
 
     public bool IsPostgres => Database.ProviderName == DatabaseProviders.PostgresProviderName;
 

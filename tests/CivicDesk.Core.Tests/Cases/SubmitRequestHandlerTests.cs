@@ -2,6 +2,7 @@ using CivicDesk.Core.Audit;
 using CivicDesk.Core.Cases;
 using CivicDesk.Core.Cases.Photos;
 using CivicDesk.Core.Cases.SubmitRequest;
+using CivicDesk.Core.CaseTypes;
 using CivicDesk.Core.Catalog;
 using CivicDesk.Core.Catalog.SeedCatalog;
 using CivicDesk.Core.Common;
@@ -237,8 +238,14 @@ public sealed class SubmitRequestHandlerTests
     {
         await using CivicDeskDbContext db = database.CreateContext();
         string files = Path.Combine(Path.GetTempPath(), "civicdesk-tests", "files");
+        CatalogCache catalog = new(_time);
         SubmitRequestHandler handler = new(
-            db, new LocalFileStore(files), new CatalogCache(_time), _time, NullLogger<SubmitRequestHandler>.Instance);
+            db,
+            new LocalFileStore(files),
+            catalog,
+            new CaseTypeResolver(db, catalog),
+            _time,
+            NullLogger<SubmitRequestHandler>.Instance);
         return await handler.HandleAsync(request, Ct);
     }
 }

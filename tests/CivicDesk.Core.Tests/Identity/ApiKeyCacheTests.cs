@@ -12,7 +12,8 @@ namespace CivicDesk.Core.Tests.Identity;
 public sealed class ApiKeyCacheTests
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero));
-    private readonly ApiKey _stored = new(Guid.NewGuid(), Guid.NewGuid(), "Partner", "abc12345", "hash", Instant.MinValue);
+    private readonly ApiKey _stored =
+        new(Guid.NewGuid(), Guid.NewGuid(), "Partner", "abc12345", "hash", Instant.MinValue);
     private int _loads;
 
     [Fact]

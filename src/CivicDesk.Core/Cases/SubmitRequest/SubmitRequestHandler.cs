@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CivicDesk.Core.Audit;
 using CivicDesk.Core.Cases.Photos;
+using CivicDesk.Core.CaseTypes;
 using CivicDesk.Core.Catalog;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
@@ -21,6 +22,7 @@ public sealed class SubmitRequestHandler(
     CivicDeskDbContext db,
     IFileStore files,
     CatalogCache catalog,
+    CaseTypeResolver caseTypes,
     TimeProvider time,
     ILogger<SubmitRequestHandler> logger)
 {
@@ -94,6 +96,7 @@ public sealed class SubmitRequestHandler(
     {
         Service service = definition.Service;
         Guid caseId = time.NewId();
+        PinnedCaseType? caseType = await caseTypes.ForServiceAsync(jurisdiction.Id, service.Code, cancellationToken);
         List<CaseAttachment> attachments = await SavePhotosAsync(caseId, valid.Photos, cancellationToken);
         for (int attempt = 1; ; attempt++)
         {
@@ -103,6 +106,7 @@ public sealed class SubmitRequestHandler(
                 request.Channel, valid.Description, valid.Location, valid.Answers, submissionKey, now)
             {
                 MediaUrl = valid.MediaUrl,
+                CaseType = caseType,
             };
             (Case created, CaseEvent first) = Case.Submit(details, request.Actor, time.NewId());
             db.Cases.Add(created);

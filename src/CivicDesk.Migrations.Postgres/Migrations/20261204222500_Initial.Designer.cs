@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CivicDesk.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CivicDeskDbContext))]
-    [Migration("20261204192356_Initial")]
+    [Migration("20261204222500_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -91,6 +91,62 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                     b.ToTable("audit_entries");
                 });
 
+            modelBuilder.Entity("CivicDesk.Core.CaseTypes.CaseTypeVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_hash");
+
+                    b.Property<Guid>("JurisdictionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("jurisdiction_id");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("published_by");
+
+                    b.Property<string>("ServiceCodes")
+                        .HasColumnType("text")
+                        .HasColumnName("service_codes");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_type_versions");
+
+                    b.HasIndex("JurisdictionId", "Key", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_case_type_versions_jurisdiction_id_key_version");
+
+                    b.ToTable("case_type_versions");
+                });
+
             modelBuilder.Entity("CivicDesk.Core.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
@@ -116,6 +172,20 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                     b.Property<Guid?>("AssigneeId")
                         .HasColumnType("uuid")
                         .HasColumnName("assignee_id");
+
+                    b.Property<string>("CaseTypeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("case_type_hash");
+
+                    b.Property<string>("CaseTypeKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("case_type_key");
+
+                    b.Property<int?>("CaseTypeVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("case_type_version");
 
                     b.Property<string>("Channel")
                         .IsRequired()
@@ -254,6 +324,9 @@ namespace CivicDesk.Migrations.Postgres.Migrations
 
                     b.HasIndex("DepartmentId", "Status", "CreatedAt")
                         .HasDatabaseName("ix_cases_department_id_status_created_at");
+
+                    b.HasIndex("JurisdictionId", "CaseTypeKey", "CaseTypeVersion", "Status")
+                        .HasDatabaseName("ix_cases_jurisdiction_id_case_type_key_case_type_version_status");
 
                     b.ToTable("cases");
                 });
@@ -947,6 +1020,16 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_queues_department_id_code");
 
                     b.ToTable("queues");
+                });
+
+            modelBuilder.Entity("CivicDesk.Core.CaseTypes.CaseTypeVersion", b =>
+                {
+                    b.HasOne("CivicDesk.Core.Jurisdictions.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_type_versions_jurisdictions_jurisdiction_id");
                 });
 
             modelBuilder.Entity("CivicDesk.Core.Cases.Case", b =>

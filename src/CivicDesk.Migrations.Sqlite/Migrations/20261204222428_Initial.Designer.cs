@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CivicDesk.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CivicDeskDbContext))]
-    [Migration("20261204192317_Initial")]
+    [Migration("20261204222428_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -86,6 +86,62 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                     b.ToTable("audit_entries");
                 });
 
+            modelBuilder.Entity("CivicDesk.Core.CaseTypes.CaseTypeVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_hash");
+
+                    b.Property<Guid>("JurisdictionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("jurisdiction_id");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_by");
+
+                    b.Property<string>("ServiceCodes")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_codes");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_type_versions");
+
+                    b.HasIndex("JurisdictionId", "Key", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_case_type_versions_jurisdiction_id_key_version");
+
+                    b.ToTable("case_type_versions");
+                });
+
             modelBuilder.Entity("CivicDesk.Core.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
@@ -111,6 +167,20 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("AssigneeId")
                         .HasColumnType("TEXT")
                         .HasColumnName("assignee_id");
+
+                    b.Property<string>("CaseTypeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_type_hash");
+
+                    b.Property<string>("CaseTypeKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_type_key");
+
+                    b.Property<int?>("CaseTypeVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_type_version");
 
                     b.Property<string>("Channel")
                         .IsRequired()
@@ -249,6 +319,9 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DepartmentId", "Status", "CreatedAt")
                         .HasDatabaseName("ix_cases_department_id_status_created_at");
+
+                    b.HasIndex("JurisdictionId", "CaseTypeKey", "CaseTypeVersion", "Status")
+                        .HasDatabaseName("ix_cases_jurisdiction_id_case_type_key_case_type_version_status");
 
                     b.ToTable("cases");
                 });
@@ -942,6 +1015,16 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_queues_department_id_code");
 
                     b.ToTable("queues");
+                });
+
+            modelBuilder.Entity("CivicDesk.Core.CaseTypes.CaseTypeVersion", b =>
+                {
+                    b.HasOne("CivicDesk.Core.Jurisdictions.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_type_versions_jurisdictions_jurisdiction_id");
                 });
 
             modelBuilder.Entity("CivicDesk.Core.Cases.Case", b =>

@@ -75,6 +75,31 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "case_type_versions",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    jurisdiction_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    content_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    content = table.Column<string>(type: "TEXT", nullable: false),
+                    service_codes = table.Column<string>(type: "TEXT", nullable: true),
+                    published_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    published_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_case_type_versions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_case_type_versions_jurisdictions_jurisdiction_id",
+                        column: x => x.jurisdiction_id,
+                        principalTable: "jurisdictions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "departments",
                 columns: table => new
                 {
@@ -268,6 +293,9 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                     answers = table.Column<string>(type: "TEXT", nullable: false),
                     status_note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     assignee_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    case_type_key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    case_type_version = table.Column<int>(type: "INTEGER", nullable: true),
+                    case_type_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     created_at = table.Column<long>(type: "INTEGER", nullable: false),
                     updated_at = table.Column<long>(type: "INTEGER", nullable: false),
                     closed_at = table.Column<long>(type: "INTEGER", nullable: true),
@@ -458,9 +486,20 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                 columns: new[] { "case_id", "at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_case_type_versions_jurisdiction_id_key_version",
+                table: "case_type_versions",
+                columns: new[] { "jurisdiction_id", "key", "version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_cases_department_id_status_created_at",
                 table: "cases",
                 columns: new[] { "department_id", "status", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_jurisdiction_id_case_type_key_case_type_version_status",
+                table: "cases",
+                columns: new[] { "jurisdiction_id", "case_type_key", "case_type_version", "status" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_cases_jurisdiction_id_created_at",
@@ -594,6 +633,9 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "case_events");
+
+            migrationBuilder.DropTable(
+                name: "case_type_versions");
 
             migrationBuilder.DropTable(
                 name: "import_runs");

@@ -1,0 +1,15 @@
+using CivicDesk.Core.Cases;
+
+namespace CivicDesk.Core.CaseTypes;
+
+/// <summary>
+/// A case type as the workflow library loaded and validated it, ready to publish: the caller (the command line)
+/// loads the YAML, so Core stores only what was already proven valid.
+/// </summary>
+public sealed record CaseTypePublication(
+    string Key,
+    int Version,
+    string ContentHash,
+    string Content,
+    IReadOnlyList<string>? ServiceCodes,
+    Actor Actor);
