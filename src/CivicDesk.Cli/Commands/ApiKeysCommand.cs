@@ -99,7 +99,8 @@ internal static class ApiKeysCommand
     private static Command Revoke(CliContext context)
     {
         Argument<string> prefix = new("prefix") { Description = "The key's prefix, as listed" };
-        Command revoke = new("revoke", "Revoke a key at once; it cannot be restored.") { prefix };
+        Command revoke = new(
+            "revoke", "Revoke a key for good; running servers refuse it within 5 seconds.") { prefix };
         revoke.SetAction(async (parsed, cancellationToken) =>
         {
             await using ServiceProvider? services = await context.OpenMigratedAsync(parsed, cancellationToken);
