@@ -27,6 +27,7 @@ public static class CliApp
         root.Subcommands.Add(ApiKeysCommand.Create(context));
         root.Subcommands.Add(UsersCommand.Create(context));
         root.Subcommands.Add(ImportCommand.Create(context));
+        root.Subcommands.Add(CaseTypesCommand.Create(context));
         root.Subcommands.Add(Commands.Rules.RulesCommand.Create(context));
 
         ParseResult parsed = root.Parse(args);

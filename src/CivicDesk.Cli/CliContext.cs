@@ -39,6 +39,19 @@ public sealed class CliContext(TextWriter output, TextWriter error, TextReader? 
 
     public TextWriter Error => error;
 
+    /// <summary>
+    /// Writes a use case's refusal as one line, each rejected field named as its option, and returns the exit
+    /// code of a refused command.
+    /// </summary>
+    public async Task<int> FailAsync(Core.Common.Error refusal)
+    {
+        string message = refusal is Core.Common.ValidationFailed invalid
+            ? string.Join(" ", invalid.Errors.Select(e => $"--{e.Field}: {e.Message}"))
+            : refusal.Title;
+        await error.WriteLineAsync(message);
+        return 1;
+    }
+
     /// <summary>Where secrets such as a password are read from (<c>--password-stdin</c>).</summary>
     public TextReader Input => input ?? Console.In;
 

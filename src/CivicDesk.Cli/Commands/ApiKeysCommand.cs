@@ -55,7 +55,7 @@ internal static class ApiKeysCommand
             Result<IssuedApiKey> result = await handler.HandleAsync(request, cancellationToken);
             if (!result.TryGetValue(out IssuedApiKey? issued, out Error? error))
             {
-                return await FailAsync(context, error);
+                return await context.FailAsync(error);
             }
 
             await context.Output.WriteLineAsync($"Issued key {issued.Prefix} for {issued.Name}.");
@@ -115,7 +115,7 @@ internal static class ApiKeysCommand
                 new RevokeApiKey(parsed.GetValue(prefix)!, Operator), cancellationToken);
             if (!result.TryGetValue(out RevokedApiKey? revoked, out Error? error))
             {
-                return await FailAsync(context, error);
+                return await context.FailAsync(error);
             }
 
             string when = revoked.AlreadyRevoked ? "was already revoked on" : "revoked on";
@@ -124,15 +124,6 @@ internal static class ApiKeysCommand
             return 0;
         });
         return revoke;
-    }
-
-    private static async Task<int> FailAsync(CliContext context, Error error)
-    {
-        string message = error is ValidationFailed invalid
-            ? string.Join(" ", invalid.Errors.Select(e => $"--{e.Field}: {e.Message}"))
-            : error.Title;
-        await context.Error.WriteLineAsync(message);
-        return 1;
     }
 
     private static string Format(Instant instant) => InstantPattern.General.Format(instant);

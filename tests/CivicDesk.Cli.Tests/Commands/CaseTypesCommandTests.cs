@@ -1,0 +1,103 @@
+using CivicDesk.Core.Cases;
+using CivicDesk.Core.CaseTypes;
+using CivicDesk.Core.CaseTypes.PublishCaseType;
+using CivicDesk.Core.Catalog;
+using CivicDesk.Core.Catalog.SeedCatalog;
+using CivicDesk.Core.Data;
+using CivicDesk.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using NodaTime;
+
+namespace CivicDesk.Cli.Tests.Commands;
+
+/// <summary><c>civicdesk case-types migrate</c> previews by default and moves open cases only with --apply.</summary>
+public sealed class CaseTypesCommandTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Migrate_PreviewThenApply_ShowsCountsAndMovesOnlyWhenAsked(string provider)
+    {
+        await using TestDatabase database = await TestDatabase.CreateAsync(provider);
+        Guid caseId = await SeedCaseOnV1Async(database);
+        string[] arguments =
+            ["case-types", "migrate", "--jurisdiction", "nyc", "--key", "nyc-311", "--from", "1", "--to", "2",
+             "--map", "new=open"];
+
+        (int previewed, string previewOutput, _) = await CliRun.RunAsync(database, arguments);
+        int? versionAfterPreview = await VersionAsync(database, caseId);
+        (int applied, string applyOutput, _) = await CliRun.RunAsync(database, [.. arguments, "--apply"]);
+
+        Assert.Equal((0, 0), (previewed, applied));
+        Assert.Contains("would move 1 open case(s)", previewOutput, StringComparison.Ordinal);
+        Assert.Contains("Add --apply", previewOutput, StringComparison.Ordinal);
+        Assert.Equal(1, versionAfterPreview);
+        Assert.Contains("moved 1 open case(s)", applyOutput, StringComparison.Ordinal);
+        Assert.Equal(2, await VersionAsync(database, caseId));
+    }
+
+    [Theory]
+    [InlineData("new", "--map: write each mapping as FROM=TO")]
+    [InlineData("resolved=open", "--map: 'resolved' is not an open state.")]
+    public async Task Migrate_BadMapping_FailsWithOneLineNamingTheOption(string mapping, string expected)
+    {
+        await using TestDatabase database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        await SeedCaseOnV1Async(database);
+
+        (int exit, string output, string error) = await CliRun.RunAsync(
+            database, "case-types", "migrate", "--jurisdiction", "nyc", "--key", "nyc-311", "--from", "1", "--to",
+            "2", "--map", mapping, "--apply");
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith(expected, error, StringComparison.Ordinal);
+        Assert.Empty(output);
+    }
+
+    private static async Task<Guid> SeedCaseOnV1Async(TestDatabase database)
+    {
+        TimeProvider time = TimeProvider.System;
+        await using CivicDeskDbContext db = await database.CreateMigratedContextAsync();
+        (Guid nyc, _) = await new SeedCatalogHandler(db, time, NullLogger<SeedCatalogHandler>.Instance)
+            .HandleAsync(RepositoryPaths.Samples("catalog", "nyc.json"), Ct);
+        PublishCaseTypeHandler publish = new(
+            db, new CatalogCache(time), time, NullLogger<PublishCaseTypeHandler>.Instance);
+        foreach (int version in new[] { 1, 2 })
+        {
+            string hash = new(char.Parse(version.ToString(System.Globalization.CultureInfo.InvariantCulture)), 64);
+            await publish.HandleAsync(
+                "nyc", new CaseTypePublication("nyc-311", version, hash, "key: nyc-311", null, Actor.System), Ct);
+            if (version == 1)
+            {
+                await SubmitAsync(db, nyc);
+            }
+        }
+
+        return await db.Cases.Select(c => c.Id).SingleAsync(Ct);
+    }
+
+    private static async Task SubmitAsync(CivicDeskDbContext db, Guid nyc)
+    {
+        var service = await db.Services.Where(s => s.JurisdictionId == nyc && s.Code == "rodent")
+            .Select(s => new { s.Id, s.DepartmentId }).SingleAsync(Ct);
+        Guid queue = await db.Queues.Where(q => q.DepartmentId == service.DepartmentId)
+            .Select(q => q.Id).FirstAsync(Ct);
+        NewCase details = new(
+            Guid.NewGuid(), nyc, service.Id, service.DepartmentId, queue, "CLI-TEST-1", Channel.Web, "Rats.",
+            CaseLocation.None, CaseAnswers.Empty, null, SystemClock.Instance.GetCurrentInstant())
+        {
+            CaseType = new PinnedCaseType("nyc-311", 1, new string('1', 64)),
+        };
+        (Case created, CaseEvent first) = Case.Submit(details, Actor.System, Guid.NewGuid());
+        db.Cases.Add(created);
+        db.CaseEvents.Add(first);
+        await db.SaveChangesAsync(Ct);
+    }
+
+    private static async Task<int?> VersionAsync(TestDatabase database, Guid caseId)
+    {
+        await using CivicDeskDbContext db = database.CreateContext();
+        return await db.Cases.Where(c => c.Id == caseId).Select(c => c.CaseTypeVersion).SingleAsync(Ct);
+    }
+}
