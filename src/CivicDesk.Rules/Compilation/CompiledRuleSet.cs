@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using CivicDesk.Rules.Checking;
 using CivicDesk.Rules.Evaluation;
 using CivicDesk.Rules.Model;
@@ -16,7 +17,7 @@ public sealed class CompiledRuleSet
     internal CompiledRuleSet(RuleSet ruleSet)
     {
         RuleSet = ruleSet;
-        ExpressionCompiler compiler = new();
+        ExpressionCompiler compiler = new(ruleSet);
         Nodes = [.. ruleSet.Nodes.Select(node => CompileNode(compiler, node))];
     }
 
@@ -27,16 +28,15 @@ public sealed class CompiledRuleSet
     public EvaluationResult Evaluate(RuleInputs inputs, LocalDate asOf, bool trace = false)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        Frame frame = new(this, inputs.Slots, asOf, trace ? new TraceRecorder(RuleSet.Nodes) : null);
+        Frame frame = new(this, inputs.Slots, asOf, trace ? new TraceRecorder(RuleSet.TraceLayout) : null);
         ImmutableArray<RuleNode> outputs = RuleSet.Outputs;
-        ImmutableArray<(string, Value)>.Builder values =
-            ImmutableArray.CreateBuilder<(string, Value)>(outputs.Length);
-        foreach (RuleNode output in outputs)
+        (string, Value)[] values = new (string, Value)[outputs.Length];
+        for (int i = 0; i < values.Length; i++)
         {
-            values.Add((output.Name, CompiledOps.Node(frame, output.Index)));
+            values[i] = (outputs[i].Name, CompiledOps.Node(frame, outputs[i].Index));
         }
 
-        return new EvaluationResult(asOf, values.MoveToImmutable(), frame.Trace?.Build());
+        return new EvaluationResult(asOf, ImmutableCollectionsMarshal.AsImmutableArray(values), frame.Trace?.Build());
     }
 
     private static Func<Frame, Value> CompileNode(ExpressionCompiler compiler, RuleNode node)
@@ -55,11 +55,16 @@ public sealed class CompiledRuleSet
         return frame => CompiledOps.Table(frame, compiled);
     }
 
-    private static CompiledCell CompileCell(ExpressionCompiler compiler, BCell cell) => cell switch
+    private static CompiledCell CompileCell(ExpressionCompiler compiler, BCell cell)
     {
-        BCompareCell compare => new CompiledCell(cell, [compiler.Compile(compare.Value)]),
-        BListCell list => new CompiledCell(cell, [.. list.Items.Select(compiler.Compile)]),
-        BRangeCell range => new CompiledCell(cell, [compiler.Compile(range.Low), compiler.Compile(range.High)]),
-        _ => new CompiledCell(cell, []),
-    };
+        ImmutableArray<Bound> values = cell switch
+        {
+            BCompareCell compare => [compare.Value],
+            BListCell list => list.Items,
+            BRangeCell range => [range.Low, range.High],
+            _ => [],
+        };
+        Value[]? constants = values.All(v => v is BLiteral) ? [.. values.Select(v => ((BLiteral)v).Value)] : null;
+        return new CompiledCell(cell, constants is null ? [.. values.Select(compiler.Compile)] : [], constants);
+    }
 }
