@@ -14,6 +14,9 @@ namespace CivicDesk.Rules.Compilation;
 /// </summary>
 public sealed class CompiledRuleSet
 {
+    [ThreadStatic]
+    private static Frame? _spareFrame;
+
     internal CompiledRuleSet(RuleSet ruleSet)
     {
         RuleSet = ruleSet;
@@ -28,15 +31,41 @@ public sealed class CompiledRuleSet
     public EvaluationResult Evaluate(RuleInputs inputs, LocalDate asOf, bool trace = false)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        Frame frame = new(this, inputs.Slots, asOf, trace ? new TraceRecorder(RuleSet.TraceLayout) : null);
-        ImmutableArray<RuleNode> outputs = RuleSet.Outputs;
-        (string, Value)[] values = new (string, Value)[outputs.Length];
-        for (int i = 0; i < values.Length; i++)
+        Frame frame = RentFrame();
+        frame.Start(inputs.Slots, asOf, trace);
+        try
         {
-            values[i] = (outputs[i].Name, CompiledOps.Node(frame, outputs[i].Index));
+            ImmutableArray<RuleNode> outputs = RuleSet.Outputs;
+            (string, Value)[] values = new (string, Value)[outputs.Length];
+            for (int i = 0; i < values.Length; i++)
+            {
+                values[i] = (outputs[i].Name, CompiledOps.Node(frame, outputs[i].Index));
+            }
+
+            return new EvaluationResult(asOf, ImmutableCollectionsMarshal.AsImmutableArray(values),
+                frame.Trace?.Build());
+        }
+        finally
+        {
+            frame.Finish();
+        }
+    }
+
+    /// <summary>
+    /// This thread's frame for this rule set, or a new one when the thread last evaluated another rule set (it
+    /// then keeps the new one) or its frame is busy (an evaluation inside an evaluation; not kept).
+    /// </summary>
+    private Frame RentFrame()
+    {
+        Frame? spare = _spareFrame;
+        if (spare is not null && ReferenceEquals(spare.Program, this))
+        {
+            return spare.InUse ? new Frame(this) : spare;
         }
 
-        return new EvaluationResult(asOf, ImmutableCollectionsMarshal.AsImmutableArray(values), frame.Trace?.Build());
+        Frame frame = new(this);
+        _spareFrame = frame;
+        return frame;
     }
 
     private static Func<Frame, Value> CompileNode(ExpressionCompiler compiler, RuleNode node)

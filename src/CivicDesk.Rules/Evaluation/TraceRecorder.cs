@@ -18,6 +18,13 @@ internal sealed class TraceRecorder
         _rows = new TraceStatus[layout.RowCount];
     }
 
+    /// <summary>Forgets what was recorded, to record another evaluation.</summary>
+    public void Clear()
+    {
+        Array.Clear(_values);
+        Array.Clear(_rows);
+    }
+
     public void Node(int index, Value value) => _values[index] = value;
 
     public void Row(int table, int row, Value matched) =>
