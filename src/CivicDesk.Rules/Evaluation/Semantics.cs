@@ -114,7 +114,7 @@ internal static class Semantics
             Value.Of((long)Period.Between(Date(arguments[0]), Date(arguments[1]), PeriodUnits.Months).Months),
         Function.RoundCents => Value.Of(decimal.Round(Decimal(arguments[0]), 2, MidpointRounding.AwayFromZero)),
         Function.Floor => Value.Of(decimal.Floor(Decimal(arguments[0]))),
-        Function.ToDecimal => Value.Of((decimal)((IntegerValue)arguments[0]).Value),
+        Function.ToDecimal => Value.WholeDecimal(((IntegerValue)arguments[0]).Value),
         Function.Days => Value.Of(Period.FromDays(checked((int)Integer(arguments[0])))),
         Function.Months => Value.Of(Period.FromMonths(checked((int)Integer(arguments[0])))),
         Function.Years => Value.Of(Period.FromYears(checked((int)Integer(arguments[0])))),
