@@ -32,6 +32,7 @@ public sealed class RuleSet
         _inputsByName = Inputs.ToDictionary(i => i.Name, StringComparer.Ordinal);
         _nodesByName = Nodes.ToDictionary(n => n.Name, StringComparer.Ordinal);
         MissingInputs = [.. Inputs.Select(i => Values.UnknownValue.Of([i.Name]))];
+        TraceLayout = new TraceLayout(Nodes);
     }
 
     public string Id { get; }
@@ -58,6 +59,9 @@ public sealed class RuleSet
 
     /// <summary>Per input slot, the unknown value that stands for it when it is missing.</summary>
     internal ImmutableArray<Values.UnknownValue> MissingInputs { get; }
+
+    /// <summary>The layout every trace of this rule set shares.</summary>
+    internal TraceLayout TraceLayout { get; }
 
     public RuleInput? Input(string name) => _inputsByName.GetValueOrDefault(name);
 

@@ -33,6 +33,9 @@ internal sealed class RulesScenario(RulesScenarioOptions options, TextWriter out
         int mismatches = Compare(handWritten, compiled, applications, inputs);
         Write($"applications: {options.Applications:N0} evaluations over {options.Distinct:N0} distinct");
         Write($"hand-written and compiled disagree on {mismatches:N0}");
+        double plainBytes = Allocated(i => compiled.Evaluate(inputs[i], AsOf).Outputs.Length);
+        double tracedBytes = Allocated(i => compiled.Evaluate(inputs[i], AsOf, trace: true).Outputs.Length);
+        Write($"allocated per evaluation (bytes): compiled {plainBytes:F0}, compiled with trace {tracedBytes:F0}");
 
         for (int round = 1; round <= 3; round++)
         {
@@ -78,6 +81,21 @@ internal sealed class RulesScenario(RulesScenarioOptions options, TextWriter out
         }
 
         return mismatches;
+    }
+
+    /// <summary>Bytes allocated per evaluation on this thread (independent of machine load, unlike times).</summary>
+    private double Allocated(Func<int, int> evaluate)
+    {
+        int count = Math.Min(options.Distinct, 10_000);
+        int outputs = 0;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < count; i++)
+        {
+            outputs += evaluate(i);
+        }
+
+        long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        return outputs >= 0 ? (double)bytes / count : 0;
     }
 
     private double Time(Func<int, bool> evaluate)

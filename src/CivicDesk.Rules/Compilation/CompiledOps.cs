@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using CivicDesk.Rules.Checking;
 using CivicDesk.Rules.Evaluation;
 using CivicDesk.Rules.Model;
@@ -8,17 +10,25 @@ namespace CivicDesk.Rules.Compilation;
 
 /// <summary>
 /// The run-time helpers compiled expression trees call. Control flow that the trees do not spell out themselves
-/// (list folds and tables) runs here over compiled delegates, with the same rules as the interpreter.
+/// (list folds and tables) runs here over compiled delegates, with the same rules as the interpreter. Helpers for
+/// operators of a known operand type take the short way when both operands have that type and are known, and
+/// otherwise hand over to <see cref="Semantics"/>, so they can never disagree with it.
 /// </summary>
 internal static class CompiledOps
 {
-    public static Value Input(Frame frame, int slot) =>
-        frame.Inputs[slot] ?? frame.Program.RuleSet.MissingInputs[slot];
+    public static Value Lookup(Frame frame, RuleParameter parameter, Value[] keys) =>
+        LookupKeys(frame, parameter, keys);
 
-    public static Value Parameter(Frame frame, int index) =>
-        frame.Program.RuleSet.Parameters[index].ValueOn(frame.AsOf);
+    public static Value Lookup1(Frame frame, RuleParameter parameter, Value key) =>
+        LookupKeys(frame, parameter, [key]);
 
-    public static Value Lookup(Frame frame, int index, Value[] keys)
+    public static Value Lookup2(Frame frame, RuleParameter parameter, Value key1, Value key2) =>
+        LookupKeys(frame, parameter, [key1, key2]);
+
+    public static Value Lookup3(Frame frame, RuleParameter parameter, Value key1, Value key2, Value key3) =>
+        LookupKeys(frame, parameter, [key1, key2, key3]);
+
+    private static Value LookupKeys(Frame frame, RuleParameter parameter, ReadOnlySpan<Value> keys)
     {
         Value unknown = Value.True;
         foreach (Value key in keys)
@@ -26,10 +36,10 @@ internal static class CompiledOps
             unknown = key is UnknownValue ? Semantics.MergeUnknown(unknown, key) : unknown;
         }
 
-        return unknown is UnknownValue ? unknown : frame.Program.RuleSet.Parameters[index].Lookup(frame.AsOf, keys);
+        return unknown is UnknownValue ? unknown : parameter.Lookup(frame.AsOf, keys);
     }
 
-    public static Value AsOf(Frame frame) => Value.Of(frame.AsOf);
+    public static Value AsOf(Frame frame) => frame.AsOfValue;
 
     public static Value Node(Frame frame, int index)
     {
@@ -70,6 +80,112 @@ internal static class CompiledOps
         return left is UnknownValue || right is UnknownValue ? Semantics.MergeUnknown(left, right) : Value.False;
     }
 
+    public static Value Binary(BinaryOp op, Value left, Value right) => Semantics.Binary(op, left, right);
+
+    public static Value CompareDecimal(BinaryOp op, Value left, Value right) =>
+        left is DecimalValue a && right is DecimalValue b
+            ? Value.Of(Holds(op, a.Value.CompareTo(b.Value)))
+            : Semantics.Binary(op, left, right);
+
+    public static Value CompareInteger(BinaryOp op, Value left, Value right) =>
+        left is IntegerValue a && right is IntegerValue b
+            ? Value.Of(Holds(op, a.Value.CompareTo(b.Value)))
+            : Semantics.Binary(op, left, right);
+
+    public static Value CompareDate(BinaryOp op, Value left, Value right)
+    {
+        if (left is not DateValue a || right is not DateValue b)
+        {
+            return Semantics.Binary(op, left, right);
+        }
+
+        return op switch
+        {
+            BinaryOp.Equal => Value.Of(a.Value == b.Value),
+            BinaryOp.NotEqual => Value.Of(a.Value != b.Value),
+            _ => Value.Of(Holds(op, a.Value.CompareTo(b.Value))),
+        };
+    }
+
+    public static Value CompareText(BinaryOp op, Value left, Value right)
+    {
+        if (left is not TextValue a || right is not TextValue b)
+        {
+            return Semantics.Binary(op, left, right);
+        }
+
+        return op switch
+        {
+            BinaryOp.Equal => Value.Of(string.Equals(a.Value, b.Value, StringComparison.Ordinal)),
+            BinaryOp.NotEqual => Value.Of(!string.Equals(a.Value, b.Value, StringComparison.Ordinal)),
+            _ => Value.Of(Holds(op, string.CompareOrdinal(a.Value, b.Value))),
+        };
+    }
+
+    public static Value CompareBoolean(BinaryOp op, Value left, Value right) =>
+        left is BooleanValue a && right is BooleanValue b
+            ? Value.Of(Holds(op, a.Value.CompareTo(b.Value)))
+            : Semantics.Binary(op, left, right);
+
+    /// <summary>Whether a comparison holds given the sign of left compared with right.</summary>
+    private static bool Holds(BinaryOp op, int order) => op switch
+    {
+        BinaryOp.Equal => order == 0,
+        BinaryOp.NotEqual => order != 0,
+        BinaryOp.Less => order < 0,
+        BinaryOp.LessOrEqual => order <= 0,
+        BinaryOp.Greater => order > 0,
+        BinaryOp.GreaterOrEqual => order >= 0,
+        _ => false,
+    };
+
+    /// <summary>Decimal add, subtract, multiply or divide; overflow and division by zero give unknown.</summary>
+    public static Value ArithmeticDecimal(BinaryOp op, Value left, Value right)
+    {
+        if (left is not DecimalValue a || right is not DecimalValue b)
+        {
+            return Semantics.Binary(op, left, right);
+        }
+
+        try
+        {
+            return Value.Of(op switch
+            {
+                BinaryOp.Add => a.Value + b.Value,
+                BinaryOp.Subtract => a.Value - b.Value,
+                BinaryOp.Multiply => a.Value * b.Value,
+                _ => a.Value / b.Value,
+            });
+        }
+        catch (Exception exception) when (exception is OverflowException or DivideByZeroException)
+        {
+            return UnknownValue.None;
+        }
+    }
+
+    /// <summary>Integer add, subtract or multiply (not divide); overflow gives unknown.</summary>
+    public static Value ArithmeticInteger(BinaryOp op, Value left, Value right)
+    {
+        if (left is not IntegerValue a || right is not IntegerValue b)
+        {
+            return Semantics.Binary(op, left, right);
+        }
+
+        try
+        {
+            return Value.Of(op switch
+            {
+                BinaryOp.Add => checked(a.Value + b.Value),
+                BinaryOp.Subtract => checked(a.Value - b.Value),
+                _ => checked(a.Value * b.Value),
+            });
+        }
+        catch (OverflowException)
+        {
+            return UnknownValue.None;
+        }
+    }
+
     public static Value InItems(Value value, Value[] items) => Interpreter.AnyEqual(value, items);
 
     public static Value InList(Value value, Value list) =>
@@ -77,9 +193,14 @@ internal static class CompiledOps
             ? Interpreter.AnyEqual(value, items.Items.AsSpan())
             : Semantics.MergeUnknown(value, list);
 
-    public static Value MakeList(Value[] items) => new ListValue([.. items]);
+    public static Value MakeList(Value[] items) => new ListValue(ImmutableCollectionsMarshal.AsImmutableArray(items));
 
     public static Value Call(Function function, Value[] arguments) => Semantics.Call(function, arguments);
+
+    public static Value Call1(Function function, Value argument) => Semantics.Call(function, [argument]);
+
+    public static Value Call2(Function function, Value first, Value second) =>
+        Semantics.Call(function, [first, second]);
 
     public static Value Aggregate(Frame frame, Value list, BAggregate aggregate, Func<Frame, Value>? body)
     {
@@ -108,42 +229,46 @@ internal static class CompiledOps
         return AggregateRules.Finish(aggregate.Kind, state);
     }
 
+    /// <summary>
+    /// Evaluates a decision table: its columns once, then each row's cells (in a pooled scratch array, so that no
+    /// list or closure is made per evaluation), then the hit policy.
+    /// </summary>
     public static Value Table(Frame frame, CompiledTable compiled)
     {
         DecisionTable table = compiled.Table;
-        Value[] columns = new Value[compiled.Columns.Length];
-        for (int i = 0; i < columns.Length; i++)
+        int columnCount = compiled.Columns.Length;
+        int size = columnCount + table.Rows.Length;
+        Value[] scratch = ArrayPool<Value>.Shared.Rent(size);
+        try
         {
-            columns[i] = compiled.Columns[i](frame);
-        }
-
-        List<(DecisionRow Row, Value Matched)> results = [];
-        foreach (DecisionRow row in table.Rows)
-        {
-            Value matched = Match(frame, compiled.Cells[row.Index], columns);
-            frame.Trace?.Row(table.Index, row.Index, matched);
-            results.Add((row, matched));
-            if (table.HitPolicy == HitPolicy.First && !IsFalse(matched))
+            for (int i = 0; i < columnCount; i++)
             {
-                break;
+                scratch[i] = compiled.Columns[i](frame);
             }
+
+            ReadOnlySpan<Value> columns = scratch.AsSpan(0, columnCount);
+            int count = 0;
+            foreach (DecisionRow row in table.Rows)
+            {
+                Value matched = Match(frame, compiled.Cells[row.Index], columns);
+                frame.Trace?.Row(table.Index, row.Index, matched);
+                scratch[columnCount + count++] = matched;
+                if (table.HitPolicy == HitPolicy.First && !IsFalse(matched))
+                {
+                    break;
+                }
+            }
+
+            return TableRules.Decide(table, scratch.AsSpan(columnCount, count), new Rows(frame, compiled));
         }
-
-        return TableRules.Decide(table, results, (t, r) => RowValue(frame, compiled, r));
-    }
-
-    private static Value RowValue(Frame frame, CompiledTable compiled, DecisionRow row)
-    {
-        ImmutableArray<Func<Frame, Value>> outputs = compiled.Outputs[row.Index];
-        if (outputs.Length == 1)
+        finally
         {
-            return outputs[0](frame);
+            Array.Clear(scratch, 0, size);
+            ArrayPool<Value>.Shared.Return(scratch);
         }
-
-        return new RecordValue(compiled.Table.OutputNames, [.. outputs.Select(o => o(frame))]);
     }
 
-    private static Value Match(Frame frame, ImmutableArray<CompiledCell> cells, Value[] columns)
+    private static Value Match(Frame frame, ImmutableArray<CompiledCell> cells, ReadOnlySpan<Value> columns)
     {
         Value result = Value.True;
         for (int i = 0; i < columns.Length; i++)
@@ -163,9 +288,30 @@ internal static class CompiledOps
     private static Value Cell(Frame frame, CompiledCell cell, Value input) => cell.Cell switch
     {
         BAnyCell => Value.True,
-        BCompareCell compare => Semantics.Binary(compare.Op, input, cell.Values[0](frame)),
-        BListCell => Interpreter.AnyEqual(input, cell.Values.Select(v => v(frame)).ToArray()),
-        BRangeCell => Interpreter.Between(input, cell.Values[0](frame), cell.Values[1](frame)),
+        BCompareCell compare => Semantics.Binary(compare.Op, input, cell.ValueAt(frame, 0)),
+        BListCell => Interpreter.AnyEqual(input, cell.Constants ?? [.. cell.Values.Select(v => v(frame))]),
+        BRangeCell => Interpreter.Between(input, cell.ValueAt(frame, 0), cell.ValueAt(frame, 1)),
         _ => UnknownValue.None,
     };
+
+    /// <summary>Row outputs for <see cref="TableRules"/>, from the compiled output delegates.</summary>
+    private readonly struct Rows(Frame frame, CompiledTable compiled) : IRowValues
+    {
+        public Value RowValue(DecisionTable table, DecisionRow row)
+        {
+            ImmutableArray<Func<Frame, Value>> outputs = compiled.Outputs[row.Index];
+            if (outputs.Length == 1)
+            {
+                return outputs[0](frame);
+            }
+
+            Value[] values = new Value[outputs.Length];
+            for (int i = 0; i < values.Length; i++)
+            {
+                values[i] = outputs[i](frame);
+            }
+
+            return new RecordValue(table.OutputNames, ImmutableCollectionsMarshal.AsImmutableArray(values));
+        }
+    }
 }

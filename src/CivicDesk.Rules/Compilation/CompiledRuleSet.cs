@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using CivicDesk.Rules.Checking;
 using CivicDesk.Rules.Evaluation;
 using CivicDesk.Rules.Model;
@@ -13,10 +14,13 @@ namespace CivicDesk.Rules.Compilation;
 /// </summary>
 public sealed class CompiledRuleSet
 {
+    [ThreadStatic]
+    private static Frame? _spareFrame;
+
     internal CompiledRuleSet(RuleSet ruleSet)
     {
         RuleSet = ruleSet;
-        ExpressionCompiler compiler = new();
+        ExpressionCompiler compiler = new(ruleSet);
         Nodes = [.. ruleSet.Nodes.Select(node => CompileNode(compiler, node))];
     }
 
@@ -27,16 +31,41 @@ public sealed class CompiledRuleSet
     public EvaluationResult Evaluate(RuleInputs inputs, LocalDate asOf, bool trace = false)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        Frame frame = new(this, inputs.Slots, asOf, trace ? new TraceRecorder(RuleSet.Nodes) : null);
-        ImmutableArray<RuleNode> outputs = RuleSet.Outputs;
-        ImmutableArray<(string, Value)>.Builder values =
-            ImmutableArray.CreateBuilder<(string, Value)>(outputs.Length);
-        foreach (RuleNode output in outputs)
+        Frame frame = RentFrame();
+        frame.Start(inputs.Slots, asOf, trace);
+        try
         {
-            values.Add((output.Name, CompiledOps.Node(frame, output.Index)));
+            ImmutableArray<RuleNode> outputs = RuleSet.Outputs;
+            (string, Value)[] values = new (string, Value)[outputs.Length];
+            for (int i = 0; i < values.Length; i++)
+            {
+                values[i] = (outputs[i].Name, CompiledOps.Node(frame, outputs[i].Index));
+            }
+
+            return new EvaluationResult(asOf, ImmutableCollectionsMarshal.AsImmutableArray(values),
+                frame.Trace?.Build());
+        }
+        finally
+        {
+            frame.Finish();
+        }
+    }
+
+    /// <summary>
+    /// This thread's frame for this rule set, or a new one when the thread last evaluated another rule set (it
+    /// then keeps the new one) or its frame is busy (an evaluation inside an evaluation; not kept).
+    /// </summary>
+    private Frame RentFrame()
+    {
+        Frame? spare = _spareFrame;
+        if (spare is not null && ReferenceEquals(spare.Program, this))
+        {
+            return spare.InUse ? new Frame(this) : spare;
         }
 
-        return new EvaluationResult(asOf, values.MoveToImmutable(), frame.Trace?.Build());
+        Frame frame = new(this);
+        _spareFrame = frame;
+        return frame;
     }
 
     private static Func<Frame, Value> CompileNode(ExpressionCompiler compiler, RuleNode node)
@@ -55,11 +84,16 @@ public sealed class CompiledRuleSet
         return frame => CompiledOps.Table(frame, compiled);
     }
 
-    private static CompiledCell CompileCell(ExpressionCompiler compiler, BCell cell) => cell switch
+    private static CompiledCell CompileCell(ExpressionCompiler compiler, BCell cell)
     {
-        BCompareCell compare => new CompiledCell(cell, [compiler.Compile(compare.Value)]),
-        BListCell list => new CompiledCell(cell, [.. list.Items.Select(compiler.Compile)]),
-        BRangeCell range => new CompiledCell(cell, [compiler.Compile(range.Low), compiler.Compile(range.High)]),
-        _ => new CompiledCell(cell, []),
-    };
+        ImmutableArray<Bound> values = cell switch
+        {
+            BCompareCell compare => [compare.Value],
+            BListCell list => list.Items,
+            BRangeCell range => [range.Low, range.High],
+            _ => [],
+        };
+        Value[]? constants = values.All(v => v is BLiteral) ? [.. values.Select(v => ((BLiteral)v).Value)] : null;
+        return new CompiledCell(cell, constants is null ? [.. values.Select(compiler.Compile)] : [], constants);
+    }
 }

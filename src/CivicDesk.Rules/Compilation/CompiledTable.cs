@@ -12,5 +12,11 @@ internal sealed record CompiledTable(
     ImmutableArray<ImmutableArray<CompiledCell>> Cells,
     ImmutableArray<ImmutableArray<Func<Frame, Value>>> Outputs);
 
-/// <summary>One compiled cell: its kind and the delegates giving the value(s) it compares with.</summary>
-internal sealed record CompiledCell(BCell Cell, ImmutableArray<Func<Frame, Value>> Values);
+/// <summary>
+/// One compiled cell: its kind and the delegates giving the value(s) it compares with. When every one of those
+/// values is a literal (the usual case), Constants holds them and no delegate is called.
+/// </summary>
+internal sealed record CompiledCell(BCell Cell, ImmutableArray<Func<Frame, Value>> Values, Value[]? Constants)
+{
+    public Value ValueAt(Frame frame, int index) => Constants is { } constants ? constants[index] : Values[index](frame);
+}

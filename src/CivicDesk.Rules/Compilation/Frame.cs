@@ -4,18 +4,57 @@ using NodaTime;
 
 namespace CivicDesk.Rules.Compilation;
 
-/// <summary>The state of one compiled evaluation: inputs, as-of date, remembered node values, list variables.</summary>
-internal sealed class Frame(CompiledRuleSet program, Value?[] inputs, LocalDate asOf, TraceRecorder? trace)
+/// <summary>
+/// The state of one compiled evaluation: inputs, as-of date, remembered node values, list variables and the trace
+/// recorder. A frame serves one evaluation at a time; <see cref="CompiledRuleSet"/> keeps one per thread and
+/// reuses it, so that an evaluation allocates little more than its result.
+/// </summary>
+internal sealed class Frame(CompiledRuleSet program)
 {
+    private Value? _asOfValue;
+    private TraceRecorder? _recorder;
+
     public CompiledRuleSet Program { get; } = program;
 
-    public Value?[] Inputs { get; } = inputs;
+    public Value?[] Inputs { get; private set; } = [];
 
-    public LocalDate AsOf { get; } = asOf;
+    public LocalDate AsOf { get; private set; }
+
+    /// <summary>The as-of date as a value, made once per evaluation on first use.</summary>
+    public Value AsOfValue => _asOfValue ??= Value.Of(AsOf);
 
     public Value?[] Nodes { get; } = new Value?[program.RuleSet.Nodes.Length];
 
     public Value[] Locals { get; } = new Value[program.RuleSet.LocalCount];
 
-    public TraceRecorder? Trace { get; } = trace;
+    public TraceRecorder? Trace { get; private set; }
+
+    /// <summary>True between <see cref="Start"/> and <see cref="Finish"/>.</summary>
+    public bool InUse { get; private set; }
+
+    public void Start(Value?[] inputs, LocalDate asOf, bool trace)
+    {
+        Inputs = inputs;
+        AsOf = asOf;
+        if (trace)
+        {
+            _recorder ??= new TraceRecorder(Program.RuleSet.TraceLayout);
+            _recorder.Clear();
+            Trace = _recorder;
+        }
+
+        InUse = true;
+    }
+
+    /// <summary>Forgets everything of the evaluation (no value outlives it here) and frees the frame.</summary>
+    public void Finish()
+    {
+        Array.Clear(Nodes);
+        Array.Clear(Locals);
+        Inputs = [];
+        _asOfValue = null;
+        _recorder?.Clear();
+        Trace = null;
+        InUse = false;
+    }
 }

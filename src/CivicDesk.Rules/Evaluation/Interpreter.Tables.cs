@@ -37,19 +37,20 @@ internal sealed partial class Interpreter
     private Value Table(DecisionTable table)
     {
         Value[] columns = [.. table.Inputs.Select(Eval)];
-        List<(DecisionRow Row, Value Matched)> results = [];
+        Value[] matches = new Value[table.Rows.Length];
+        int count = 0;
         foreach (DecisionRow row in table.Rows)
         {
             Value matched = Match(row, columns);
             _trace?.Row(table.Index, row.Index, matched);
-            results.Add((row, matched));
+            matches[count++] = matched;
             if (table.HitPolicy == HitPolicy.First && matched is not BooleanValue { Value: false })
             {
                 break;
             }
         }
 
-        return TableRules.Decide(table, results, RowValue);
+        return TableRules.Decide(table, matches.AsSpan(0, count), new Rows(this));
     }
 
     private Value RowValue(DecisionTable table, DecisionRow row)
@@ -84,4 +85,10 @@ internal sealed partial class Interpreter
         BRangeCell range => Between(input, Eval(range.Low), Eval(range.High)),
         _ => UnknownValue.None,
     };
+
+    /// <summary>Row outputs for <see cref="TableRules"/>, evaluated by this interpreter.</summary>
+    private readonly struct Rows(Interpreter interpreter) : IRowValues
+    {
+        public Value RowValue(DecisionTable table, DecisionRow row) => interpreter.RowValue(table, row);
+    }
 }

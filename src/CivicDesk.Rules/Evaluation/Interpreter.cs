@@ -25,7 +25,7 @@ internal sealed partial class Interpreter
         _rules = rules;
         _inputs = inputs;
         _asOf = asOf;
-        _trace = trace ? new TraceRecorder(rules.Nodes) : null;
+        _trace = trace ? new TraceRecorder(rules.TraceLayout) : null;
         _nodes = new Value?[rules.Nodes.Length];
         _locals = new Value[rules.LocalCount];
     }

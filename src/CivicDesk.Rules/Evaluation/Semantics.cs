@@ -82,7 +82,7 @@ internal static class Semantics
         _ => right,
     };
 
-    public static Value Call(Function function, Value[] arguments)
+    public static Value Call(Function function, ReadOnlySpan<Value> arguments)
     {
         Value unknown = Value.True;
         foreach (Value argument in arguments)
@@ -105,7 +105,7 @@ internal static class Semantics
         }
     }
 
-    private static Value Apply(Function function, Value[] arguments) => function switch
+    private static Value Apply(Function function, ReadOnlySpan<Value> arguments) => function switch
     {
         Function.AgeOn =>
             Value.Of((long)Period.Between(Date(arguments[0]), Date(arguments[1]), PeriodUnits.Years).Years),
@@ -114,13 +114,26 @@ internal static class Semantics
             Value.Of((long)Period.Between(Date(arguments[0]), Date(arguments[1]), PeriodUnits.Months).Months),
         Function.RoundCents => Value.Of(decimal.Round(Decimal(arguments[0]), 2, MidpointRounding.AwayFromZero)),
         Function.Floor => Value.Of(decimal.Floor(Decimal(arguments[0]))),
-        Function.ToDecimal => Value.Of((decimal)((IntegerValue)arguments[0]).Value),
+        Function.ToDecimal => Value.WholeDecimal(((IntegerValue)arguments[0]).Value),
         Function.Days => Value.Of(Period.FromDays(checked((int)Integer(arguments[0])))),
         Function.Months => Value.Of(Period.FromMonths(checked((int)Integer(arguments[0])))),
         Function.Years => Value.Of(Period.FromYears(checked((int)Integer(arguments[0])))),
-        Function.Min => arguments.Aggregate((a, b) => ValueOps.Order(b, a) < 0 ? b : a)!,
-        _ => arguments.Aggregate((a, b) => ValueOps.Order(b, a) > 0 ? b : a)!,
+        Function.Min => Extreme(arguments, minimum: true),
+        _ => Extreme(arguments, minimum: false),
     };
+
+    /// <summary>The least (or greatest) of known values; the first of equal ones.</summary>
+    private static Value Extreme(ReadOnlySpan<Value> arguments, bool minimum)
+    {
+        Value best = arguments[0];
+        foreach (Value item in arguments[1..])
+        {
+            int order = ValueOps.Order(item, best);
+            best = (minimum ? order < 0 : order > 0) ? item : best;
+        }
+
+        return best;
+    }
 
     private static LocalDate Date(Value value) => ((DateValue)value).Value;
 

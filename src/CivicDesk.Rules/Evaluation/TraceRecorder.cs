@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using CivicDesk.Rules.Model;
 using CivicDesk.Rules.Values;
 
@@ -7,36 +7,46 @@ namespace CivicDesk.Rules.Evaluation;
 /// <summary>Collects node values and row statuses during one evaluation, then lays them out as a trace.</summary>
 internal sealed class TraceRecorder
 {
-    private readonly ImmutableArray<RuleNode> _nodes;
+    private readonly TraceLayout _layout;
     private readonly Value?[] _values;
-    private readonly TraceStatus[][] _rows;
+    private readonly TraceStatus[] _rows;
 
-    public TraceRecorder(ImmutableArray<RuleNode> nodes)
+    public TraceRecorder(TraceLayout layout)
     {
-        _nodes = nodes;
-        _values = new Value?[nodes.Length];
-        _rows = [.. nodes.Select(n => n is DecisionTable t ? new TraceStatus[t.Rows.Length] : [])];
+        _layout = layout;
+        _values = new Value?[layout.Nodes.Length];
+        _rows = new TraceStatus[layout.RowCount];
+    }
+
+    /// <summary>Forgets what was recorded, to record another evaluation.</summary>
+    public void Clear()
+    {
+        Array.Clear(_values);
+        Array.Clear(_rows);
     }
 
     public void Node(int index, Value value) => _values[index] = value;
 
-    public void Row(int table, int row, Value matched) => _rows[table][row] = TraceEntry.StatusOf(matched);
+    public void Row(int table, int row, Value matched) =>
+        _rows[_layout.RowStarts[table] + row] = TraceEntry.StatusOf(matched);
 
     public Trace Build()
     {
-        List<TraceEntry> entries = new(_nodes.Length);
-        foreach (RuleNode node in _nodes)
+        TraceEntry[] entries = new TraceEntry[_layout.EntryCount];
+        int next = 0;
+        foreach (RuleNode node in _layout.Nodes)
         {
-            Value? value = _values[node.Index];
-            TraceStatus status = value is null ? TraceStatus.NotEvaluated : TraceEntry.StatusOf(value);
-            entries.Add(new TraceEntry(node.Name, null, status, value));
+            entries[next++] = _layout.NodeEntry(node.Index, _values[node.Index]);
             if (node is DecisionTable table)
             {
-                entries.AddRange(table.Rows.Select(r =>
-                    new TraceEntry(node.Name, r.Id, _rows[node.Index][r.Index], null)));
+                int start = _layout.RowStarts[node.Index];
+                for (int row = 0; row < table.Rows.Length; row++)
+                {
+                    entries[next++] = _layout.RowEntry(start + row, _rows[start + row]);
+                }
             }
         }
 
-        return new Trace([.. entries]);
+        return new Trace(ImmutableCollectionsMarshal.AsImmutableArray(entries));
     }
 }

@@ -10,6 +10,8 @@ namespace CivicDesk.Rules.Model;
 /// </summary>
 public sealed class RuleParameter
 {
+    private LastPeriod? _lastPeriod;
+
     internal RuleParameter(
         string name,
         RuleType valueType,
@@ -61,16 +63,28 @@ public sealed class RuleParameter
 
     internal ParameterPeriodValues? PeriodOn(LocalDate date)
     {
+        // Evaluations come in runs on the same as-of date: remember the last answer (an immutable pair, replaced
+        // whole, so threads never see half of one).
+        if (_lastPeriod is { } last && last.Date == date)
+        {
+            return last.Period;
+        }
+
+        ParameterPeriodValues? found = null;
         foreach (ParameterPeriodValues period in Periods)
         {
             if (period.From <= date && (period.Until is null || date <= period.Until))
             {
-                return period;
+                found = period;
+                break;
             }
         }
 
-        return null;
+        _lastPeriod = new LastPeriod(date, found);
+        return found;
     }
+
+    private sealed record LastPeriod(LocalDate Date, ParameterPeriodValues? Period);
 }
 
 /// <summary>One dated stretch of a parameter's values.</summary>

@@ -9,6 +9,17 @@ namespace CivicDesk.Rules.Model;
 internal readonly record struct TableKey(string? Text1, long Number1, string? Text2, long Number2, string? Text3,
     long Number3)
 {
+    public bool Equals(TableKey other) =>
+        Number1 == other.Number1 && Number2 == other.Number2 && Number3 == other.Number3
+        && string.Equals(Text1, other.Text1, StringComparison.Ordinal)
+        && string.Equals(Text2, other.Text2, StringComparison.Ordinal)
+        && string.Equals(Text3, other.Text3, StringComparison.Ordinal);
+
+    public override int GetHashCode() =>
+        HashCode.Combine(Hash(Text1), Number1, Hash(Text2), Number2, Hash(Text3), Number3);
+
+    private static int Hash(string? text) => text is null ? 0 : StringComparer.Ordinal.GetHashCode(text);
+
     public const int MaxParts = 3;
 
     public static bool TryCreate(ReadOnlySpan<Value> parts, out TableKey key)

@@ -9,6 +9,15 @@ namespace CivicDesk.Rules.Values;
 /// </summary>
 public abstract class Value : IEquatable<Value>
 {
+    /// <summary>Whole numbers from 0 below this are made once and shared (values are immutable).</summary>
+    private const int SmallCount = 1024;
+
+    private static readonly IntegerValue[] SmallIntegers =
+        [.. Enumerable.Range(0, SmallCount).Select(i => new IntegerValue(i))];
+
+    private static readonly DecimalValue[] SmallDecimals =
+        [.. Enumerable.Range(0, SmallCount).Select(i => new DecimalValue(i))];
+
     public static Value True { get; } = new BooleanValue(true);
 
     public static Value False { get; } = new BooleanValue(false);
@@ -17,9 +26,14 @@ public abstract class Value : IEquatable<Value>
 
     public static Value Of(bool value) => value ? True : False;
 
-    public static Value Of(long value) => new IntegerValue(value);
+    public static Value Of(long value) =>
+        value is >= 0 and < SmallCount ? SmallIntegers[value] : new IntegerValue(value);
 
     public static Value Of(decimal value) => new DecimalValue(value);
+
+    /// <summary>A whole number as a decimal of scale 0, as <c>decimal(n)</c> gives it.</summary>
+    internal static Value WholeDecimal(long value) =>
+        value is >= 0 and < SmallCount ? SmallDecimals[value] : new DecimalValue(value);
 
     public static Value Of(string value) => new TextValue(value);
 
