@@ -1,0 +1,133 @@
+using System.Collections.Immutable;
+using YamlDotNet.RepresentationModel;
+
+namespace CivicDesk.Workflow.CaseTypes;
+
+/// <summary>One load of one case-type file: reads each section, checking as it goes, and collects problems.</summary>
+internal sealed partial class CaseTypeReading(string file, Func<string, string?> readRelative, CaseTypeContext context)
+{
+    private static readonly string[] FieldTypes = ["text", "integer", "decimal", "boolean", "date"];
+
+    private readonly Dictionary<string, CaseField> _fields = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (CaseState State, YamlNode Node)> _states = new(StringComparer.Ordinal);
+
+    public YamlReader Reader { get; } = new(file);
+
+    public CaseType? Read(string text)
+    {
+        if (Reader.Parse(text) is not { } root)
+        {
+            return null;
+        }
+
+        Dictionary<string, YamlNode> keys = Reader.Keys(root, "the case type",
+            ["key", "version", "labels", "fields", "states", "initial", "transitions"],
+            ["routing", "triage", "sla", "escalations"]);
+        string? key = Reader.Text(keys.GetValueOrDefault("key"), "key");
+        int? version = Reader.Integer(keys.GetValueOrDefault("version"), "version", 1);
+        LocalizedText? labels = Labels(keys.GetValueOrDefault("labels"), "labels");
+        ImmutableArray<CaseField> fields = ReadFields(keys.GetValueOrDefault("fields"));
+        ImmutableArray<CaseState> states = ReadStates(keys.GetValueOrDefault("states"));
+        string? initial = ReadInitial(keys.GetValueOrDefault("initial"));
+        ImmutableArray<CaseTransition> transitions = ReadTransitions(keys.GetValueOrDefault("transitions"));
+        CheckReachable(initial, transitions);
+        DecisionTableReference? routing = ReadTable(keys.GetValueOrDefault("routing"), "routing", RoutingOutputs);
+        DecisionTableReference? triage = ReadTable(keys.GetValueOrDefault("triage"), "triage", TriageOutputs);
+        ImmutableArray<SlaTargetDefinition> sla = ReadSla(keys.GetValueOrDefault("sla"));
+        ImmutableArray<Escalation> escalations = ReadEscalations(keys.GetValueOrDefault("escalations"), sla);
+        if (key is null || version is null || labels is null || initial is null)
+        {
+            return null;
+        }
+
+        return new CaseType(key, version.Value, labels, fields, states, initial, transitions, routing, triage, sla,
+            escalations);
+    }
+
+    private LocalizedText? Labels(YamlNode? node, string what)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        Dictionary<string, YamlNode> keys = Reader.Keys(node, what, ["en", "es"], []);
+        string? en = Reader.Text(keys.GetValueOrDefault("en"), what + ".en");
+        string? es = Reader.Text(keys.GetValueOrDefault("es"), what + ".es");
+        return en is null || es is null ? null : new LocalizedText(en, es);
+    }
+
+    private ImmutableArray<CaseField> ReadFields(YamlNode? node)
+    {
+        foreach (YamlNode item in Reader.Sequence(node, "fields"))
+        {
+            Dictionary<string, YamlNode> keys = Reader.Keys(item, "a field", ["name", "type"], ["required"]);
+            string? name = Reader.Text(keys.GetValueOrDefault("name"), "a field's name");
+            string? type = Reader.Choice(keys.GetValueOrDefault("type"), "a field's type", FieldTypes);
+            bool required = Reader.Boolean(keys.GetValueOrDefault("required"), "a field's required") ?? false;
+            if (name is null || type is null)
+            {
+                continue;
+            }
+
+            if (!_fields.TryAdd(name, new CaseField(name, type, required)))
+            {
+                Reader.Error(item, $"duplicate field '{name}'");
+            }
+        }
+
+        return [.. _fields.Values];
+    }
+
+    private ImmutableArray<CaseState> ReadStates(YamlNode? node)
+    {
+        foreach (YamlNode item in Reader.Sequence(node, "states"))
+        {
+            Dictionary<string, YamlNode> keys = Reader.Keys(item, "a state", ["id", "kind", "label"], []);
+            string? id = Reader.Text(keys.GetValueOrDefault("id"), "a state's id");
+            string? kind = Reader.Choice(keys.GetValueOrDefault("kind"), "a state's kind", "open", "paused", "closed");
+            LocalizedText? label = Labels(keys.GetValueOrDefault("label"), "a state's label");
+            if (id is null || kind is null || label is null)
+            {
+                continue;
+            }
+
+            StateKind parsed = kind switch
+            {
+                "paused" => StateKind.Paused,
+                "closed" => StateKind.Closed,
+                _ => StateKind.Open,
+            };
+            if (!_states.TryAdd(id, (new CaseState(id, label, parsed), item)))
+            {
+                Reader.Error(item, $"duplicate state '{id}'");
+            }
+        }
+
+        return [.. _states.Values.Select(s => s.State)];
+    }
+
+    private string? ReadInitial(YamlNode? node)
+    {
+        string? initial = Reader.Text(node, "initial");
+        if (initial is not null && _states.Count > 0 && !_states.ContainsKey(initial))
+        {
+            Reader.Error(node!, $"initial state '{initial}' is not declared; {DeclaredStates()}");
+        }
+
+        return initial;
+    }
+
+    private string DeclaredStates() => "declared states are: " + string.Join(", ", _states.Keys);
+
+    private bool CheckState(string id, YamlNode node, string what)
+    {
+        if (_states.ContainsKey(id))
+        {
+            return true;
+        }
+
+        Reader.Error(node, $"{what} undeclared state '{id}'; {DeclaredStates()}");
+        return false;
+    }
+}
