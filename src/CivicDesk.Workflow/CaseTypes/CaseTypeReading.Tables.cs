@@ -89,7 +89,7 @@ internal sealed partial class CaseTypeReading
         catch (RulesLoadException error)
         {
             Reader.Error(at, $"{what} rules: rule file '{path}' does not load ({error.Diagnostics.Count} problems)");
-            Reader.Problems.AddRange(error.Diagnostics.Select(d => new CaseTypeProblem(d.Position.File,
+            Reader.Problems.AddRange(error.Diagnostics.Select(d => new FileProblem(d.Position.File,
                 d.Position.Line, d.Position.Column, $"expected {d.Expected}, found {d.Found}")));
             return null;
         }

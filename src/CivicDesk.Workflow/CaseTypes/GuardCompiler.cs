@@ -40,7 +40,7 @@ internal static class GuardCompiler
             foreach (RuleDiagnostic d in error.Diagnostics)
             {
                 (int line, int column) = Where(guardNode, d.Position.Line - guardLine, d.Position.Column);
-                reader.Problems.Add(new CaseTypeProblem(reader.File, line, column,
+                reader.Problems.Add(new FileProblem(reader.File, line, column,
                     $"guard of {owner}: expected {d.Expected}, found {d.Found}"));
             }
 

@@ -11,10 +11,10 @@ internal sealed class YamlReader(string file)
 {
     public string File { get; } = file;
 
-    public List<CaseTypeProblem> Problems { get; } = [];
+    public List<FileProblem> Problems { get; } = [];
 
     public void Error(YamlNode node, string message) =>
-        Problems.Add(new CaseTypeProblem(File, (int)node.Start.Line, (int)node.Start.Column, message));
+        Problems.Add(new FileProblem(File, (int)node.Start.Line, (int)node.Start.Column, message));
 
     /// <summary>
     /// The keys of a mapping by name. Unknown keys and missing required ones are problems; the first key listed
@@ -160,14 +160,22 @@ internal sealed class YamlReader(string file)
         }
         catch (YamlDotNet.Core.YamlException error)
         {
-            Problems.Add(new CaseTypeProblem(File, (int)error.Start.Line, (int)error.Start.Column,
+            Problems.Add(new FileProblem(File, (int)error.Start.Line, (int)error.Start.Column,
                 $"not valid YAML: {error.Message}"));
+            return null;
+        }
+        catch (InvalidOperationException error)
+        {
+            // Limitation: YamlDotNet's scanner throws InvalidOperationException, without a position, on some
+            // malformed text (an unclosed flow sequence; compare aaubry/YamlDotNet issue 541). Bad input must not
+            // escape as an exception, so it is reported at the top of the file until the parser reports it properly.
+            Problems.Add(new FileProblem(File, 1, 1, $"not valid YAML: {error.Message}"));
             return null;
         }
 
         if (stream.Documents.Count != 1)
         {
-            Problems.Add(new CaseTypeProblem(File, 1, 1, "expected exactly one YAML document"));
+            Problems.Add(new FileProblem(File, 1, 1, "expected exactly one YAML document"));
             return null;
         }
 

@@ -2,14 +2,16 @@ using System.Collections.Immutable;
 
 namespace CivicDesk.Workflow.CaseTypes;
 
-/// <summary>One problem found loading a case type: file, 1-based line and column, and what was expected.</summary>
-public sealed record CaseTypeProblem(string File, int Line, int Column, string Message)
+/// <summary>
+/// One problem found loading a case type or a calendar file: file, 1-based line and column, and what was expected.
+/// </summary>
+public sealed record FileProblem(string File, int Line, int Column, string Message)
 {
     public override string ToString() => $"{File}:{Line}:{Column}: {Message}";
 }
 
 /// <summary>The outcome of loading a case type: the case type, or every problem found.</summary>
-public sealed record CaseTypeLoad(CaseType? CaseType, ImmutableArray<CaseTypeProblem> Problems)
+public sealed record CaseTypeLoad(CaseType? CaseType, ImmutableArray<FileProblem> Problems)
 {
     public bool Succeeded => CaseType is not null;
 }
