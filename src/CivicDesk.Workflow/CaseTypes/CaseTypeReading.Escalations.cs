@@ -21,10 +21,10 @@ internal sealed partial class CaseTypeReading
             string what = $"escalation '{id}'";
             string? clock = Reader.Text(keys.GetValueOrDefault("clock"), what + " clock");
             SlaTargetDefinition? target = sla.FirstOrDefault(s => s.Clock == clock);
-            if (clock is not null && target is null)
+            if (clock is not null && !_declaredClocks.Contains(clock))
             {
                 Reader.Error(keys["clock"], $"{what} names undeclared SLA clock '{clock}'; declared clocks are: "
-                    + string.Join(", ", sla.Select(s => s.Clock)));
+                    + string.Join(", ", _declaredClocks));
             }
 
             string? on = Reader.Choice(keys.GetValueOrDefault("on"), what + " on", "warning", "breach");

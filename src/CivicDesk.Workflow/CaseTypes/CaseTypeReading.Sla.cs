@@ -7,6 +7,9 @@ internal sealed partial class CaseTypeReading
 {
     private static readonly string[] Units = ["business-hours", "business-days", "calendar-hours", "calendar-days"];
 
+    // Every clock id written, also of clocks with other problems, so escalations do not repeat those problems.
+    private readonly List<string> _declaredClocks = [];
+
     private ImmutableArray<SlaTargetDefinition> ReadSla(YamlNode? node)
     {
         List<SlaTargetDefinition> clocks = [];
@@ -15,9 +18,13 @@ internal sealed partial class CaseTypeReading
             Dictionary<string, YamlNode> keys = Reader.Keys(item, "an SLA target",
                 ["clock", "calendar", "start", "stop", "target"], ["warnings", "services"]);
             string? clock = Reader.Text(keys.GetValueOrDefault("clock"), "an SLA target's clock");
-            if (clock is not null && clocks.Any(c => c.Clock == clock))
+            if (clock is not null && _declaredClocks.Contains(clock))
             {
                 Reader.Error(item, $"duplicate SLA clock '{clock}'");
+            }
+            else if (clock is not null)
+            {
+                _declaredClocks.Add(clock);
             }
 
             string what = $"SLA clock '{clock}'";
