@@ -7,15 +7,6 @@ using YamlDotNet.RepresentationModel;
 
 namespace CivicDesk.Workflow.Calendars;
 
-/// <summary>The outcome of loading a calendar file: the built calendar and its definition, or every problem.</summary>
-public sealed record CalendarLoad(
-    BusinessCalendar? Calendar,
-    CalendarDefinition? Definition,
-    ImmutableArray<FileProblem> Problems)
-{
-    public bool Succeeded => Calendar is not null;
-}
-
 /// <summary>
 /// Reads a business calendar written in YAML (format in docs/workflow.md) into a <see cref="CalendarDefinition"/>
 /// and builds it. Problems of the YAML carry line and column; problems found by <see cref="BusinessCalendar.Create"/>
@@ -137,7 +128,9 @@ public static class CalendarLoader
         Dictionary<string, YamlNode> keys = reader.Keys(item, "a closure", ["name", "from"], ["to"]);
         string? name = reader.Text(keys.GetValueOrDefault("name"), "a closure's name");
         LocalDate? from = ReadDate(reader, keys.GetValueOrDefault("from"), "a closure's from");
-        LocalDate? to = keys.TryGetValue("to", out YamlNode? toNode) ? ReadDate(reader, toNode, "a closure's to") : from;
+        LocalDate? to = keys.TryGetValue("to", out YamlNode? toNode)
+            ? ReadDate(reader, toNode, "a closure's to")
+            : from;
         return name is null || from is null || to is null ? null : new DateClosure(name, from.Value, to.Value);
     }
 

@@ -30,30 +30,3 @@ public sealed record CaseType(
 
     public CaseField? Field(string name) => Fields.FirstOrDefault(f => f.Name == name);
 }
-
-/// <summary>A text in English and Spanish, the two languages every label must have.</summary>
-public sealed record LocalizedText(string En, string Es);
-
-/// <summary>A field of a case, typed with a type name of the rules language (text, integer, ...).</summary>
-public sealed record CaseField(string Name, string Type, bool Required);
-
-/// <summary>Whether a state keeps the case open, pauses its SLA clocks, or ends it.</summary>
-public enum StateKind
-{
-    Open,
-    Paused,
-    Closed,
-}
-
-public sealed record CaseState(string Id, LocalizedText Label, StateKind Kind);
-
-/// <summary>Who a notification goes to: the resident, the case's assignee, or everyone with a role.</summary>
-public enum Recipient
-{
-    Resident,
-    Assignee,
-    Role,
-}
-
-/// <summary>A message to send, by template key; <see cref="Role"/> is set only for <see cref="Recipient.Role"/>.</summary>
-public sealed record Notification(Recipient To, string? Role, string Template);

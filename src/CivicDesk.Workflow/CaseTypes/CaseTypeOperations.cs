@@ -13,7 +13,7 @@ namespace CivicDesk.Workflow.CaseTypes;
 /// </summary>
 public static class CaseTypeOperations
 {
-    /// <summary>Every transition leaving <paramref name="currentState"/>, each with the reasons it is refused.</summary>
+    /// <summary>Every transition leaving <paramref name="currentState"/>, each with why it is refused.</summary>
     public static ImmutableArray<TransitionOption> AvailableTransitions(
         CaseType caseType,
         string currentState,

@@ -40,7 +40,8 @@ internal sealed partial class CaseTypeReading
             SlaAmount? target = Amount(keys.GetValueOrDefault("target"), what + " target");
             ImmutableArray<SlaWarningDefinition> warnings = Warnings(keys.GetValueOrDefault("warnings"), what);
             ImmutableSortedDictionary<string, SlaAmount> services = Services(keys.GetValueOrDefault("services"), what);
-            if (clock is not null && calendar is not null && start is not null && stop is not null && target is not null)
+            if (clock is not null && calendar is not null && start is not null && stop is not null
+                && target is not null)
             {
                 clocks.Add(new SlaTargetDefinition(clock, calendar, start, stop, target, warnings, services));
             }

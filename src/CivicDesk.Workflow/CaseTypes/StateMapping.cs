@@ -2,9 +2,6 @@ using System.Collections.Immutable;
 
 namespace CivicDesk.Workflow.CaseTypes;
 
-/// <summary>One thing wrong with a state mapping: the state of the old version it concerns, and what.</summary>
-public sealed record StateMappingProblem(string FromState, string Message);
-
 /// <summary>
 /// Checks a state mapping for moving the open cases of one version of a case type to a later one: every state of
 /// the old version that is not closed is mapped, to a state declared in the new version that is not closed
@@ -37,7 +34,8 @@ public static class StateMapping
             else if (to.State(target) is not { } mapped)
             {
                 problems.Add(new(state.Id, $"state '{state.Id}' is mapped to '{target}', which version "
-                    + $"{to.Version} does not declare; its states are: {string.Join(", ", to.States.Select(s => s.Id))}"));
+                    + $"{to.Version} does not declare; its states are: "
+                    + string.Join(", ", to.States.Select(s => s.Id))));
             }
             else if (mapped.Kind == StateKind.Closed)
             {

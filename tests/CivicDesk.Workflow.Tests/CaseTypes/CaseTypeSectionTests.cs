@@ -1,6 +1,6 @@
 namespace CivicDesk.Workflow.Tests.CaseTypes;
 
-/// <summary>Problems in routing, triage, SLA targets and escalations, each with its exact message and position.</summary>
+/// <summary>Problems in routing, triage, SLA targets and escalations, each with exact message and position.</summary>
 public sealed class CaseTypeSectionTests
 {
     // Appended after the small case type, so its first line (routing) is line 23.
@@ -62,7 +62,8 @@ public sealed class CaseTypeSectionTests
     [Fact]
     public void Load_MissingRuleFile_IsAnError()
     {
-        string yaml = CaseTypeFixtures.Replace(Full, "  rules: route.rules\n  department", "  rules: nope.rules\n  department");
+        string yaml = CaseTypeFixtures.Replace(Full, "  rules: route.rules\n  department",
+            "  rules: nope.rules\n  department");
 
         Assert.Equal(["t.yaml:24:10: routing rules: no rule file 'nope.rules'"], CaseTypeFixtures.Problems(yaml));
     }

@@ -113,7 +113,8 @@ public sealed class CaseTypeValidationTests
     {
         string yaml = CaseTypeFixtures.Replace(Small, "guard: score >= 3", "guard: score >= \"high\"");
 
-        Assert.Equal(["t.yaml:22:21: guard of transition 'close': expected an integer on the right of '>=', found text"], CaseTypeFixtures.Problems(yaml));
+        Assert.Equal(["t.yaml:22:21: guard of transition 'close': expected an integer on the right of '>=', "
+            + "found text"], CaseTypeFixtures.Problems(yaml));
     }
 
     [Fact]
@@ -131,7 +132,8 @@ public sealed class CaseTypeValidationTests
         string yaml = CaseTypeFixtures.Replace(Small, "initial: new", "initial: new\n  oops: 1");
 
         string problem = Assert.Single(CaseTypeFixtures.Problems(yaml));
-        Assert.StartsWith("t.yaml:12:7: not valid YAML: While scanning a plain scalar", problem, StringComparison.Ordinal);
+        Assert.StartsWith("t.yaml:12:7: not valid YAML: While scanning a plain scalar", problem,
+            StringComparison.Ordinal);
     }
 
     [Fact]

@@ -33,8 +33,10 @@ public sealed class NycSampleTests
 
     public static TheoryData<string> ServiceCodes()
     {
-        using JsonDocument catalog = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Samples("catalog", "nyc.json")));
-        return [.. catalog.RootElement.GetProperty("services").EnumerateArray().Select(s => s.GetProperty("code").GetString()!)];
+        string path = RepositoryPaths.Samples("catalog", "nyc.json");
+        using JsonDocument catalog = JsonDocument.Parse(File.ReadAllText(path));
+        return [.. catalog.RootElement.GetProperty("services").EnumerateArray()
+            .Select(s => s.GetProperty("code").GetString()!)];
     }
 
     [Fact]
