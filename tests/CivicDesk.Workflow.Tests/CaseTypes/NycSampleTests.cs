@@ -115,4 +115,18 @@ public sealed class NycSampleTests
 
         Assert.Equal([new Interval(Instant.FromUtc(2026, 12, 4, 13, 0), Instant.FromUtc(2026, 12, 4, 23, 0))], open);
     }
+
+    [Fact]
+    public void Nyc311_TransitionToUndeclaredState_GivesTheProblemShownInTheDocs()
+    {
+        string path = RepositoryPaths.Samples("case-types", "nyc-311.yaml");
+        string yaml = File.ReadAllText(path).Replace("    to: closed\n", "    to: done\n", StringComparison.Ordinal);
+
+        CaseTypeLoad load = CaseTypeLoader.Load("samples/case-types/nyc-311.yaml", yaml,
+            name => File.ReadAllText(Path.Combine(RepositoryPaths.Samples("case-types"), name)), Context);
+
+        Assert.Contains("samples/case-types/nyc-311.yaml:68:9: transition 'close' goes to undeclared state 'done'; "
+            + "declared states are: new, open, in_progress, on_hold, closed, cancelled, referred",
+            load.Problems.Select(p => p.ToString()));
+    }
 }
