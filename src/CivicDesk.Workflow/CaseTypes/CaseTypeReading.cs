@@ -8,6 +8,14 @@ internal sealed partial class CaseTypeReading(string file, Func<string, string?>
 {
     private static readonly string[] FieldTypes = ["text", "integer", "decimal", "boolean", "date"];
 
+    // Field names are inputs of the rules language in guards, routing and triage, so they follow its identifiers
+    // and may not be its reserved words (CivicDesk.Rules keeps the list internal; this copy must follow it).
+    private static readonly string[] ReservedNames =
+    [
+        "and", "or", "not", "if", "then", "else", "in", "true", "false", "rules", "include", "outputs", "input",
+        "parameter", "define", "table", "row", "from", "as_of", GuardCompiler.Output,
+    ];
+
     private readonly Dictionary<string, CaseField> _fields = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (CaseState State, YamlNode Node)> _states = new(StringComparer.Ordinal);
 
@@ -70,6 +78,13 @@ internal sealed partial class CaseTypeReading(string file, Func<string, string?>
                 continue;
             }
 
+            if (!IsIdentifier(name) || ReservedNames.Contains(name, StringComparer.Ordinal))
+            {
+                Reader.Error(keys["name"], $"field name '{name}' must be a name of the rules language: a letter or _, "
+                    + "then letters, digits or _, and not a reserved word");
+                continue;
+            }
+
             if (!_fields.TryAdd(name, new CaseField(name, type, required)))
             {
                 Reader.Error(item, $"duplicate field '{name}'");
@@ -117,6 +132,9 @@ internal sealed partial class CaseTypeReading(string file, Func<string, string?>
 
         return initial;
     }
+
+    private static bool IsIdentifier(string name) =>
+        (char.IsAsciiLetter(name[0]) || name[0] == '_') && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
     private string DeclaredStates() => "declared states are: " + string.Join(", ", _states.Keys);
 

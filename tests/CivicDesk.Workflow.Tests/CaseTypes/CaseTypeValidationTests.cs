@@ -161,4 +161,17 @@ public sealed class CaseTypeValidationTests
                 + "found 'score'",
         ], CaseTypeFixtures.Problems(yaml));
     }
+
+    [Theory]
+    [InlineData("table")]
+    [InlineData("due-date")]
+    public void Load_FieldNameTheRulesLanguageCannotRead_IsAnError(string name)
+    {
+        string yaml = CaseTypeFixtures.Replace(Small, "{name: score, type: integer}",
+            $"{{name: {name}, type: integer}}");
+        yaml = CaseTypeFixtures.Replace(yaml, "guard: score >= 3", "guard: note <> \"\"");
+
+        Assert.Equal([$"t.yaml:6:12: field name '{name}' must be a name of the rules language: a letter or _, then "
+            + "letters, digits or _, and not a reserved word"], CaseTypeFixtures.Problems(yaml));
+    }
 }
