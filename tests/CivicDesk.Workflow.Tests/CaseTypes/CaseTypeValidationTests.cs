@@ -174,4 +174,20 @@ public sealed class CaseTypeValidationTests
         Assert.Equal([$"t.yaml:6:12: field name '{name}' must be a name of the rules language: a letter or _, then "
             + "letters, digits or _, and not a reserved word"], CaseTypeFixtures.Problems(yaml));
     }
+
+    [Fact]
+    public void Load_DuplicateKey_IsAProblemAtTheSecondOne()
+    {
+        string yaml = CaseTypeFixtures.Replace(Small, "version: 1\n", "version: 1\nversion: 2\n");
+
+        Assert.Equal(["t.yaml:3:1: not valid YAML: Duplicate key version"], CaseTypeFixtures.Problems(yaml));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("[]")]
+    public void Load_NotAMapping_IsAProblemNotAnException(string yaml)
+    {
+        Assert.Single(CaseTypeFixtures.Problems(yaml));
+    }
 }
