@@ -56,6 +56,11 @@ internal sealed partial class CaseTypeReading
     private ImmutableArray<string> Roles(YamlNode? node, string what)
     {
         List<(string Value, YamlNode Node)> roles = Reader.OneOrMany(node, what);
+        if (node is not null && roles.Count == 0)
+        {
+            Reader.Error(node, $"{what}: name at least one role; no one could take it otherwise");
+        }
+
         foreach ((string role, YamlNode at) in roles.Where(r => !context.Roles.Contains(r.Value)))
         {
             Reader.Error(at, $"{what}: unknown role '{role}'; known roles are: {string.Join(", ", context.Roles)}");

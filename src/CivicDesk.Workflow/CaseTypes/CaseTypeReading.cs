@@ -129,6 +129,11 @@ internal sealed partial class CaseTypeReading(string file, Func<string, string?>
         {
             Reader.Error(node!, $"initial state '{initial}' is not declared; {DeclaredStates()}");
         }
+        else if (initial is not null && _states.TryGetValue(initial, out (CaseState State, YamlNode Node) declared)
+            && declared.State.Kind == StateKind.Closed)
+        {
+            Reader.Error(node!, $"initial state '{initial}' is closed; a new case must start open or paused");
+        }
 
         return initial;
     }

@@ -190,4 +190,25 @@ public sealed class CaseTypeValidationTests
     {
         Assert.Single(CaseTypeFixtures.Problems(yaml));
     }
+
+    [Fact]
+    public void Load_TransitionWithNoRole_IsAnError()
+    {
+        string yaml = CaseTypeFixtures.Replace(Small, "roles: [Agent]", "roles: []");
+
+        Assert.Equal(["t.yaml:16:12: transition 'accept' roles: name at least one role; no one could take it "
+            + "otherwise"], CaseTypeFixtures.Problems(yaml));
+    }
+
+    [Fact]
+    public void Load_ClosedInitialState_IsAnError()
+    {
+        string yaml = CaseTypeFixtures.Replace(Small, "initial: new", "initial: closed");
+
+        Assert.Equal([
+            "t.yaml:11:10: initial state 'closed' is closed; a new case must start open or paused",
+            "t.yaml:8:5: state 'new' cannot be reached from the initial state 'closed'",
+            "t.yaml:9:5: state 'open' cannot be reached from the initial state 'closed'",
+        ], CaseTypeFixtures.Problems(yaml));
+    }
 }
