@@ -21,15 +21,7 @@ internal sealed partial class CaseTypeReading
             }
 
             string name = $"transition '{id}'";
-            List<(string Value, YamlNode Node)> from = Reader.OneOrMany(keys.GetValueOrDefault("from"), name + " from");
-            foreach ((string state, YamlNode at) in from)
-            {
-                if (CheckState(state, at, $"{name} comes from")
-                    && _states[state].State.Kind == StateKind.Closed)
-                {
-                    Reader.Error(at, $"{name} leaves closed state '{state}'; a closed state has no way out");
-                }
-            }
+            List<(string Value, YamlNode Node)> from = ReadFrom(keys.GetValueOrDefault("from"), name);
 
             string? to = Reader.Text(keys.GetValueOrDefault("to"), name + " to");
             if (to is not null)
@@ -51,6 +43,20 @@ internal sealed partial class CaseTypeReading
         }
 
         return [.. transitions];
+    }
+
+    private List<(string Value, YamlNode Node)> ReadFrom(YamlNode? node, string name)
+    {
+        List<(string Value, YamlNode Node)> from = Reader.OneOrMany(node, name + " from");
+        foreach ((string state, YamlNode at) in from)
+        {
+            if (CheckState(state, at, $"{name} comes from") && _states[state].State.Kind == StateKind.Closed)
+            {
+                Reader.Error(at, $"{name} leaves closed state '{state}'; a closed state has no way out");
+            }
+        }
+
+        return from;
     }
 
     private ImmutableArray<string> Roles(YamlNode? node, string what)
