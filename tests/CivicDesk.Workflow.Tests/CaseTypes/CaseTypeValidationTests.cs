@@ -211,4 +211,15 @@ public sealed class CaseTypeValidationTests
             "t.yaml:9:5: state 'open' cannot be reached from the initial state 'closed'",
         ], CaseTypeFixtures.Problems(yaml));
     }
+
+    [Fact]
+    public void Load_MultiLineGuardThatDoesNotTypeCheck_PointsAtTheLineInsideTheGuard()
+    {
+        string yaml = CaseTypeFixtures.Replace(Small, "guard: score >= 3",
+            "guard: |\n      score >= 3\n      and note > 2");
+
+        string problem = Assert.Single(CaseTypeFixtures.Problems(yaml));
+        Assert.StartsWith("t.yaml:24:", problem, StringComparison.Ordinal);
+        Assert.Contains("guard of transition 'close': expected", problem, StringComparison.Ordinal);
+    }
 }
