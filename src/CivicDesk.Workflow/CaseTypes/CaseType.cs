@@ -6,11 +6,13 @@ namespace CivicDesk.Workflow.CaseTypes;
 /// <summary>
 /// A loaded, checked case type: immutable and safe to share between threads. Built only by
 /// <see cref="CaseTypeLoader.Load"/>; <see cref="ContentHash"/> identifies its meaning (docs/workflow.md).
+/// <see cref="Services"/> lists the service codes the case type is for; empty means every service.
 /// </summary>
 public sealed record CaseType(
     string Key,
     int Version,
     LocalizedText Labels,
+    ImmutableArray<string> Services,
     ImmutableArray<CaseField> Fields,
     ImmutableArray<CaseState> States,
     string Initial,

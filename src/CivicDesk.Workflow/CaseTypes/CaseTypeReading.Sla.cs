@@ -134,6 +134,12 @@ internal sealed partial class CaseTypeReading
         foreach ((YamlNode key, YamlNode value) in mapping.Children)
         {
             string? code = Reader.Text(key, $"a service code of {owner}");
+            if (code is not null && _services.Count > 0 && !_services.Contains(code))
+            {
+                Reader.Error(key, $"{owner} sets a target for service '{code}', which the case type is not for; "
+                    + $"its services are: {string.Join(", ", _services.Distinct(StringComparer.Ordinal))}");
+            }
+
             if (code is not null && Amount(value, $"{owner} for service '{code}'") is { } amount)
             {
                 services[code] = amount;

@@ -19,6 +19,9 @@ internal sealed partial class CaseTypeReading(string file, Func<string, string?>
     private readonly Dictionary<string, CaseField> _fields = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (CaseState State, YamlNode Node)> _states = new(StringComparer.Ordinal);
 
+    // The services the case type is limited to; empty when it is for every service.
+    private List<string> _services = [];
+
     public YamlReader Reader { get; } = new(file);
 
     public CaseType? Read(string text)
@@ -30,10 +33,11 @@ internal sealed partial class CaseTypeReading(string file, Func<string, string?>
 
         Dictionary<string, YamlNode> keys = Reader.Keys(root, "the case type",
             ["key", "version", "labels", "fields", "states", "initial", "transitions"],
-            ["routing", "triage", "sla", "escalations"]);
+            ["services", "routing", "triage", "sla", "escalations"]);
         string? key = Reader.Text(keys.GetValueOrDefault("key"), "key");
         int? version = Reader.Integer(keys.GetValueOrDefault("version"), "version", 1);
         LocalizedText? labels = Labels(keys.GetValueOrDefault("labels"), "labels");
+        ImmutableArray<string> services = ReadServices(keys.GetValueOrDefault("services"));
         ImmutableArray<CaseField> fields = ReadFields(keys.GetValueOrDefault("fields"));
         ImmutableArray<CaseState> states = ReadStates(keys.GetValueOrDefault("states"));
         string? initial = ReadInitial(keys.GetValueOrDefault("initial"));
@@ -48,8 +52,8 @@ internal sealed partial class CaseTypeReading(string file, Func<string, string?>
             return null;
         }
 
-        return new CaseType(key, version.Value, labels, fields, states, initial, transitions, routing, triage, sla,
-            escalations);
+        return new CaseType(key, version.Value, labels, services, fields, states, initial, transitions, routing,
+            triage, sla, escalations);
     }
 
     private LocalizedText? Labels(YamlNode? node, string what)
@@ -63,6 +67,20 @@ internal sealed partial class CaseTypeReading(string file, Func<string, string?>
         string? en = Reader.Text(keys.GetValueOrDefault("en"), what + ".en");
         string? es = Reader.Text(keys.GetValueOrDefault("es"), what + ".es");
         return en is null || es is null ? null : new LocalizedText(en, es);
+    }
+
+    private ImmutableArray<string> ReadServices(YamlNode? node)
+    {
+        List<(string Value, YamlNode Node)> services = Reader.OneOrMany(node, "services");
+        IEnumerable<(string, YamlNode)> repeated =
+            services.Where((s, i) => services.FindIndex(o => o.Value == s.Value) < i);
+        foreach ((string code, YamlNode at) in repeated)
+        {
+            Reader.Error(at, $"service '{code}' is listed twice");
+        }
+
+        _services = [.. services.Select(s => s.Value)];
+        return [.. _services.Distinct(StringComparer.Ordinal)];
     }
 
     private ImmutableArray<CaseField> ReadFields(YamlNode? node)

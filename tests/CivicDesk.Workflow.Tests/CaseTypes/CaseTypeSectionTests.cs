@@ -131,4 +131,25 @@ public sealed class CaseTypeSectionTests
         Assert.Equal(["t.yaml:43:31: a notification of escalation 'late': unknown role 'Mayor'; known roles are: "
             + "Agent, Supervisor, Administrator"], CaseTypeFixtures.Problems(yaml));
     }
+
+    [Fact]
+    public void Load_ServicesListed_AreTheCaseTypesServices()
+    {
+        string yaml = CaseTypeFixtures.Replace(Full, "version: 1\n", "version: 1\nservices: [urgent, routine]\n");
+
+        Assert.Equal(["urgent", "routine"], CaseTypeFixtures.LoadValid(yaml).Services);
+        Assert.Empty(CaseTypeFixtures.LoadValid(Full).Services);
+    }
+
+    [Fact]
+    public void Load_TargetForAServiceTheCaseTypeIsNotFor_IsAnError()
+    {
+        string yaml = CaseTypeFixtures.Replace(Full, "version: 1\n", "version: 1\nservices: [routine, routine]\n");
+
+        Assert.Equal([
+            "t.yaml:3:21: service 'routine' is listed twice",
+            "t.yaml:38:7: SLA clock 'resolution' sets a target for service 'urgent', which the case type is not for; "
+                + "its services are: routine",
+        ], CaseTypeFixtures.Problems(yaml));
+    }
 }

@@ -17,7 +17,7 @@ public sealed class CaseTypeValidationTests
         string yaml = CaseTypeFixtures.Replace(Small, "version: 1\n", "version: 1\ncolour: red\n");
 
         Assert.Equal(["t.yaml:3:1: unknown key 'colour' in the case type; expected one of: key, version, labels, "
-            + "fields, states, initial, transitions, routing, triage, sla, escalations"],
+            + "fields, states, initial, transitions, services, routing, triage, sla, escalations"],
             CaseTypeFixtures.Problems(yaml));
     }
 
