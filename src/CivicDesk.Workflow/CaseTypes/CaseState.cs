@@ -1,0 +1,3 @@
+namespace CivicDesk.Workflow.CaseTypes;
+
+public sealed record CaseState(string Id, LocalizedText Label, StateKind Kind);
