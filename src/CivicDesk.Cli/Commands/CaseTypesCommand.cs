@@ -1,14 +1,17 @@
 using System.CommandLine;
 using CivicDesk.Core.Cases;
+using CivicDesk.Core.CaseTypes;
 using CivicDesk.Core.CaseTypes.MigrateCaseType;
+using CivicDesk.Core.CaseTypes.PublishCaseType;
 using CivicDesk.Core.Common;
+using CivicDesk.Workflow.CaseTypes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CivicDesk.Cli.Commands;
 
 /// <summary>
-/// <c>civicdesk case-types migrate</c>: moves the open cases of one case type version to a later one, with a
-/// state mapping, after a preview. Without <c>--apply</c> it only previews.
+/// <c>civicdesk case-types publish|migrate</c>: publishes a checked case type file, and moves the open cases of
+/// one version to a later one with a state mapping, after a preview (without <c>--apply</c> it only previews).
 /// </summary>
 internal static class CaseTypesCommand
 {
@@ -17,8 +20,68 @@ internal static class CaseTypesCommand
     public static Command Create(CliContext context)
     {
         Command command = new("case-types", "Work with published case type versions.");
+        command.Subcommands.Add(Publish(context));
         command.Subcommands.Add(Migrate(context));
         return command;
+    }
+
+    private static Command Publish(CliContext context)
+    {
+        Argument<FileInfo> file = new("file") { Description = "The case type's YAML file" };
+        Option<string> jurisdiction = new("--jurisdiction")
+        {
+            Description = "Jurisdiction code, such as nyc",
+            Required = true,
+        };
+        Option<DirectoryInfo?> calendars = new("--calendars")
+        {
+            Description = "Folder of business calendar files (default: the calendars folder beside the file's)",
+        };
+        Command publish = new("publish", "Check a case type file and publish it; new cases take it.")
+        {
+            file, jurisdiction, calendars,
+        };
+        publish.SetAction(async (parsed, cancellationToken) =>
+        {
+            FileInfo path = parsed.GetValue(file)!;
+            if (!path.Exists)
+            {
+                await context.Error.WriteLineAsync($"file: {path.FullName} does not exist.");
+                return 1;
+            }
+
+            CaseTypeRead read = CaseTypeFiles.Read(path.FullName, parsed.GetValue(calendars)?.FullName);
+            if (read.ToPublication(Operator) is not { } publication)
+            {
+                foreach (FileProblem problem in read.Problems)
+                {
+                    await context.Error.WriteLineAsync(problem.ToString());
+                }
+
+                return 1;
+            }
+
+            await using ServiceProvider? services = await context.OpenMigratedAsync(parsed, cancellationToken);
+            if (services is null)
+            {
+                return CliContext.DatabaseNotReady;
+            }
+
+            await using AsyncServiceScope scope = services.CreateAsyncScope();
+            Result<PublishedCaseType> result = await scope.ServiceProvider
+                .GetRequiredService<PublishCaseTypeHandler>()
+                .HandleAsync(parsed.GetValue(jurisdiction)!, publication, cancellationToken);
+            if (!result.TryGetValue(out PublishedCaseType? published, out Error? error))
+            {
+                return await context.FailAsync(error);
+            }
+
+            string state = published.AlreadyPublished ? "was already published" : "published";
+            await context.Output.WriteLineAsync(
+                $"{published.Key} version {published.Version} {state} (content {published.ContentHash[..12]}).");
+            return 0;
+        });
+        return publish;
     }
 
     private static Command Migrate(CliContext context)

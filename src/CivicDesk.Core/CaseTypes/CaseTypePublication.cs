@@ -12,4 +12,8 @@ public sealed record CaseTypePublication(
     string ContentHash,
     string Content,
     IReadOnlyList<string>? ServiceCodes,
-    Actor Actor);
+    Actor Actor)
+{
+    /// <summary>The files the case type was loaded with (rule files, calendars), by the name it gives them.</summary>
+    public IReadOnlyDictionary<string, string> Files { get; init; } = new Dictionary<string, string>();
+}

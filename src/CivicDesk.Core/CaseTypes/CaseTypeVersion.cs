@@ -14,6 +14,7 @@ public sealed class CaseTypeVersion
         Key = string.Empty;
         ContentHash = string.Empty;
         Content = string.Empty;
+        Files = "{}";
         PublishedBy = string.Empty;
     }
 
@@ -25,6 +26,7 @@ public sealed class CaseTypeVersion
         Version = publication.Version;
         ContentHash = publication.ContentHash;
         Content = publication.Content;
+        Files = JsonSerializer.Serialize(publication.Files);
         ServiceCodes = publication.ServiceCodes is null ? null : JsonSerializer.Serialize(publication.ServiceCodes);
         PublishedAt = publishedAt;
         PublishedBy = publication.Actor.Label;
@@ -42,6 +44,9 @@ public sealed class CaseTypeVersion
     public string ContentHash { get; private set; }
 
     public string Content { get; private set; }
+
+    /// <summary>A JSON object of the files the case type was loaded with, so the version loads without them.</summary>
+    public string Files { get; private set; }
 
     /// <summary>A JSON array of the service codes this version takes, or null for every service.</summary>
     public string? ServiceCodes { get; private set; }

@@ -106,6 +106,11 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("content_hash");
 
+                    b.Property<string>("Files")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("files");
+
                     b.Property<Guid>("JurisdictionId")
                         .HasColumnType("uuid")
                         .HasColumnName("jurisdiction_id");

@@ -101,6 +101,11 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("content_hash");
 
+                    b.Property<string>("Files")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("files");
+
                     b.Property<Guid>("JurisdictionId")
                         .HasColumnType("TEXT")
                         .HasColumnName("jurisdiction_id");

@@ -1,3 +1,6 @@
+using CivicDesk.Core.Cases;
+using CivicDesk.Core.CaseTypes;
+using CivicDesk.Core.CaseTypes.PublishCaseType;
 using CivicDesk.Core.Catalog.SeedCatalog;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
@@ -24,7 +27,12 @@ public static class DatabaseStartup
         if (!string.IsNullOrWhiteSpace(demo.Catalog))
         {
             SeedCatalogHandler seed = scope.ServiceProvider.GetRequiredService<SeedCatalogHandler>();
-            await seed.HandleAsync(DemoOptions.Resolve(demo.Catalog), cancellationToken);
+            (Guid jurisdictionId, _) = await seed.HandleAsync(DemoOptions.Resolve(demo.Catalog), cancellationToken);
+            if (!string.IsNullOrWhiteSpace(demo.CaseType))
+            {
+                await PublishCaseTypeAsync(scope.ServiceProvider, jurisdictionId, demo, cancellationToken);
+            }
+
             if (demo.SeedHistory)
             {
                 await ImportHistoryOnceAsync(scope.ServiceProvider, demo, cancellationToken);
@@ -32,6 +40,26 @@ public static class DatabaseStartup
         }
 
         await app.EnsureFirstAdministratorAsync(scope.ServiceProvider, cancellationToken);
+    }
+
+    /// <summary>Publishes the demo case type; unchanged on later starts, since the same content is a no-op.</summary>
+    private static async Task PublishCaseTypeAsync(
+        IServiceProvider services,
+        Guid jurisdictionId,
+        DemoOptions demo,
+        CancellationToken cancellationToken)
+    {
+        CaseTypeRead read = CaseTypeFiles.Read(DemoOptions.Resolve(demo.CaseType));
+        CaseTypePublication publication = read.ToPublication(Actor.System) ?? throw new InvalidOperationException(
+            $"The demo case type does not load: {string.Join("; ", read.Problems)}");
+        string code = await services.GetRequiredService<CivicDeskDbContext>().Jurisdictions
+            .Where(j => j.Id == jurisdictionId).Select(j => j.Code).SingleAsync(cancellationToken);
+        Result<PublishedCaseType> published = await services.GetRequiredService<PublishCaseTypeHandler>()
+            .HandleAsync(code, publication, cancellationToken);
+        if (!published.IsSuccess)
+        {
+            throw new InvalidOperationException($"The demo case type could not be published: {published.Error}");
+        }
     }
 
     private static async Task ImportHistoryOnceAsync(

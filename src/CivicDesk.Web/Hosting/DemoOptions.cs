@@ -16,6 +16,9 @@ public sealed class DemoOptions
 
     public bool SeedHistory { get; set; } = true;
 
+    /// <summary>The case type published for the demo jurisdiction's services; empty publishes none.</summary>
+    public string CaseType { get; set; } = "samples/case-types/nyc-311.yaml";
+
     public static string Resolve(string path) =>
         Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
 }

@@ -39,6 +39,49 @@ public sealed class CaseTypesCommandTests
     }
 
     [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Publish_The311SampleTwice_PublishesOnceWithItsFiles(string provider)
+    {
+        await using TestDatabase database = await TestDatabase.CreateAsync(provider);
+        await SeedCatalogAsync(database);
+        string file = RepositoryPaths.Samples("case-types", "nyc-311.yaml");
+
+        (int first, string firstOutput, _) =
+            await CliRun.RunAsync(database, "case-types", "publish", file, "--jurisdiction", "nyc");
+        (int second, string secondOutput, _) =
+            await CliRun.RunAsync(database, "case-types", "publish", file, "--jurisdiction", "nyc");
+
+        Assert.Equal((0, 0), (first, second));
+        Assert.StartsWith("nyc-311 version 1 published", firstOutput, StringComparison.Ordinal);
+        Assert.StartsWith("nyc-311 version 1 was already published", secondOutput, StringComparison.Ordinal);
+        await using CivicDeskDbContext db = database.CreateContext();
+        CaseTypeVersion stored = await db.CaseTypeVersions.SingleAsync(Ct);
+        Assert.Contains("nyc-business", stored.Files, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Publish_BrokenFile_PrintsEveryProblemWithItsLineAndStoresNothing()
+    {
+        await using TestDatabase database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        await SeedCatalogAsync(database);
+        string folder = Path.Combine(
+            Path.GetTempPath(), "civicdesk-tests", "case-types-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        string file = Path.Combine(folder, "broken.yaml");
+        string text = await File.ReadAllTextAsync(RepositoryPaths.Samples("case-types", "nyc-311.yaml"), Ct);
+        string broken = text.Replace("    to: open\n", "    to: opened\n", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(file, broken, Ct);
+
+        (int exit, _, string error) =
+            await CliRun.RunAsync(database, "case-types", "publish", file, "--jurisdiction", "nyc");
+
+        Assert.Equal(1, exit);
+        Assert.Matches(@"^broken\.yaml:\d+:\d+: .*'opened'", error);
+        await using CivicDeskDbContext db = database.CreateContext();
+        Assert.Equal(0, await db.CaseTypeVersions.CountAsync(Ct));
+    }
+
+    [Theory]
     [InlineData("new", "--map: write each mapping as FROM=TO")]
     [InlineData("resolved=open", "--map: 'resolved' is not an open state.")]
     public async Task Migrate_BadMapping_FailsWithOneLineNamingTheOption(string mapping, string expected)
@@ -53,6 +96,13 @@ public sealed class CaseTypesCommandTests
         Assert.Equal(1, exit);
         Assert.StartsWith(expected, error, StringComparison.Ordinal);
         Assert.Empty(output);
+    }
+
+    private static async Task SeedCatalogAsync(TestDatabase database)
+    {
+        await using CivicDeskDbContext db = await database.CreateMigratedContextAsync();
+        await new SeedCatalogHandler(db, TimeProvider.System, NullLogger<SeedCatalogHandler>.Instance)
+            .HandleAsync(RepositoryPaths.Samples("catalog", "nyc.json"), Ct);
     }
 
     private static async Task<Guid> SeedCaseOnV1Async(TestDatabase database)

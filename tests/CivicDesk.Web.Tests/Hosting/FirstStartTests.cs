@@ -1,4 +1,5 @@
 using System.Net;
+using CivicDesk.Core.CaseTypes;
 using CivicDesk.Core.Catalog;
 using CivicDesk.Core.Data;
 using CivicDesk.Testing;
@@ -23,6 +24,20 @@ public abstract class FirstStartTests(WebAppFixture app)
         Assert.Equal(30, services.Count);
         Assert.All(services, s => Assert.Contains(s.Questions, q => q.Code == "descriptor"));
         Assert.Equal("nyc.gov", (await db.Jurisdictions.SingleAsync(Ct)).Open311Id);
+    }
+
+    [Fact]
+    public async Task Start_EmptyDatabase_PublishesThe311CaseTypeWithItsRulesAndCalendar()
+    {
+        await using AsyncServiceScope scope = app.CreateScope();
+        CivicDeskDbContext db = scope.ServiceProvider.GetRequiredService<CivicDeskDbContext>();
+
+        CaseTypeVersion published = await db.CaseTypeVersions.SingleAsync(Ct);
+
+        Assert.Equal(("nyc-311", 1, null), (published.Key, published.Version, published.ServiceCodes));
+        Assert.Matches("^[0-9a-f]{64}$", published.ContentHash);
+        Assert.Contains("\"../rules/nyc-routing.rules\"", published.Files, StringComparison.Ordinal);
+        Assert.Contains("\"calendars/nyc.yaml\"", published.Files, StringComparison.Ordinal);
     }
 
     [Fact]

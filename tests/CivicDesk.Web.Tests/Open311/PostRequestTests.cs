@@ -38,6 +38,7 @@ public abstract class PostRequestTests(WebAppFixture app)
         Assert.Equal(-74.0060, stored.Longitude);
         Assert.Equal("https://example.org/photo.jpg", stored.MediaUrl);
         Assert.Equal("ENTIRE BUILDING", stored.Answers.First("descriptor"));
+        Assert.Equal(("nyc-311", 1), (stored.CaseTypeKey, stored.CaseTypeVersion));
         CaseEvent created = await db.CaseEvents.SingleAsync(
             e => e.CaseId == stored.Id, TestContext.Current.CancellationToken);
         Assert.Equal(

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CivicDesk.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CivicDeskDbContext))]
-    [Migration("20261204222500_Initial")]
+    [Migration("20261204230513_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -108,6 +108,11 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("content_hash");
+
+                    b.Property<string>("Files")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("files");
 
                     b.Property<Guid>("JurisdictionId")
                         .HasColumnType("uuid")

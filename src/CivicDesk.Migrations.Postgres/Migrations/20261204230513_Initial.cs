@@ -84,6 +84,7 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                     version = table.Column<int>(type: "integer", nullable: false),
                     content_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     content = table.Column<string>(type: "text", nullable: false),
+                    files = table.Column<string>(type: "text", nullable: false),
                     service_codes = table.Column<string>(type: "text", nullable: true),
                     published_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     published_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CivicDesk.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CivicDeskDbContext))]
-    [Migration("20261204222428_Initial")]
+    [Migration("20261204230448_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -103,6 +103,11 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("content_hash");
+
+                    b.Property<string>("Files")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("files");
 
                     b.Property<Guid>("JurisdictionId")
                         .HasColumnType("TEXT")

@@ -84,6 +84,7 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                     version = table.Column<int>(type: "INTEGER", nullable: false),
                     content_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     content = table.Column<string>(type: "TEXT", nullable: false),
+                    files = table.Column<string>(type: "TEXT", nullable: false),
                     service_codes = table.Column<string>(type: "TEXT", nullable: true),
                     published_at = table.Column<long>(type: "INTEGER", nullable: false),
                     published_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
