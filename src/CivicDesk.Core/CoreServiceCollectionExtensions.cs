@@ -6,6 +6,7 @@ using CivicDesk.Core.Catalog.GetCatalog;
 using CivicDesk.Core.Catalog.SeedCatalog;
 using CivicDesk.Core.Identity;
 using CivicDesk.Core.Imports;
+using CivicDesk.Core.Timers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CivicDesk.Core;
@@ -24,6 +25,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<GetCatalogHandler>();
         services.AddScoped<TrackRequestHandler>();
         services.AddImports();
+        services.AddDurableTimers();
         return services;
     }
 }

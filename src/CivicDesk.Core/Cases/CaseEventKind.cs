@@ -7,4 +7,10 @@ public enum CaseEventKind
     NoteAdded,
     Assigned,
     Unassigned,
+
+    /// <summary>An SLA clock's warning time was reached (written by a durable timer).</summary>
+    SlaWarning,
+
+    /// <summary>An SLA clock's deadline passed while it ran (written by a durable timer).</summary>
+    SlaBreached,
 }

@@ -4,6 +4,7 @@ using CivicDesk.Core.Catalog;
 using CivicDesk.Core.Identity;
 using CivicDesk.Core.Imports;
 using CivicDesk.Core.Jurisdictions;
+using CivicDesk.Core.Timers;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
@@ -39,6 +40,8 @@ public sealed class CivicDeskDbContext(DbContextOptions<CivicDeskDbContext> opti
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+
+    public DbSet<DurableTimer> Timers => Set<DurableTimer>();
 
     public bool IsPostgres => Database.ProviderName == DatabaseProviders.PostgresProviderName;
 

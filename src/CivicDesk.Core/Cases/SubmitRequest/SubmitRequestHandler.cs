@@ -6,6 +6,7 @@ using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
 using CivicDesk.Core.Files;
 using CivicDesk.Core.Jurisdictions;
+using CivicDesk.Core.Sla;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -21,6 +22,7 @@ public sealed class SubmitRequestHandler(
     CivicDeskDbContext db,
     IFileStore files,
     CatalogCache catalog,
+    SlaTimerScheduler timers,
     TimeProvider time,
     ILogger<SubmitRequestHandler> logger)
 {
@@ -107,6 +109,7 @@ public sealed class SubmitRequestHandler(
             (Case created, CaseEvent first) = Case.Submit(details, request.Actor, time.NewId());
             db.Cases.Add(created);
             db.CaseEvents.Add(first);
+            await timers.ScheduleNewCaseAsync(created, first, cancellationToken);
             db.CaseAttachments.AddRange(attachments);
             if (!valid.Contact.IsEmpty)
             {

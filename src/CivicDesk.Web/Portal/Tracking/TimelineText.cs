@@ -18,7 +18,8 @@ public static class TimelineText
             CaseEventKind.StatusChanged when entry.ToStatus is CaseStatus to =>
                 text["EventStatusChanged", StatusNames.Name(text, to), who],
             CaseEventKind.NoteAdded => text["EventNote", who],
-            CaseEventKind.StatusChanged or CaseEventKind.Assigned or CaseEventKind.Unassigned =>
+            CaseEventKind.StatusChanged or CaseEventKind.Assigned or CaseEventKind.Unassigned
+                or CaseEventKind.SlaWarning or CaseEventKind.SlaBreached =>
                 text["EventUpdated", who],
         };
     }
