@@ -23,15 +23,22 @@ public sealed class SlaTimerScheduler(CivicDeskDbContext db, ISlaPolicy policy, 
     public Task ScheduleNewCaseAsync(Case created, CaseEvent first, CancellationToken cancellationToken) =>
         ApplyAsync(created, [first], [], cancellationToken);
 
-    /// <summary>For a case whose status is changing: <paramref name="change"/> is the event not yet saved.</summary>
-    public async Task ScheduleAsync(Case @case, CaseEvent change, CancellationToken cancellationToken)
+    /// <summary>
+    /// For a stored case, after its status changed (<paramref name="change"/> is that event, not yet saved) or
+    /// when its clocks may have moved for another reason (null).
+    /// </summary>
+    public async Task ScheduleAsync(Case @case, CaseEvent? change, CancellationToken cancellationToken)
     {
         Guid caseId = @case.Id;
         List<CaseEvent> timeline = await db.CaseEvents.AsNoTracking()
             .Where(e => e.CaseId == caseId
                 && (e.Kind == CaseEventKind.Created || e.Kind == CaseEventKind.StatusChanged))
             .ToListAsync(cancellationToken);
-        timeline.Add(change);
+        if (change is not null)
+        {
+            timeline.Add(change);
+        }
+
         List<DurableTimer> existing = await db.Timers
             .Where(t => t.CaseId == caseId && SlaKinds.Contains(t.Kind))
             .ToListAsync(cancellationToken);

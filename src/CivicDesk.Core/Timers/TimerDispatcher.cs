@@ -75,10 +75,13 @@ public sealed class TimerDispatcher
             return false;
         }
 
+        // Read before firing: marking the timer fired counts the attempt on the entity, and a failed commit
+        // must count it once, not twice.
+        int attemptsBefore = timer.Attempts;
         if (!_handlers.TryGetValue(timer.Kind, out ITimerHandler? handler))
         {
             await transaction.RollbackAsync(cancellationToken);
-            await RecordFailureAsync(timer, error: null, now, cancellationToken);
+            await RecordFailureAsync(timer, attemptsBefore, error: null, now, cancellationToken);
             return true;
         }
 
@@ -101,7 +104,7 @@ public sealed class TimerDispatcher
         {
             await RollBackQuietlyAsync(transaction);
             _db.ChangeTracker.Clear();
-            await RecordFailureAsync(timer, failure.GetType().Name, now, cancellationToken);
+            await RecordFailureAsync(timer, attemptsBefore, failure.GetType().Name, now, cancellationToken);
             return true;
         }
 
@@ -144,11 +147,12 @@ public sealed class TimerDispatcher
     /// </summary>
     private async Task RecordFailureAsync(
         DurableTimer timer,
+        int attemptsBefore,
         string? error,
         Instant now,
         CancellationToken cancellationToken)
     {
-        int attempt = timer.Attempts + 1;
+        int attempt = attemptsBefore + 1;
         bool giveUp = attempt >= _options.MaxAttempts;
         Instant retryAt = now + Duration.FromTimeSpan(
             _options.RetryDelay * Math.Pow(2, Math.Min(attempt - 1, MaxRetryDoublings)));
