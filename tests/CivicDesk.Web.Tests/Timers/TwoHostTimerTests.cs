@@ -68,6 +68,10 @@ public sealed class TwoHostTimerTests
         Assert.Equal(TimerCount, audits.Count);
         Assert.True(auditedTimers.SetEquals(timers.Select(t => t.Id)));
         Assert.Equal(TimerCount, firstCount.Fired + secondCount.Fired);
+
+        // No host ever took a timer the other held: a double claim would run the handler twice and end in a
+        // failed attempt (the fired mark's concurrency token refuses the second commit).
+        Assert.Equal(0, firstCount.Failed + secondCount.Failed);
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"{provider}: first host fired {firstCount.Fired}, second host fired {secondCount.Fired}");
     }
@@ -149,12 +153,15 @@ public sealed class TwoHostTimerTests
         return json.RootElement.GetProperty("timer").GetGuid();
     }
 
-    /// <summary>Counts the "timer fired" log events (id 10001) of one host.</summary>
+    /// <summary>Counts the "timer fired" (10001) and "attempt failed" (10003) log events of one host.</summary>
     private sealed class FiredCounter : ILoggerProvider, ILogger
     {
         private int _fired;
+        private int _failed;
 
         public int Fired => _fired;
+
+        public int Failed => _failed;
 
         public ILogger CreateLogger(string categoryName) => this;
 
@@ -173,6 +180,10 @@ public sealed class TwoHostTimerTests
             if (eventId.Id == 10001)
             {
                 Interlocked.Increment(ref _fired);
+            }
+            else if (eventId.Id == 10003)
+            {
+                Interlocked.Increment(ref _failed);
             }
         }
 
