@@ -53,21 +53,3 @@ public abstract class SlaTimerHandler : ITimerHandler
         return TimerOutcome.Fired;
     }
 }
-
-public sealed class SlaWarningHandler : SlaTimerHandler
-{
-    public override string Kind => TimerKinds.SlaWarning;
-
-    protected override CaseEventKind EventKind => CaseEventKind.SlaWarning;
-
-    protected override string Action => "case.sla_warning";
-}
-
-public sealed class SlaBreachHandler : SlaTimerHandler
-{
-    public override string Kind => TimerKinds.SlaBreach;
-
-    protected override CaseEventKind EventKind => CaseEventKind.SlaBreached;
-
-    protected override string Action => "case.sla_breached";
-}

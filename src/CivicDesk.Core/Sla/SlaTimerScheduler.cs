@@ -15,6 +15,8 @@ namespace CivicDesk.Core.Sla;
 /// pending timer for a clock that stopped, paused or moved its deadline. It only adds to the context; the
 /// caller's SaveChanges stores the timers in the transaction of the change that moved the clocks.
 /// </summary>
+// Limitation: bulk imports write cases without calling this, so an imported case gets its timers only at its
+// first status change. Schedule them in the importer (in batches) when imported open cases must be watched too.
 public sealed class SlaTimerScheduler(CivicDeskDbContext db, ISlaPolicy policy, TimeProvider time)
 {
     private static readonly string[] SlaKinds = [TimerKinds.SlaWarning, TimerKinds.SlaBreach];

@@ -1,6 +1,3 @@
-using CivicDesk.Core.Data;
-using NodaTime;
-
 namespace CivicDesk.Core.Timers;
 
 /// <summary>
@@ -15,16 +12,4 @@ public interface ITimerHandler
     string Kind { get; }
 
     Task<TimerOutcome> FireAsync(TimerFiring firing, CancellationToken cancellationToken);
-}
-
-/// <summary>A claimed timer being fired: the context of its transaction and the moment of firing.</summary>
-public sealed record TimerFiring(CivicDeskDbContext Db, DurableTimer Timer, Instant Now, TimeProvider Time);
-
-public enum TimerOutcome
-{
-    /// <summary>The effect was added; the timer is marked fired.</summary>
-    Fired,
-
-    /// <summary>Nothing is left to do (the case was closed meanwhile); the timer is marked obsolete.</summary>
-    Obsolete,
 }

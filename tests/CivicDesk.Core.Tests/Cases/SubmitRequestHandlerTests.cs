@@ -68,10 +68,11 @@ public sealed class SubmitRequestHandlerTests
         Assert.True(result.IsSuccess, result.Error?.ToString());
         await using CivicDeskDbContext db = database.CreateContext();
         List<DurableTimer> timers = await db.Timers.Where(t => t.CaseId == result.Value.CaseId).ToListAsync(Ct);
+        NodaTime.Instant deadline = NodaTime.Instant.FromUtc(2025, 3, 11, 21, 0);
         Assert.Equal(
             [
-                (TimerKinds.SlaBreach, "resolution", NodaTime.Instant.FromUtc(2025, 3, 11, 21, 0), TimerStates.Pending),
-                (TimerKinds.SlaWarning, "resolution", NodaTime.Instant.FromUtc(2025, 3, 11, 20, 0), TimerStates.Pending),
+                (TimerKinds.SlaBreach, "resolution", deadline, TimerStates.Pending),
+                (TimerKinds.SlaWarning, "resolution", deadline - NodaTime.Duration.FromHours(1), TimerStates.Pending),
             ],
             timers.OrderBy(t => t.Kind, StringComparer.Ordinal).Select(t => (t.Kind, t.Clock, t.DueAt, t.State)));
     }

@@ -131,7 +131,8 @@ public sealed class TimerDispatcherTests
         await using (CivicDeskDbContext db = world.Database.CreateContext())
         {
             Case found = await db.Cases.SingleAsync(c => c.Id == caseId, Ct);
-            db.CaseEvents.Add(found.ChangeStatus(CaseStatus.Closed, null, Actor.System, Guid.CreateVersion7(), Now(world)));
+            db.CaseEvents.Add(
+                found.ChangeStatus(CaseStatus.Closed, null, Actor.System, Guid.CreateVersion7(), Now(world)));
             await db.SaveChangesAsync(Ct);
         }
 

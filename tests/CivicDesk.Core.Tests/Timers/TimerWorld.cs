@@ -39,7 +39,10 @@ internal static class TimerWorld
             world.Time,
             NullLogger<TimerDispatcher>.Instance);
 
-    public static async Task<int> RunRoundAsync(StaffWorld world, TimerOptions? options = null, params ITimerHandler[] extra)
+    public static async Task<int> RunRoundAsync(
+        StaffWorld world,
+        TimerOptions? options = null,
+        params ITimerHandler[] extra)
     {
         await using CivicDeskDbContext db = world.Database.CreateContext();
         return await Dispatcher(db, world, options, extra).RunDueAsync(Ct);
