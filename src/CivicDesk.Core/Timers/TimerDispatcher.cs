@@ -87,18 +87,7 @@ public sealed class TimerDispatcher
 
         try
         {
-            TimerOutcome outcome = await handler.FireAsync(new TimerFiring(_db, timer, now, _time), cancellationToken);
-            if (outcome == TimerOutcome.Fired)
-            {
-                timer.MarkFired(now);
-            }
-            else
-            {
-                timer.MarkObsolete(now);
-            }
-
-            await _db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await FireClaimedAsync(handler, timer, now, transaction, cancellationToken);
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
@@ -110,6 +99,28 @@ public sealed class TimerDispatcher
 
         Log.TimerFired(_logger, timer.Id, timer.Kind);
         return true;
+    }
+
+    /// <summary>The effect, the fired (or obsolete) mark and the commit: all of them, or none.</summary>
+    private async Task FireClaimedAsync(
+        ITimerHandler handler,
+        DurableTimer timer,
+        Instant now,
+        IDbContextTransaction transaction,
+        CancellationToken cancellationToken)
+    {
+        TimerOutcome outcome = await handler.FireAsync(new TimerFiring(_db, timer, now, _time), cancellationToken);
+        if (outcome == TimerOutcome.Fired)
+        {
+            timer.MarkFired(now);
+        }
+        else
+        {
+            timer.MarkObsolete(now);
+        }
+
+        await _db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     // On SQLite, Serializable begins the transaction IMMEDIATE (Microsoft.Data.Sqlite defers only for
