@@ -9,6 +9,7 @@ using CivicDesk.Core.Catalog.GetCatalog;
 using CivicDesk.Core.Catalog.SeedCatalog;
 using CivicDesk.Core.Identity;
 using CivicDesk.Core.Imports;
+using CivicDesk.Core.Timers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CivicDesk.Core;
@@ -30,6 +31,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<CaseTypeResolver>();
         services.AddScoped<PublishCaseTypeHandler>();
         services.AddScoped<MigrateCaseTypeHandler>();
+        services.AddDurableTimers();
         return services;
     }
 }

@@ -54,6 +54,8 @@ public sealed class BrowserApp : IAsyncLifetime
             builder.UseSetting("Database:Provider", _database.Provider);
             builder.UseSetting("Database:ConnectionString", _database.ConnectionString);
             builder.UseSetting("Demo:SeedHistory", "false");
+            // A background poller would add SLA events to the cases that tests count; timer tests run their own.
+            builder.UseSetting("Timers:Enabled", "false");
         });
         _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         _factory.StartServer();

@@ -4,14 +4,17 @@ using CivicDesk.Bench.Import;
 using CivicDesk.Core.Cases;
 using CivicDesk.Core.Cases.Photos;
 using CivicDesk.Core.Cases.SubmitRequest;
+using CivicDesk.Core.CaseTypes;
 using CivicDesk.Core.Catalog;
 using CivicDesk.Core.Catalog.SeedCatalog;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
 using CivicDesk.Core.Files;
 using CivicDesk.Core.Identity.IssueApiKey;
+using CivicDesk.Core.Sla;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace CivicDesk.Bench.Intake;
 
@@ -121,10 +124,14 @@ internal sealed class IntakeScenario(IntakeScenarioOptions options, TextWriter o
     private async Task SubmitTemplateAsync(CivicDeskDbContext db, CancellationToken cancellationToken)
     {
         Guid jurisdiction = await db.Jurisdictions.Select(j => j.Id).SingleAsync(cancellationToken);
+        CatalogCache catalog = new(TimeProvider.System);
         SubmitRequestHandler submit = new(
             db,
             new LocalFileStore(Path.Combine(options.WorkFolder, "files")),
-            new CatalogCache(TimeProvider.System),
+            catalog,
+            new CaseTypeResolver(db, catalog),
+            new SlaTimerScheduler(
+                db, new DefaultSlaPolicy(db, catalog, Options.Create(new SlaOptions())), TimeProvider.System),
             TimeProvider.System,
             NullLogger<SubmitRequestHandler>.Instance);
         SubmitRequest request = new(

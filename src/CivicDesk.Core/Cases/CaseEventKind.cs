@@ -10,4 +10,10 @@ public enum CaseEventKind
 
     /// <summary>Moved to another version of its case type by an explicit migration.</summary>
     CaseTypeMigrated,
+
+    /// <summary>An SLA clock's warning time was reached (written by a durable timer).</summary>
+    SlaWarning,
+
+    /// <summary>An SLA clock's deadline passed while it ran (written by a durable timer).</summary>
+    SlaBreached,
 }

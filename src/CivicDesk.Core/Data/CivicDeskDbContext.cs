@@ -5,6 +5,7 @@ using CivicDesk.Core.Catalog;
 using CivicDesk.Core.Identity;
 using CivicDesk.Core.Imports;
 using CivicDesk.Core.Jurisdictions;
+using CivicDesk.Core.Timers;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
@@ -42,6 +43,8 @@ public sealed class CivicDeskDbContext(DbContextOptions<CivicDeskDbContext> opti
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
 
     public DbSet<CaseTypeVersion> CaseTypeVersions => Set<CaseTypeVersion>();
+
+    public DbSet<DurableTimer> Timers => Set<DurableTimer>();
 
     public bool IsPostgres => Database.ProviderName == DatabaseProviders.PostgresProviderName;
 

@@ -1024,6 +1024,93 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                     b.ToTable("queues");
                 });
 
+            modelBuilder.Entity("CivicDesk.Core.Timers.DurableTimer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Clock")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("clock");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DedupeKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("dedupe_key");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTime?>("FiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("fired_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("Payload")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("payload");
+
+                    b.Property<DateTime?>("RetryAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retry_at");
+
+                    b.Property<string>("State")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_timers");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_timers_case_id");
+
+                    b.HasIndex("DedupeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_timers_dedupe_key");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_timers_due_at")
+                        .HasFilter("state = 'pending'");
+
+                    b.ToTable("timers", (string)null);
+                });
+
             modelBuilder.Entity("CivicDesk.Core.CaseTypes.CaseTypeVersion", b =>
                 {
                     b.HasOne("CivicDesk.Core.Jurisdictions.Jurisdiction", null)
@@ -1207,6 +1294,14 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_queues_departments_department_id");
+                });
+
+            modelBuilder.Entity("CivicDesk.Core.Timers.DurableTimer", b =>
+                {
+                    b.HasOne("CivicDesk.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .HasConstraintName("fk_timers_cases_case_id");
                 });
 
             modelBuilder.Entity("CivicDesk.Core.Catalog.Service", b =>

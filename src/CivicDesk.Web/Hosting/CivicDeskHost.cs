@@ -8,6 +8,7 @@ using CivicDesk.Web.Open311;
 using CivicDesk.Web.Portal;
 using CivicDesk.Web.Security;
 using CivicDesk.Web.StaffApi;
+using CivicDesk.Web.Timers;
 using CivicDesk.Web.Workspace;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -31,6 +32,7 @@ public static class CivicDeskHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddCivicDeskData(database);
         builder.Services.AddCivicDeskCore();
+        builder.Services.AddTimerPolling(builder.Configuration);
         builder.Services.AddSingleton<IFileStore>(new LocalFileStore(Path.Combine(dataFolder, "files")));
         string keys = Path.Combine(dataFolder, "keys");
         DataFolder.CreatePrivateFolder(keys);

@@ -10,9 +10,11 @@ using CivicDesk.Core.Catalog.SeedCatalog;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
 using CivicDesk.Core.Files;
+using CivicDesk.Core.Sla;
 using CivicDesk.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 
@@ -248,6 +250,7 @@ public sealed class CaseTypePinningTests
             new LocalFileStore(Path.Combine(Path.GetTempPath(), "civicdesk-tests", "files")),
             catalog,
             new CaseTypeResolver(db, catalog),
+            new SlaTimerScheduler(db, new DefaultSlaPolicy(db, catalog, Options.Create(new SlaOptions())), _time),
             _time,
             NullLogger<SubmitRequestHandler>.Instance);
         SubmitRequest request = new(

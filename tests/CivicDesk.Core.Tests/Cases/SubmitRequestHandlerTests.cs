@@ -8,9 +8,12 @@ using CivicDesk.Core.Catalog.SeedCatalog;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
 using CivicDesk.Core.Files;
+using CivicDesk.Core.Sla;
+using CivicDesk.Core.Timers;
 using CivicDesk.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CivicDesk.Core.Tests.Cases;
@@ -49,6 +52,30 @@ public sealed class SubmitRequestHandlerTests
         Assert.Equal("case.created", audit.Action);
         Assert.Equal("203.0.113.9", audit.Address);
         Assert.DoesNotContain("Ana", audit.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task HandleAsync_ValidRequest_SchedulesTheWarningAndBreachOfTheDefaultClockInTheSameCommit(
+        string provider)
+    {
+        await using TestDatabase database = await TestDatabase.CreateAsync(provider);
+        Guid jurisdictionId = await SeedAsync(database);
+
+        // Tuesday 2025-03-04 09:00 in New York; five business days (09:00-17:00) later, across the change to
+        // daylight-saving time on Sunday 03-09, is the close of Tuesday 03-11: 17:00 EDT, 21:00 UTC.
+        Result<SubmitRequestReceipt> result = await HandleAsync(database, HeatRequest(jurisdictionId));
+
+        Assert.True(result.IsSuccess, result.Error?.ToString());
+        await using CivicDeskDbContext db = database.CreateContext();
+        List<DurableTimer> timers = await db.Timers.Where(t => t.CaseId == result.Value.CaseId).ToListAsync(Ct);
+        NodaTime.Instant deadline = NodaTime.Instant.FromUtc(2025, 3, 11, 21, 0);
+        Assert.Equal(
+            [
+                (TimerKinds.SlaBreach, "resolution", deadline, TimerStates.Pending),
+                (TimerKinds.SlaWarning, "resolution", deadline - NodaTime.Duration.FromHours(1), TimerStates.Pending),
+            ],
+            timers.OrderBy(t => t.Kind, StringComparer.Ordinal).Select(t => (t.Kind, t.Clock, t.DueAt, t.State)));
     }
 
     [Theory]
@@ -239,11 +266,14 @@ public sealed class SubmitRequestHandlerTests
         await using CivicDeskDbContext db = database.CreateContext();
         string files = Path.Combine(Path.GetTempPath(), "civicdesk-tests", "files");
         CatalogCache catalog = new(_time);
+        SlaTimerScheduler timers = new(
+            db, new DefaultSlaPolicy(db, catalog, Options.Create(new SlaOptions())), _time);
         SubmitRequestHandler handler = new(
             db,
             new LocalFileStore(files),
             catalog,
             new CaseTypeResolver(db, catalog),
+            timers,
             _time,
             NullLogger<SubmitRequestHandler>.Instance);
         return await handler.HandleAsync(request, Ct);

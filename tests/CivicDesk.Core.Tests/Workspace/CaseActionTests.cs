@@ -8,13 +8,16 @@ using CivicDesk.Core.Cases.Changes;
 using CivicDesk.Core.Cases.GetCase;
 using CivicDesk.Core.Cases.ReadCaseContact;
 using CivicDesk.Core.Cases.Scope;
+using CivicDesk.Core.Catalog;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
 using CivicDesk.Core.Identity;
+using CivicDesk.Core.Sla;
 using CivicDesk.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace CivicDesk.Core.Tests.Workspace;
@@ -103,7 +106,9 @@ public sealed class CaseActionTests
         DataServiceCollectionExtensions.Configure(options, world.Database.Options);
         options.AddInterceptors(new ConcurrentWriter(world.Database, caseId));
         await using CivicDeskDbContext db = new(options.Options);
-        ChangeCaseStatusHandler handler = new(new CaseChanges(db, new StaffScopes(db), world.Time));
+        SlaTimerScheduler timers = new(
+            db, new DefaultSlaPolicy(db, new CatalogCache(world.Time), Options.Create(new SlaOptions())), world.Time);
+        ChangeCaseStatusHandler handler = new(new CaseChanges(db, new StaffScopes(db), world.Time), timers);
 
         Result<CaseChanged> result = await handler.HandleAsync(
             new ChangeCaseStatus(StaffWorld.Caller(ana), caseId, 1, CaseStatus.Open, null), StaffWorld.Ct);

@@ -22,6 +22,8 @@ public sealed partial class LogEventIdTests
         ["CivicDesk.Web.Portal"] = 7000,
         ["CivicDesk.Web.Workspace"] = 8000,
         ["CivicDesk.Web.Errors"] = 9000,
+        ["CivicDesk.Core.Timers"] = 10000,
+        ["CivicDesk.Web.Timers"] = 10000,
     };
 
     [Fact]
@@ -64,6 +66,6 @@ public sealed partial class LogEventIdTests
             .Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    [GeneratedRegex(@"^\| (\d{4}) \|", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\| (\d{4,5}) \|", RegexOptions.Multiline)]
     private static partial Regex IdRow();
 }

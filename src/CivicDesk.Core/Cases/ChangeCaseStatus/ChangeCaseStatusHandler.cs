@@ -1,10 +1,14 @@
 using CivicDesk.Core.Cases.Changes;
 using CivicDesk.Core.Common;
+using CivicDesk.Core.Sla;
 
 namespace CivicDesk.Core.Cases.ChangeCaseStatus;
 
-/// <summary>Changes a case's status; closing states stamp the closing time, reopening clears it.</summary>
-public sealed class ChangeCaseStatusHandler(CaseChanges changes)
+/// <summary>
+/// Changes a case's status; closing states stamp the closing time, reopening clears it. The case's SLA timers
+/// follow in the same commit (closing cancels them, putting on hold or resuming moves them).
+/// </summary>
+public sealed class ChangeCaseStatusHandler(CaseChanges changes, SlaTimerScheduler timers)
 {
     public const int MaxNoteLength = 4000;
 
@@ -39,6 +43,7 @@ public sealed class ChangeCaseStatusHandler(CaseChanges changes)
         }
 
         CaseEvent changed = edit.Case.ChangeStatus(request.Status, note, edit.Scope.Actor, changes.NewId(), edit.Now);
+        await timers.ScheduleAsync(edit.Case, changed, cancellationToken);
         var detail = new
         {
             from = from.ToCode(),

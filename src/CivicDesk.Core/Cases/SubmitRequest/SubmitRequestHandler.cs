@@ -7,6 +7,7 @@ using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
 using CivicDesk.Core.Files;
 using CivicDesk.Core.Jurisdictions;
+using CivicDesk.Core.Sla;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -23,6 +24,7 @@ public sealed class SubmitRequestHandler(
     IFileStore files,
     CatalogCache catalog,
     CaseTypeResolver caseTypes,
+    SlaTimerScheduler timers,
     TimeProvider time,
     ILogger<SubmitRequestHandler> logger)
 {
@@ -111,6 +113,7 @@ public sealed class SubmitRequestHandler(
             (Case created, CaseEvent first) = Case.Submit(details, request.Actor, time.NewId());
             db.Cases.Add(created);
             db.CaseEvents.Add(first);
+            await timers.ScheduleNewCaseAsync(created, first, cancellationToken);
             db.CaseAttachments.AddRange(attachments);
             if (!valid.Contact.IsEmpty)
             {

@@ -19,7 +19,7 @@ public static class TimelineText
                 text["EventStatusChanged", StatusNames.Name(text, to), who],
             CaseEventKind.NoteAdded => text["EventNote", who],
             CaseEventKind.StatusChanged or CaseEventKind.Assigned or CaseEventKind.Unassigned
-                or CaseEventKind.CaseTypeMigrated =>
+                or CaseEventKind.CaseTypeMigrated or CaseEventKind.SlaWarning or CaseEventKind.SlaBreached =>
                 text["EventUpdated", who],
         };
     }

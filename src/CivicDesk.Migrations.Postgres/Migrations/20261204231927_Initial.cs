@@ -435,6 +435,35 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "timers",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    clock = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    due_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    payload = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    state = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    retry_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    fired_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    cancelled_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    last_error = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    dedupe_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_timers", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_timers_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "question_option",
                 columns: table => new
                 {
@@ -615,6 +644,23 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                 table: "staff_users",
                 column: "user_name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_timers_case_id",
+                table: "timers",
+                column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_timers_dedupe_key",
+                table: "timers",
+                column: "dedupe_key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_timers_due_at",
+                table: "timers",
+                column: "due_at",
+                filter: "state = 'pending'");
         }
 
         /// <inheritdoc />
@@ -651,13 +697,16 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                 name: "staff_membership");
 
             migrationBuilder.DropTable(
-                name: "cases");
+                name: "timers");
 
             migrationBuilder.DropTable(
                 name: "service_questions");
 
             migrationBuilder.DropTable(
                 name: "staff_users");
+
+            migrationBuilder.DropTable(
+                name: "cases");
 
             migrationBuilder.DropTable(
                 name: "queues");

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CivicDesk.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CivicDeskDbContext))]
-    [Migration("20261204230448_Initial")]
+    [Migration("20261204231917_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1022,6 +1022,93 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                     b.ToTable("queues");
                 });
 
+            modelBuilder.Entity("CivicDesk.Core.Timers.DurableTimer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Clock")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("clock");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DedupeKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dedupe_key");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
+                    b.Property<long?>("FiredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fired_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("Payload")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.Property<long?>("RetryAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("retry_at");
+
+                    b.Property<string>("State")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_timers");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_timers_case_id");
+
+                    b.HasIndex("DedupeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_timers_dedupe_key");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_timers_due_at")
+                        .HasFilter("state = 'pending'");
+
+                    b.ToTable("timers", (string)null);
+                });
+
             modelBuilder.Entity("CivicDesk.Core.CaseTypes.CaseTypeVersion", b =>
                 {
                     b.HasOne("CivicDesk.Core.Jurisdictions.Jurisdiction", null)
@@ -1205,6 +1292,14 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_queues_departments_department_id");
+                });
+
+            modelBuilder.Entity("CivicDesk.Core.Timers.DurableTimer", b =>
+                {
+                    b.HasOne("CivicDesk.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .HasConstraintName("fk_timers_cases_case_id");
                 });
 
             modelBuilder.Entity("CivicDesk.Core.Catalog.Service", b =>

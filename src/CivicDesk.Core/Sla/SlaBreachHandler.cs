@@ -1,0 +1,13 @@
+using CivicDesk.Core.Cases;
+using CivicDesk.Core.Timers;
+
+namespace CivicDesk.Core.Sla;
+
+public sealed class SlaBreachHandler : SlaTimerHandler
+{
+    public override string Kind => TimerKinds.SlaBreach;
+
+    protected override CaseEventKind EventKind => CaseEventKind.SlaBreached;
+
+    protected override string Action => "case.sla_breached";
+}

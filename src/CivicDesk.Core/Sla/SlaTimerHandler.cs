@@ -1,0 +1,55 @@
+using System.Text.Json;
+using CivicDesk.Core.Audit;
+using CivicDesk.Core.Cases;
+using CivicDesk.Core.Common;
+using CivicDesk.Core.Timers;
+using Microsoft.EntityFrameworkCore;
+using NodaTime.Text;
+
+namespace CivicDesk.Core.Sla;
+
+/// <summary>
+/// Fires an SLA warning or breach: an internal timeline event on the case ("SLA warning", "SLA breached") and an
+/// audit entry. A case that is no longer open makes the timer obsolete instead.
+/// </summary>
+public abstract class SlaTimerHandler : ITimerHandler
+{
+    public abstract string Kind { get; }
+
+    protected abstract CaseEventKind EventKind { get; }
+
+    protected abstract string Action { get; }
+
+    public async Task<TimerOutcome> FireAsync(TimerFiring firing, CancellationToken cancellationToken)
+    {
+        DurableTimer timer = firing.Timer;
+        if (timer.CaseId is not Guid caseId)
+        {
+            return TimerOutcome.Obsolete;
+        }
+
+        CaseStatus? status = await firing.Db.Cases.Where(c => c.Id == caseId)
+            .Select(c => (CaseStatus?)c.Status)
+            .SingleOrDefaultAsync(cancellationToken);
+        if (status is not { } current || !current.IsOpen())
+        {
+            return TimerOutcome.Obsolete;
+        }
+
+        firing.Db.CaseEvents.Add(new CaseEvent(
+            firing.Time.NewId(), caseId, EventKind, firing.Now, Actor.System, EventVisibility.Internal)
+        {
+            Text = timer.Clock,
+        });
+        firing.Db.AuditEntries.Add(new AuditEntry(firing.Time.NewId(), firing.Now, Actor.System, Action, "case", caseId)
+        {
+            Detail = JsonSerializer.Serialize(new
+            {
+                clock = timer.Clock,
+                due = InstantPattern.ExtendedIso.Format(timer.DueAt),
+                timer = timer.Id,
+            }),
+        });
+        return TimerOutcome.Fired;
+    }
+}
