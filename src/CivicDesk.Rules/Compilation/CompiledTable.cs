@@ -18,5 +18,6 @@ internal sealed record CompiledTable(
 /// </summary>
 internal sealed record CompiledCell(BCell Cell, ImmutableArray<Func<Frame, Value>> Values, Value[]? Constants)
 {
-    public Value ValueAt(Frame frame, int index) => Constants is { } constants ? constants[index] : Values[index](frame);
+    public Value ValueAt(Frame frame, int index) =>
+        Constants is { } constants ? constants[index] : Values[index](frame);
 }

@@ -4,7 +4,9 @@ using CivicDesk.Rules.Values;
 
 namespace CivicDesk.Rules.Evaluation;
 
-/// <summary>Gives the output value of one table row that hit; the interpreter and compiled code each supply one.</summary>
+/// <summary>
+/// Gives the output value of one table row that hit; the interpreter and compiled code each supply one.
+/// </summary>
 internal interface IRowValues
 {
     Value RowValue(DecisionTable table, DecisionRow row);
@@ -18,7 +20,9 @@ internal interface IRowValues
 /// </summary>
 internal static class TableRules
 {
-    /// <summary>The empty list a collect table gives when no row hits (values are immutable, so it is shared).</summary>
+    /// <summary>
+    /// The empty list a collect table gives when no row hits (values are immutable, so it is shared).
+    /// </summary>
     private static readonly ListValue EmptyList = new([]);
 
     public static Value Decide<TRows>(DecisionTable table, ReadOnlySpan<Value> matches, TRows rows)

@@ -111,7 +111,9 @@ public sealed class CompiledEvaluationTests(ITestOutputHelper output)
         Assert.True(differences.Count == 0, string.Join(Environment.NewLine, differences));
     }
 
-    /// <summary>A household of three, monthly income under the very-low limit, one member unemployed 120 days.</summary>
+    /// <summary>
+    /// A household of three, monthly income under the very-low limit, one member unemployed 120 days.
+    /// </summary>
     private static RuleInputs KnownApplication(RuleSet rules) => InputReader.Read(rules, new Dictionary<string, object?>
     {
         ["obligated_to_pay_rent"] = "true",
