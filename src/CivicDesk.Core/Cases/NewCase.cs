@@ -19,4 +19,7 @@ public sealed record NewCase(
 {
     /// <summary>A link to media about the problem given by a partner system; kept as text, never fetched.</summary>
     public string? MediaUrl { get; init; }
+
+    /// <summary>The priority the triage table gave, or null (see <see cref="Case.Priority"/>).</summary>
+    public int? Priority { get; init; }
 }

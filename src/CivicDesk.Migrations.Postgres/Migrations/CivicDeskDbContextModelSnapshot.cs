@@ -158,6 +158,10 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("media_url");
 
+                    b.Property<int?>("Priority")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority");
+
                     b.Property<int>("Quality")
                         .HasColumnType("integer")
                         .HasColumnName("quality");
@@ -374,6 +378,10 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("case_id");
 
+                    b.Property<string>("Data")
+                        .HasColumnType("text")
+                        .HasColumnName("data");
+
                     b.Property<string>("FromStatus")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
@@ -384,6 +392,10 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("kind");
+
+                    b.Property<Guid?>("RelatedEventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("related_event_id");
 
                     b.Property<string>("Text")
                         .HasMaxLength(4000)
@@ -403,6 +415,9 @@ namespace CivicDesk.Migrations.Postgres.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_case_events");
+
+                    b.HasIndex("RelatedEventId")
+                        .HasDatabaseName("ix_case_events_related_event_id");
 
                     b.HasIndex("CaseId", "At")
                         .HasDatabaseName("ix_case_events_case_id_at");
