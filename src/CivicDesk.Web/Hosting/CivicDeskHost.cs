@@ -1,4 +1,5 @@
 using CivicDesk.Core;
+using CivicDesk.Core.Cases.Routing;
 using CivicDesk.Core.Data;
 using CivicDesk.Core.Files;
 using CivicDesk.Web.Components;
@@ -31,6 +32,7 @@ public static class CivicDeskHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddCivicDeskData(database);
         builder.Services.AddCivicDeskCore();
+        builder.Services.AddOptions<RoutingOptions>().Bind(builder.Configuration.GetSection(RoutingOptions.SectionName));
         builder.Services.AddSingleton<IFileStore>(new LocalFileStore(Path.Combine(dataFolder, "files")));
         string keys = Path.Combine(dataFolder, "keys");
         DataFolder.CreatePrivateFolder(keys);

@@ -23,8 +23,24 @@ public sealed class RoutingPolicies(IOptions<RoutingOptions> options, ILogger<Ro
             jurisdictionCode,
             code => new Lazy<RoutingPolicy?>(() => Load(code), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
-    /// <summary>A policy this process has loaded with the given content hash (to show an old decision's labels).</summary>
-    public RoutingPolicy? WithHash(string contentHash) => _byHash.GetValueOrDefault(contentHash);
+    /// <summary>
+    /// A configured policy with the given content hash (to show a stored decision's labels), or null when the
+    /// decision was made by a text no jurisdiction uses any more.
+    /// </summary>
+    public RoutingPolicy? WithHash(string contentHash)
+    {
+        if (_byHash.TryGetValue(contentHash, out RoutingPolicy? policy))
+        {
+            return policy;
+        }
+
+        foreach (string code in options.Value.Policies.Keys)
+        {
+            _ = For(code);
+        }
+
+        return _byHash.GetValueOrDefault(contentHash);
+    }
 
     private RoutingPolicy? Load(string jurisdictionCode)
     {

@@ -18,7 +18,9 @@ public static class TimelineText
             CaseEventKind.StatusChanged when entry.ToStatus is CaseStatus to =>
                 text["EventStatusChanged", StatusNames.Name(text, to), who],
             CaseEventKind.NoteAdded => text["EventNote", who],
-            CaseEventKind.StatusChanged or CaseEventKind.Assigned or CaseEventKind.Unassigned =>
+            // Routing events are staff-only and never reach this page; listed so the switch stays exhaustive.
+            CaseEventKind.StatusChanged or CaseEventKind.Assigned or CaseEventKind.Unassigned
+                or CaseEventKind.Routed or CaseEventKind.RoutingOverridden =>
                 text["EventUpdated", who],
         };
     }
