@@ -1,6 +1,7 @@
 using CivicDesk.Core.Audit;
 using CivicDesk.Core.Cases;
 using CivicDesk.Core.Cases.Photos;
+using CivicDesk.Core.Cases.Routing;
 using CivicDesk.Core.Cases.SubmitRequest;
 using CivicDesk.Core.Catalog;
 using CivicDesk.Core.Catalog.SeedCatalog;
@@ -10,6 +11,7 @@ using CivicDesk.Core.Files;
 using CivicDesk.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CivicDesk.Core.Tests.Cases;
@@ -237,8 +239,11 @@ public sealed class SubmitRequestHandlerTests
     {
         await using CivicDeskDbContext db = database.CreateContext();
         string files = Path.Combine(Path.GetTempPath(), "civicdesk-tests", "files");
+        CatalogCache catalog = new(_time);
+        RoutingPolicies noPolicies = new(Options.Create(new RoutingOptions()), NullLogger<RoutingPolicies>.Instance);
         SubmitRequestHandler handler = new(
-            db, new LocalFileStore(files), new CatalogCache(_time), _time, NullLogger<SubmitRequestHandler>.Instance);
+            db, new LocalFileStore(files), catalog, new CaseRouter(db, catalog, noPolicies), _time,
+            NullLogger<SubmitRequestHandler>.Instance);
         return await handler.HandleAsync(request, Ct);
     }
 }
