@@ -32,7 +32,8 @@ public static class CivicDeskHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddCivicDeskData(database);
         builder.Services.AddCivicDeskCore();
-        builder.Services.AddOptions<RoutingOptions>().Bind(builder.Configuration.GetSection(RoutingOptions.SectionName));
+        builder.Services.AddOptions<RoutingOptions>()
+            .Bind(builder.Configuration.GetSection(RoutingOptions.SectionName));
         builder.Services.AddSingleton<IFileStore>(new LocalFileStore(Path.Combine(dataFolder, "files")));
         string keys = Path.Combine(dataFolder, "keys");
         DataFolder.CreatePrivateFolder(keys);

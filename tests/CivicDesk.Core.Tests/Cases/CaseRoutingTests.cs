@@ -19,7 +19,8 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace CivicDesk.Core.Tests.Cases;
 
-/// <summary>Routing and triage on submission (issue 4, item 4), through the intake use case on both databases.</summary>
+/// <summary>Routing and triage on submission (issue 4, item 4), through the intake use case, on both databases.
+/// </summary>
 public sealed class CaseRoutingTests : IDisposable
 {
     private static readonly string NycRules = RepositoryPaths.Samples("rules", "nyc-routing.rules");
@@ -51,6 +52,9 @@ public sealed class CaseRoutingTests : IDisposable
             ("street-condition", "Pothole", "Street", "DOT", 2),
             ("noise-residential", "Loud Music/Party", null, "NYPD", 3),
             ("graffiti", "Graffiti", "Street/Sidewalk", "DSNY", 3),
+
+            // The first triage row needs the kind of place: without it the priority cannot be decided.
+            ("heat-hot-water", "APARTMENT ONLY", null, "HPD", null),
         ];
 
         List<(string, string, string, int?)> actual = [];
@@ -147,7 +151,8 @@ public sealed class CaseRoutingTests : IDisposable
         Result<SubmitRequestReceipt> fallback = await HandleAsync(
             database, policies, Request(jurisdictionId, "rodent", "Rat Sighting", null));
 
-        Assert.Equal(("graffiti", "DOT", "DOT urgent queue", (int?)4), await PlacementAsync(database, moved.Value.CaseId));
+        Assert.Equal(("graffiti", "DOT", "DOT urgent queue", (int?)4),
+            await PlacementAsync(database, moved.Value.CaseId));
         Assert.Equal(("rodent", "DOHMH", "DOHMH main queue", (int?)null),
             await PlacementAsync(database, fallback.Value.CaseId));
         RoutingDecisionView said = await DecisionAsync(database, fallback.Value.CaseId);

@@ -56,14 +56,16 @@ public abstract class RoutingTests(WorkspaceApp app)
         Assert.Equal(64, decision.GetProperty("rule_set").GetProperty("content_hash").GetString()!.Length);
         Assert.Equal("heat-hot-water", decision.GetProperty("inputs").GetProperty("service_code").GetString());
         Assert.Contains(decision.GetProperty("fired").EnumerateArray(), r
-            => r.GetProperty("table").GetString() == "priority" && r.GetProperty("row").GetString() == "no_heat_at_home");
+            => r.GetProperty("table").GetString() == "priority"
+                && r.GetProperty("row").GetString() == "no_heat_at_home");
         JsonElement urgent = await JsonAsync(client,
             "/api/v1/cases?priority=1&sort=priority&direction=asc&page_size=100");
         Guid[] urgentIds = [.. urgent.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid())];
         Assert.Contains(heat, urgentIds);
         Assert.Contains(signal, urgentIds);
         Assert.DoesNotContain(pothole, urgentIds);
-        Assert.All(urgent.GetProperty("items").EnumerateArray(), i => Assert.Equal(1, i.GetProperty("priority").GetInt32()));
+        Assert.All(urgent.GetProperty("items").EnumerateArray(), i
+            => Assert.Equal(1, i.GetProperty("priority").GetInt32()));
     }
 
     [Fact]
@@ -142,12 +144,16 @@ public abstract class RoutingTests(WorkspaceApp app)
         HttpResponseMessage unseen = await PostJsonAsync(await SignInAsync(app, dotSupervisor), path, "\"1\"", Valid);
         HttpClient client = await SignInAsync(app, supervisor);
         HttpResponseMessage noReason = await PostJsonAsync(client, path, "\"1\"", """{"priority": 2}""");
-        HttpResponseMessage blankReason = await PostJsonAsync(client, path, "\"1\"", """{"priority": 2, "reason": "  "}""");
-        HttpResponseMessage badPriority = await PostJsonAsync(client, path, "\"1\"", """{"priority": 9, "reason": "x"}""");
-        HttpResponseMessage textPriority = await PostJsonAsync(client, path, "\"1\"", """{"priority": "high", "reason": "x"}""");
-        HttpResponseMessage badDepartment = await PostJsonAsync(client, path, "\"1\"", """{"department": "NOPE", "reason": "x"}""");
-        HttpResponseMessage badQueue = await PostJsonAsync(client, path, "\"1\"", """{"queue": "nope", "reason": "x"}""");
-        HttpResponseMessage unchanged = await PostJsonAsync(client, path, "\"1\"", """{"department": "HPD", "reason": "x"}""");
+        const string V1 = "\"1\"";
+        HttpResponseMessage blankReason = await PostJsonAsync(client, path, V1, """{"priority": 2, "reason": " "}""");
+        HttpResponseMessage badPriority = await PostJsonAsync(client, path, V1, """{"priority": 9, "reason": "x"}""");
+        HttpResponseMessage textPriority = await PostJsonAsync(
+            client, path, V1, """{"priority": "high", "reason": "x"}""");
+        HttpResponseMessage badDepartment = await PostJsonAsync(
+            client, path, V1, """{"department": "NOPE", "reason": "x"}""");
+        HttpResponseMessage badQueue = await PostJsonAsync(client, path, V1, """{"queue": "nope", "reason": "x"}""");
+        HttpResponseMessage unchanged = await PostJsonAsync(
+            client, path, V1, """{"department": "HPD", "reason": "x"}""");
         HttpResponseMessage stale = await PostJsonAsync(client, path, "\"7\"", Valid);
         HttpResponseMessage noIfMatch = await PostJsonAsync(client, path, null, Valid);
 
@@ -192,7 +198,8 @@ public abstract class RoutingTests(WorkspaceApp app)
         string after = WebUtility.HtmlDecode(await GetHtmlAsync(client, page));
         string spanish = WebUtility.HtmlDecode(await GetHtmlAsync(client, page + "?culture=es"));
 
-        Assert.Contains("Routed to HPD (queue main) / priority 1 by nyc.demo.routing 2025.1", html, StringComparison.Ordinal);
+        Assert.Contains(
+            "Routed to HPD (queue main) / priority 1 by nyc.demo.routing 2025.1", html, StringComparison.Ordinal);
         Assert.Contains("<summary>Why</summary>", html, StringComparison.Ordinal);
         Assert.Contains("No heat or hot water where people live", html, StringComparison.Ordinal);
         Assert.Contains("id=\"routing-heading\"", html, StringComparison.Ordinal);
@@ -206,7 +213,8 @@ public abstract class RoutingTests(WorkspaceApp app)
         Assert.Contains("Priority: 1 → 3", after, StringComparison.Ordinal);
         Assert.Contains("Tenant reports heat restored in most units.", after, StringComparison.Ordinal);
         Assert.Contains("Overrides the automated routing decision", after, StringComparison.Ordinal);
-        Assert.Contains("Enrutada a HPD (cola main) / prioridad 1 por nyc.demo.routing 2025.1", spanish, StringComparison.Ordinal);
+        Assert.Contains(
+            "Enrutada a HPD (cola main) / prioridad 1 por nyc.demo.routing 2025.1", spanish, StringComparison.Ordinal);
         Assert.Contains("Sin calefacción o agua caliente donde vive gente", spanish, StringComparison.Ordinal);
         Assert.Contains("Prioridad: 1 → 3", spanish, StringComparison.Ordinal);
     }

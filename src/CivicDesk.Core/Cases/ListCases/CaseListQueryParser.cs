@@ -7,8 +7,8 @@ namespace CivicDesk.Core.Cases.ListCases;
 
 /// <summary>
 /// Reads a case list query from URL parameters (<c>status</c>, <c>service</c>, <c>department</c>,
-/// <c>created_from</c>, <c>created_to</c>, <c>quality</c>, <c>assigned</c>, <c>priority</c>, <c>sort</c>, <c>direction</c>,
-/// <c>page</c>, <c>page_size</c>). Every value it cannot read is reported under its parameter's name.
+/// <c>created_from</c>, <c>created_to</c>, <c>quality</c>, <c>assigned</c>, <c>priority</c>, <c>sort</c>,
+/// <c>direction</c>, <c>page</c>, <c>page_size</c>). Every value it cannot read is reported under its parameter's name.
 /// </summary>
 public static class CaseListQueryParser
 {

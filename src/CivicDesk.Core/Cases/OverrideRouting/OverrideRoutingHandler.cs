@@ -56,7 +56,8 @@ public sealed class OverrideRoutingHandler(
             : directory.ByCode(request.DepartmentCode.Trim());
         if (department is null)
         {
-            return ValidationFailed.Single(DepartmentField, "not_found", "No department of this jurisdiction has this code.");
+            return ValidationFailed.Single(
+                DepartmentField, "not_found", "No department of this jurisdiction has this code.");
         }
 
         QueueEntry? queue = request.QueueCode is string queueCode

@@ -42,8 +42,11 @@ public sealed class DepartmentDirectory
                 var queues = await db.Queues.AsNoTracking().Where(q => ids.Contains(q.DepartmentId))
                     .OrderBy(q => q.Code).Select(q => new { q.Id, q.DepartmentId, q.Code, q.Name }).ToListAsync(token);
                 return new DepartmentDirectory([.. departments.Select(d => new DepartmentEntry(
-                    d.Id, d.Code, d.Name,
-                    [.. queues.Where(q => q.DepartmentId == d.Id).Select(q => new QueueEntry(q.Id, q.Code, q.Name))]))]);
+                    d.Id,
+                    d.Code,
+                    d.Name,
+                    [.. queues.Where(q => q.DepartmentId == d.Id)
+                        .Select(q => new QueueEntry(q.Id, q.Code, q.Name))]))]);
             },
             cancellationToken))!;
 }

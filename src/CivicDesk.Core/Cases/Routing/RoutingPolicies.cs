@@ -45,7 +45,8 @@ public sealed class RoutingPolicies(IOptions<RoutingOptions> options, ILogger<Ro
     private RoutingPolicy? Load(string jurisdictionCode)
     {
         RoutingOptions settings = options.Value;
-        if (!settings.Policies.TryGetValue(jurisdictionCode, out string? configured) || string.IsNullOrWhiteSpace(configured))
+        if (!settings.Policies.TryGetValue(jurisdictionCode, out string? configured)
+            || string.IsNullOrWhiteSpace(configured))
         {
             return null;
         }
