@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 
 namespace CivicDesk.Web.Tests.Workspace;
 
-/// <summary>The workspace texts of routing and triage exist in English and in Spanish, and the two sets agree.</summary>
+/// <summary>The workspace texts of routing and triage exist in English and Spanish, and the two sets agree.</summary>
 public sealed class RoutingResourceTests(WorkspaceSqliteApp app) : IClassFixture<WorkspaceSqliteApp>
 {
     private static readonly string[] RoutingKeys =
