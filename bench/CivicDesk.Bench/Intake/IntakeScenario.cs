@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using CivicDesk.Bench.Import;
+using CivicDesk.Core.CaseTypes;
 using CivicDesk.Core.Cases;
 using CivicDesk.Core.Cases.Photos;
+using CivicDesk.Core.Cases.Routing;
 using CivicDesk.Core.Cases.SubmitRequest;
-using CivicDesk.Core.CaseTypes;
 using CivicDesk.Core.Catalog;
 using CivicDesk.Core.Catalog.SeedCatalog;
 using CivicDesk.Core.Common;
@@ -130,6 +131,8 @@ internal sealed class IntakeScenario(IntakeScenarioOptions options, TextWriter o
             new LocalFileStore(Path.Combine(options.WorkFolder, "files")),
             catalog,
             new CaseTypeResolver(db, catalog),
+            new CaseRouter(db, catalog, new RoutingPolicies(
+                Options.Create(new RoutingOptions()), NullLogger<RoutingPolicies>.Instance)),
             new SlaTimerScheduler(
                 db, new DefaultSlaPolicy(db, catalog, Options.Create(new SlaOptions())), TimeProvider.System),
             TimeProvider.System,

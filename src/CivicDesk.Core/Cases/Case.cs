@@ -39,6 +39,7 @@ public sealed class Case
         CaseTypeHash = details.CaseType?.ContentHash;
         CreatedAt = details.ReceivedAt;
         UpdatedAt = details.ReceivedAt;
+        Priority = details.Priority;
         Status = CaseStatus.New;
         Version = 1;
     }
@@ -52,6 +53,13 @@ public sealed class Case
     public Guid DepartmentId { get; private set; }
 
     public Guid QueueId { get; private set; }
+
+    /// <summary>
+    /// How urgent the case is: 1 (most urgent) to <see cref="CasePriority.Lowest"/>, set by the jurisdiction's
+    /// triage table on submission or by a supervisor's override; null when nothing has triaged it (imported
+    /// history, a jurisdiction without a routing policy, or a service the triage table does not decide).
+    /// </summary>
+    public int? Priority { get; private set; }
 
     /// <summary>The short number residents and staff quote; unique within the jurisdiction.</summary>
     public string Reference { get; private set; }
@@ -135,6 +143,13 @@ public sealed class Case
         return (created, first);
     }
 
+    /// <summary>
+    /// The automated routing decision that placed this new case, recorded with it (staff only: it holds the
+    /// rule trace). Changes nothing on the case: the decision was applied by <see cref="Submit"/>.
+    /// </summary>
+    public CaseEvent RecordRouting(string data, Guid eventId) =>
+        new(eventId, Id, CaseEventKind.Routed, CreatedAt, Actor.System, EventVisibility.Internal) { Data = data };
+
     public CaseEvent ChangeStatus(CaseStatus to, string? publicNote, Actor actor, Guid eventId, Instant now)
     {
         CaseEvent changed = new(eventId, Id, CaseEventKind.StatusChanged, now, actor, EventVisibility.Public)
@@ -193,6 +208,40 @@ public sealed class Case
         ClosedAt = status.IsOpen() ? null : now;
         Touch(now);
         return moved;
+    }
+
+    /// <summary>
+    /// A supervisor's change of department, queue and/or priority. Moving the case to another department
+    /// clears its assignee, who may not work there. <paramref name="overridden"/> is the automated routing
+    /// decision being overridden, if the case has one.
+    /// </summary>
+    public CaseEvent OverrideRouting(
+        Guid departmentId,
+        Guid queueId,
+        int? priority,
+        string reason,
+        string data,
+        Guid? overridden,
+        Actor actor,
+        Guid eventId,
+        Instant now)
+    {
+        CaseEvent changed = new(eventId, Id, CaseEventKind.RoutingOverridden, now, actor, EventVisibility.Internal)
+        {
+            Text = reason,
+            Data = data,
+            RelatedEventId = overridden,
+        };
+        if (departmentId != DepartmentId)
+        {
+            AssigneeId = null;
+        }
+
+        DepartmentId = departmentId;
+        QueueId = queueId;
+        Priority = priority;
+        Touch(now);
+        return changed;
     }
 
     private void Touch(Instant now)

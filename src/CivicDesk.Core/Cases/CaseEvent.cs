@@ -46,4 +46,13 @@ public sealed class CaseEvent
     public CaseStatus? ToStatus { get; internal set; }
 
     public Guid? AssigneeId { get; internal set; }
+
+    /// <summary>
+    /// Structured detail as JSON, for kinds that need more than the columns above: the decision record of
+    /// <see cref="CaseEventKind.Routed"/>, the before and after of <see cref="CaseEventKind.RoutingOverridden"/>.
+    /// </summary>
+    public string? Data { get; internal set; }
+
+    /// <summary>The earlier event this one answers: for an override, the routing decision it overrides.</summary>
+    public Guid? RelatedEventId { get; internal set; }
 }

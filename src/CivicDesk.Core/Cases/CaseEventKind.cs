@@ -16,4 +16,10 @@ public enum CaseEventKind
 
     /// <summary>An SLA clock's deadline passed while it ran (written by a durable timer).</summary>
     SlaBreached,
+
+    /// <summary>The jurisdiction's routing policy chose the department, queue and priority (staff only).</summary>
+    Routed,
+
+    /// <summary>A supervisor changed the department, queue or priority, with a reason (staff only).</summary>
+    RoutingOverridden,
 }

@@ -4,7 +4,9 @@ using CivicDesk.Core.Cases.ChangeCaseStatus;
 using CivicDesk.Core.Cases.Changes;
 using CivicDesk.Core.Cases.GetCase;
 using CivicDesk.Core.Cases.ListCases;
+using CivicDesk.Core.Cases.OverrideRouting;
 using CivicDesk.Core.Cases.ReadCaseContact;
+using CivicDesk.Core.Cases.Routing;
 using CivicDesk.Core.Cases.Scope;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,6 +26,10 @@ public static class CasesServiceCollectionExtensions
         services.AddScoped<AssignCaseHandler>();
         services.AddScoped<ChangeCaseStatusHandler>();
         services.AddScoped<AddCaseNoteHandler>();
+        services.AddScoped<OverrideRoutingHandler>();
+        services.AddSingleton<RoutingPolicies>();
+        services.AddScoped<CaseRouter>();
+        services.AddOptions<RoutingOptions>();
         return services;
     }
 }

@@ -17,6 +17,22 @@ internal static partial class Log
     [LoggerMessage(1004, LogLevel.Information, "Request rejected with {ErrorCount} field errors")]
     public static partial void RequestRejected(ILogger logger, int errorCount);
 
+    [LoggerMessage(
+        1005,
+        LogLevel.Information,
+        "Routing policy {RuleSetId} {RuleSetVersion} loaded for jurisdiction {Jurisdiction}")]
+    public static partial void RoutingPolicyLoaded(
+        ILogger logger, string jurisdiction, string ruleSetId, string ruleSetVersion);
+
+    [LoggerMessage(
+        1006,
+        LogLevel.Error,
+        "Routing policy of jurisdiction {Jurisdiction} is unusable ({ErrorType}); new cases get the default placement")]
+    public static partial void RoutingPolicyUnusable(ILogger logger, string jurisdiction, string errorType);
+
+    [LoggerMessage(1007, LogLevel.Information, "Routing of case {CaseId} overridden")]
+    public static partial void RoutingOverridden(ILogger logger, Guid caseId);
+
     [LoggerMessage(1101, LogLevel.Information, "Case type {Key} version {Version} published")]
     public static partial void CaseTypePublished(ILogger logger, string key, int version);
 

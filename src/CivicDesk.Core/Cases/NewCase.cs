@@ -23,4 +23,7 @@ public sealed record NewCase(
 
     /// <summary>The case type version the case starts with; null where the jurisdiction has published none.</summary>
     public PinnedCaseType? CaseType { get; init; }
+
+    /// <summary>The priority the triage table gave, or null (see <see cref="Case.Priority"/>).</summary>
+    public int? Priority { get; init; }
 }

@@ -233,6 +233,10 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("media_url");
 
+                    b.Property<int?>("Priority")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority");
+
                     b.Property<int>("Quality")
                         .HasColumnType("integer")
                         .HasColumnName("quality");
@@ -452,6 +456,10 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("case_id");
 
+                    b.Property<string>("Data")
+                        .HasColumnType("text")
+                        .HasColumnName("data");
+
                     b.Property<string>("FromStatus")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
@@ -462,6 +470,10 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("kind");
+
+                    b.Property<Guid?>("RelatedEventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("related_event_id");
 
                     b.Property<string>("Text")
                         .HasMaxLength(4000)
@@ -481,6 +493,9 @@ namespace CivicDesk.Migrations.Postgres.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_case_events");
+
+                    b.HasIndex("RelatedEventId")
+                        .HasDatabaseName("ix_case_events_related_event_id");
 
                     b.HasIndex("CaseId", "At")
                         .HasDatabaseName("ix_case_events_case_id_at");

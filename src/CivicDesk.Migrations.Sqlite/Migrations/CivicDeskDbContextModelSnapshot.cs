@@ -228,6 +228,10 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("media_url");
 
+                    b.Property<int?>("Priority")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("priority");
+
                     b.Property<int>("Quality")
                         .HasColumnType("INTEGER")
                         .HasColumnName("quality");
@@ -447,6 +451,10 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("case_id");
 
+                    b.Property<string>("Data")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("data");
+
                     b.Property<string>("FromStatus")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
@@ -457,6 +465,10 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("kind");
+
+                    b.Property<Guid?>("RelatedEventId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("related_event_id");
 
                     b.Property<string>("Text")
                         .HasMaxLength(4000)
@@ -476,6 +488,9 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_case_events");
+
+                    b.HasIndex("RelatedEventId")
+                        .HasDatabaseName("ix_case_events_related_event_id");
 
                     b.HasIndex("CaseId", "At")
                         .HasDatabaseName("ix_case_events_case_id_at");

@@ -1,4 +1,5 @@
 using CivicDesk.Core;
+using CivicDesk.Core.Cases.Routing;
 using CivicDesk.Core.Data;
 using CivicDesk.Core.Files;
 using CivicDesk.Web.Components;
@@ -33,6 +34,8 @@ public static class CivicDeskHost
         builder.Services.AddCivicDeskData(database);
         builder.Services.AddCivicDeskCore();
         builder.Services.AddTimerPolling(builder.Configuration);
+        builder.Services.AddOptions<RoutingOptions>()
+            .Bind(builder.Configuration.GetSection(RoutingOptions.SectionName));
         builder.Services.AddSingleton<IFileStore>(new LocalFileStore(Path.Combine(dataFolder, "files")));
         string keys = Path.Combine(dataFolder, "keys");
         DataFolder.CreatePrivateFolder(keys);

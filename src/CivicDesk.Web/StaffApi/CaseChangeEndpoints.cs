@@ -3,6 +3,7 @@ using CivicDesk.Core.Cases.AddCaseNote;
 using CivicDesk.Core.Cases.AssignCase;
 using CivicDesk.Core.Cases.ChangeCaseStatus;
 using CivicDesk.Core.Cases.Changes;
+using CivicDesk.Core.Cases.OverrideRouting;
 using CivicDesk.Core.Common;
 using CivicDesk.Web.Errors;
 using CivicDesk.Web.Security;
@@ -11,7 +12,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace CivicDesk.Web.StaffApi;
 
 /// <summary>
-/// The three case actions of the staff API. Each checks If-Match (exactly the strong ETag read; a weak tag,
+/// The case actions of the staff API. Each checks If-Match (exactly the strong ETag read; a weak tag,
 /// a list or <c>*</c> never matches and is answered 412 with the current values) and reads its body field
 /// by field.
 /// </summary>
@@ -84,6 +85,38 @@ internal static class CaseChangeEndpoints
                 ? new ValidationFailed(fields.Errors)
                 : await handler.HandleAsync(
                     new AddCaseNote(StaffClaims.Caller(context), id, version, text, chosen), cancellationToken);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// POST /api/v1/cases/{id}/routing with <c>{"department": "DOT", "queue": "…", "priority": 2, "reason": "…"}</c>:
+    /// a supervisor's override. Omitted fields keep their value; <c>"priority": null</c> clears the priority.
+    /// </summary>
+    public static async Task<Results<JsonHttpResult<object>, ProblemHttpResult>> OverrideRoutingAsync(
+        Guid id,
+        HttpContext context,
+        OverrideRoutingHandler handler,
+        CancellationToken cancellationToken)
+    {
+        string[] known =
+        [
+            OverrideRoutingHandler.DepartmentField, OverrideRoutingHandler.QueueField,
+            OverrideRoutingHandler.PriorityField, OverrideRoutingHandler.ReasonField,
+        ];
+        return await RunAsync(context, known, async (fields, version) =>
+        {
+            string? department = fields.String(OverrideRoutingHandler.DepartmentField, required: false);
+            string? queue = fields.String(OverrideRoutingHandler.QueueField, required: false);
+            int? priority = fields.IntegerOrNull(OverrideRoutingHandler.PriorityField, out bool changePriority);
+            string? reason = fields.String(OverrideRoutingHandler.ReasonField, required: false);
+            if (fields.Errors.Count > 0)
+            {
+                return new ValidationFailed(fields.Errors);
+            }
+
+            OverrideRouting request = new(
+                StaffClaims.Caller(context), id, version, department, queue, changePriority, priority, reason);
+            return await handler.HandleAsync(request, cancellationToken);
         }, cancellationToken);
     }
 

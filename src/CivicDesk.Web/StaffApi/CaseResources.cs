@@ -2,6 +2,7 @@ using System.Text.Json;
 using CivicDesk.Core.Cases;
 using CivicDesk.Core.Cases.GetCase;
 using CivicDesk.Core.Cases.ListCases;
+using CivicDesk.Core.Cases.Routing;
 using NodaTime;
 using NodaTime.Text;
 
@@ -32,6 +33,7 @@ internal static class CaseResources
         item.ServiceCode,
         item.ServiceName,
         item.DepartmentCode,
+        item.Priority,
         item.AssigneeId,
         item.AssigneeName,
         CreatedAt = Iso(item.CreatedAt),
@@ -53,6 +55,8 @@ internal static class CaseResources
             details.ServiceCode,
             details.ServiceName,
             details.DepartmentCode,
+            details.QueueCode,
+            c.Priority,
             c.AssigneeId,
             details.AssigneeName,
             Channel = c.Channel.ToString().ToLowerInvariant(),
@@ -84,7 +88,29 @@ internal static class CaseResources
         FromStatus = e.FromStatus?.ToCode(),
         ToStatus = e.ToStatus?.ToCode(),
         e.AssigneeName,
+        Routing = e.Decision is { } decision ? Decision(decision) : null,
+        Override = e.Override is { } changed ? new
+        {
+            From = Placement(changed.From),
+            To = Placement(changed.To),
+            changed.AssigneeCleared,
+            Overrides = e.RelatedEventId,
+        } : null,
+        OverriddenBy = e.OverriddenBy.Count > 0 ? e.OverriddenBy : null,
     };
+
+    private static object Decision(RoutingDecisionView decision) => new
+    {
+        RuleSet = new { Id = decision.RuleSetId, Version = decision.RuleSetVersion, decision.ContentHash },
+        decision.AsOf,
+        Inputs = JsonSerializer.Deserialize<JsonElement>(decision.InputsJson),
+        Applied = new { decision.Department, decision.Queue, decision.Priority },
+        decision.Fallbacks,
+        Fired = decision.FiredRows.Select(r => new { r.Table, r.Row }).ToArray(),
+    };
+
+    private static object Placement(RoutingPlacement placement) =>
+        new { placement.Department, placement.Queue, placement.Priority };
 
     private static string[] Flags(DataQualityFlags flags) =>
         Enum.GetValues<DataQualityFlags>()

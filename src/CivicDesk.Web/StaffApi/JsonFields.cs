@@ -138,5 +138,26 @@ internal sealed class JsonFields
         return null;
     }
 
+    /// <summary>
+    /// A whole number, or null when the field is JSON null or absent; <paramref name="present"/> tells the two
+    /// apart (absent keeps a value, null clears it).
+    /// </summary>
+    public int? IntegerOrNull(string name, out bool present)
+    {
+        present = _root.TryGetProperty(name, out JsonElement value);
+        if (!present || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int number))
+        {
+            return number;
+        }
+
+        _errors.Add(new FieldError(name, "invalid", $"'{name}' must be a whole number or null."));
+        return null;
+    }
+
     public void Add(FieldError error) => _errors.Add(error);
 }

@@ -31,6 +31,10 @@ public static class StaffApiEndpoints
             .WithSummary("Moves the case to another status, with an optional public note.");
         api.MapPost("/cases/{id:guid}/notes", CaseChangeEndpoints.AddNoteAsync)
             .WithSummary("Adds a public or internal note to the case's timeline.");
+
+        // Open to all staff so that an unseen case answers 404 like everywhere; the use case refuses agents (403).
+        api.MapPost("/cases/{id:guid}/routing", CaseChangeEndpoints.OverrideRoutingAsync)
+            .WithSummary("Overrides the department, queue and/or priority, with a reason (supervisors).");
         return endpoints;
     }
 

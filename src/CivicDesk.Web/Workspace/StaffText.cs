@@ -29,6 +29,17 @@ public sealed class StaffText(IStringLocalizer<WorkspaceResources> text, Passwor
 
     public string Channel(Channel channel) => text["Channel_" + channel];
 
+    /// <summary>A priority as shown to staff: "1 (most urgent)" style words, or "not triaged".</summary>
+    public string Priority(int? priority) => priority is int level
+        ? string.Format(CultureInfo.CurrentCulture, text["PriorityValue"], level)
+        : text["PriorityNone"];
+
+    /// <summary>The name of a routing output (department, queue, priority) in the reader's language.</summary>
+    public string RoutingOutput(string output) => text["RoutingOutput_" + output];
+
+    /// <summary>The reader's two-letter language, to pick a rule set's labels.</summary>
+    public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+
     /// <summary>
     /// A time in the jurisdiction's zone with its UTC offset, such as <c>2025-03-04 09:00 -05:00</c>.
     /// </summary>

@@ -1,10 +1,11 @@
 using CivicDesk.Core.Audit;
-using CivicDesk.Core.Cases;
-using CivicDesk.Core.Cases.Photos;
-using CivicDesk.Core.Cases.SubmitRequest;
 using CivicDesk.Core.CaseTypes;
 using CivicDesk.Core.CaseTypes.MigrateCaseType;
 using CivicDesk.Core.CaseTypes.PublishCaseType;
+using CivicDesk.Core.Cases;
+using CivicDesk.Core.Cases.Photos;
+using CivicDesk.Core.Cases.Routing;
+using CivicDesk.Core.Cases.SubmitRequest;
 using CivicDesk.Core.Catalog;
 using CivicDesk.Core.Catalog.SeedCatalog;
 using CivicDesk.Core.Common;
@@ -250,6 +251,8 @@ public sealed class CaseTypePinningTests
             new LocalFileStore(Path.Combine(Path.GetTempPath(), "civicdesk-tests", "files")),
             catalog,
             new CaseTypeResolver(db, catalog),
+            new CaseRouter(db, catalog, new RoutingPolicies(
+                Options.Create(new RoutingOptions()), NullLogger<RoutingPolicies>.Instance)),
             new SlaTimerScheduler(db, new DefaultSlaPolicy(db, catalog, Options.Create(new SlaOptions())), _time),
             _time,
             NullLogger<SubmitRequestHandler>.Instance);

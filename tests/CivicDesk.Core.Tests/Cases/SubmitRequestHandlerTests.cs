@@ -1,6 +1,7 @@
 using CivicDesk.Core.Audit;
 using CivicDesk.Core.Cases;
 using CivicDesk.Core.Cases.Photos;
+using CivicDesk.Core.Cases.Routing;
 using CivicDesk.Core.Cases.SubmitRequest;
 using CivicDesk.Core.CaseTypes;
 using CivicDesk.Core.Catalog;
@@ -266,6 +267,7 @@ public sealed class SubmitRequestHandlerTests
         await using CivicDeskDbContext db = database.CreateContext();
         string files = Path.Combine(Path.GetTempPath(), "civicdesk-tests", "files");
         CatalogCache catalog = new(_time);
+        RoutingPolicies noPolicies = new(Options.Create(new RoutingOptions()), NullLogger<RoutingPolicies>.Instance);
         SlaTimerScheduler timers = new(
             db, new DefaultSlaPolicy(db, catalog, Options.Create(new SlaOptions())), _time);
         SubmitRequestHandler handler = new(
@@ -273,6 +275,7 @@ public sealed class SubmitRequestHandlerTests
             new LocalFileStore(files),
             catalog,
             new CaseTypeResolver(db, catalog),
+            new CaseRouter(db, catalog, noPolicies),
             timers,
             _time,
             NullLogger<SubmitRequestHandler>.Instance);

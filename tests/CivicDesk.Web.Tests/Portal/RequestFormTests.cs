@@ -32,7 +32,8 @@ public abstract class RequestFormTests(WebAppFixture app)
         Assert.Equal("100 Example Street", stored.Address);
         CaseContact contact = await db.CaseContacts.SingleAsync(c => c.CaseId == stored.Id, Cancel);
         Assert.Equal("+12125550142", contact.PhoneE164);
-        CaseEvent created = await db.CaseEvents.SingleAsync(e => e.CaseId == stored.Id, Cancel);
+        CaseEvent created = await db.CaseEvents.SingleAsync(
+            e => e.CaseId == stored.Id && e.Kind == CaseEventKind.Created, Cancel);
         Assert.Equal(ActorKind.Resident, created.ActorKind);
         string confirmation = await GetTextAsync(client, $"/requests/{reference}/submitted");
         Assert.Contains($"<p class=\"portal-reference\">{reference}</p>", confirmation, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using CivicDesk.Core.Cases.Routing;
 using CivicDesk.Core.Identity;
 using NodaTime;
 
@@ -18,7 +19,21 @@ public sealed record CaseDetails(
     bool HasContact,
     IReadOnlyList<StaffChoice> AssignChoices,
     bool MayUnassign,
-    IReadOnlyList<CaseStatus> NextStatuses);
+    IReadOnlyList<CaseStatus> NextStatuses)
+{
+    /// <summary>The case's queue code and name.</summary>
+    public string QueueCode { get; init; } = string.Empty;
+
+    public string QueueName { get; init; } = string.Empty;
+
+    /// <summary>
+    /// The departments (with their queues) a supervisor may move the case to; empty when the caller may not
+    /// override routing.
+    /// </summary>
+    public IReadOnlyList<DepartmentEntry> RoutingChoices { get; init; } = [];
+
+    public bool MayOverrideRouting => RoutingChoices.Count > 0;
+}
 
 /// <summary>A question of the service and the answer given, by code when the question is no longer asked.</summary>
 public sealed record AnswerLine(string Code, string Question, IReadOnlyList<string> Values);
@@ -35,7 +50,20 @@ public sealed record TimelineEntry(
     string? Text,
     CaseStatus? FromStatus,
     CaseStatus? ToStatus,
-    string? AssigneeName);
+    string? AssigneeName)
+{
+    /// <summary>For <see cref="CaseEventKind.Routed"/>: the decision recorded.</summary>
+    public RoutingDecisionView? Decision { get; init; }
+
+    /// <summary>For <see cref="CaseEventKind.RoutingOverridden"/>: the before and after.</summary>
+    public RoutingOverrideView? Override { get; init; }
+
+    /// <summary>The event this one answers: for an override, the decision it overrides.</summary>
+    public Guid? RelatedEventId { get; init; }
+
+    /// <summary>For a decision: the overrides that answer it, in order.</summary>
+    public IReadOnlyList<Guid> OverriddenBy { get; init; } = [];
+}
 
 /// <summary>A member of staff the caller may assign the case to.</summary>
 public sealed record StaffChoice(Guid UserId, string DisplayName, StaffRole Role, bool IsCaller);

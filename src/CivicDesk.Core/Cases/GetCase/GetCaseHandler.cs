@@ -1,9 +1,11 @@
 using CivicDesk.Core.Cases.AssignCase;
 using CivicDesk.Core.Cases.ChangeCaseStatus;
+using CivicDesk.Core.Cases.Routing;
 using CivicDesk.Core.Cases.Scope;
 using CivicDesk.Core.Catalog;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
+using CivicDesk.Core.Identity;
 using CivicDesk.Core.Jurisdictions;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -13,7 +15,7 @@ namespace CivicDesk.Core.Cases.GetCase;
 /// <summary>
 /// Reads one case inside the caller's scope with its whole timeline; outside the scope it is not found.
 /// </summary>
-public sealed class GetCaseHandler(CivicDeskDbContext db, StaffScopes scopes)
+public sealed class GetCaseHandler(CivicDeskDbContext db, StaffScopes scopes, CatalogCache catalog)
 {
     public async Task<Result<CaseDetails>> HandleAsync(StaffCaller caller, Guid caseId,
         CancellationToken cancellationToken)
@@ -34,9 +36,16 @@ public sealed class GetCaseHandler(CivicDeskDbContext db, StaffScopes scopes)
         string zoneId = await db.Jurisdictions.Where(j => j.Id == found.JurisdictionId)
             .Select(j => j.TimeZoneId).SingleAsync(cancellationToken);
         List<CaseEvent> events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == caseId)
-            .OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(cancellationToken);
+            .OrderBy(e => e.At).ThenBy(e => e.Kind == CaseEventKind.Created ? 0 : 1).ThenBy(e => e.Id)
+            .ToListAsync(cancellationToken);
         Dictionary<Guid, string> names = await NamesAsync(found, events, cancellationToken);
         List<StaffChoice> choices = await ChoicesAsync(scope, found, cancellationToken);
+        DepartmentDirectory directory = await DepartmentDirectory.LoadAsync(
+            db, catalog, found.JurisdictionId, cancellationToken);
+        QueueEntry? queue = directory.ById(found.DepartmentId)?.Queue(found.QueueId);
+        ILookup<Guid, Guid> overrides = events.Where(e => e.Kind == CaseEventKind.RoutingOverridden
+                && e.RelatedEventId is not null)
+            .ToLookup(e => e.RelatedEventId!.Value, e => e.Id);
 
         return new CaseDetails(
             found,
@@ -47,13 +56,20 @@ public sealed class GetCaseHandler(CivicDeskDbContext db, StaffScopes scopes)
             found.AssigneeId is Guid assignee ? names.GetValueOrDefault(assignee) : null,
             DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) ?? DateTimeZone.Utc,
             Answers(service, found.Answers),
-            events.Select(e => ToEntry(e, names)).ToList(),
+            events.Select(e => ToEntry(e, names) with { OverriddenBy = [.. overrides[e.Id]] }).ToList(),
             await db.CaseAttachments.AsNoTracking().Where(a => a.CaseId == caseId)
                 .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).ToListAsync(cancellationToken),
             await db.CaseContacts.AnyAsync(c => c.CaseId == caseId, cancellationToken),
             choices,
             found.AssigneeId is not null && (scope.MayAssignOthers || found.AssigneeId == scope.UserId),
-            ChangeCaseStatusHandler.NextStatuses(found.Status));
+            ChangeCaseStatusHandler.NextStatuses(found.Status))
+        {
+            QueueCode = queue?.Code ?? string.Empty,
+            QueueName = queue?.Name ?? string.Empty,
+            RoutingChoices = scope.Role is StaffRole.Supervisor or StaffRole.Administrator
+                ? [.. directory.Departments.Where(d => d.Queues.Count > 0)]
+                : [],
+        };
     }
 
     private async Task<Dictionary<Guid, string>> NamesAsync(
@@ -97,5 +113,10 @@ public sealed class GetCaseHandler(CivicDeskDbContext db, StaffScopes scopes)
         e.Text,
         e.FromStatus,
         e.ToStatus,
-        e.AssigneeId is Guid assignee ? names.GetValueOrDefault(assignee) : null);
+        e.AssigneeId is Guid assignee ? names.GetValueOrDefault(assignee) : null)
+    {
+        Decision = e.Kind == CaseEventKind.Routed ? RoutingDecisionView.Read(e.Data) : null,
+        Override = e.Kind == CaseEventKind.RoutingOverridden ? RoutingOverrideView.Read(e.Data) : null,
+        RelatedEventId = e.RelatedEventId,
+    };
 }

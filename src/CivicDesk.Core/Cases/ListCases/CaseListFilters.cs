@@ -25,6 +25,11 @@ internal static class CaseListFilters
             cases = cases.Where(c => c.CreatedAt < end);
         }
 
+        if (query.Priority is int priority)
+        {
+            cases = cases.Where(c => c.Priority == priority);
+        }
+
         DataQualityFlags flag = query.Flag;
         cases = query.Quality switch
         {

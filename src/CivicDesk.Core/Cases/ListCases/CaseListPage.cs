@@ -27,7 +27,11 @@ public sealed record CaseListItem(
     Instant UpdatedAt,
     DataQualityFlags Quality,
     string? SourceSystem,
-    int Version);
+    int Version)
+{
+    /// <summary>1 (most urgent) to 5, or null when not triaged.</summary>
+    public int? Priority { get; init; }
+}
 
 /// <summary>The departments and services a caller may filter on: only those inside the caller's scope.</summary>
 public sealed record CaseListChoices(

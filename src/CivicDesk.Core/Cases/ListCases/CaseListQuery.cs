@@ -29,6 +29,9 @@ public sealed record CaseListQuery
 
     public AssignmentFilter Assignment { get; init; } = AssignmentFilter.Any;
 
+    /// <summary>Only cases of this priority (1 to 5); null for any.</summary>
+    public int? Priority { get; init; }
+
     public CaseSort Sort { get; init; } = CaseSort.Created;
 
     public bool Descending { get; init; } = true;
@@ -65,4 +68,5 @@ public enum CaseSort
     Updated,
     Status,
     Service,
+    Priority,
 }

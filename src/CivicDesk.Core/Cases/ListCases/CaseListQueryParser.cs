@@ -7,8 +7,8 @@ namespace CivicDesk.Core.Cases.ListCases;
 
 /// <summary>
 /// Reads a case list query from URL parameters (<c>status</c>, <c>service</c>, <c>department</c>,
-/// <c>created_from</c>, <c>created_to</c>, <c>quality</c>, <c>assigned</c>, <c>sort</c>, <c>direction</c>,
-/// <c>page</c>, <c>page_size</c>). Every value it cannot read is reported under its parameter's name.
+/// <c>created_from</c>, <c>created_to</c>, <c>quality</c>, <c>assigned</c>, <c>priority</c>, <c>sort</c>,
+/// <c>direction</c>, <c>page</c>, <c>page_size</c>). Every value it cannot read is reported under its parameter's name.
 /// </summary>
 public static class CaseListQueryParser
 {
@@ -57,6 +57,7 @@ public static class CaseListQueryParser
             Quality = quality,
             Flag = flag,
             Assignment = ParseChoice(One("assigned"), "assigned", AssignmentFilter.Any, errors),
+            Priority = ParsePriority(One("priority"), errors),
             Sort = ParseChoice(One("sort"), "sort", CaseSort.Created, errors),
             Descending = ParseDirection(One("direction"), errors),
             Page = ParseNumber(One("page"), "page", 1, errors),
@@ -142,6 +143,24 @@ public static class CaseListQueryParser
         errors.Add(new FieldError(
             field, "invalid", $"Use one of {string.Join(", ", Enum.GetValues<T>().Select(v => Code(v)))}."));
         return fallback;
+    }
+
+    private static int? ParsePriority(string? value, List<FieldError> errors)
+    {
+        if (value is null || value.Equals("any", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int priority)
+            && CasePriority.IsValid(priority))
+        {
+            return priority;
+        }
+
+        errors.Add(new FieldError("priority", "invalid",
+            $"Use any or a priority from {CasePriority.Highest} to {CasePriority.Lowest}."));
+        return null;
     }
 
     private static bool ParseDirection(string? value, List<FieldError> errors)

@@ -50,7 +50,7 @@ public sealed class ListCasesHandler(CivicDeskDbContext db, StaffScopes scopes)
         List<CaseListItem> items = page.Select(r => new CaseListItem(
             r.Case.Id, r.Case.Reference, r.ServiceCode, r.ServiceName, r.DepartmentCode, r.Case.Status,
             r.Case.AssigneeId, r.Assignee, r.Case.CreatedAt, r.Case.UpdatedAt, r.Case.Quality,
-            r.Case.SourceSystem, r.Case.Version)).ToList();
+            r.Case.SourceSystem, r.Case.Version) { Priority = r.Case.Priority }).ToList();
         return new CaseListPage(items, total, query.Page, query.PageSize, zone);
     }
 
@@ -62,6 +62,11 @@ public sealed class ListCasesHandler(CivicDeskDbContext db, StaffScopes scopes)
             CaseSort.Created => Order(rows, r => r.Case.CreatedAt, query.Descending),
             CaseSort.Updated => Order(rows, r => r.Case.UpdatedAt, query.Descending),
             CaseSort.Service => Order(rows, r => r.ServiceName, query.Descending),
+
+            // Most urgent (1) first when ascending; cases without a priority last either way round.
+            CaseSort.Priority => query.Descending
+                ? rows.OrderBy(r => r.Case.Priority == null ? 1 : 0).ThenByDescending(r => r.Case.Priority)
+                : rows.OrderBy(r => r.Case.Priority == null ? 1 : 0).ThenBy(r => r.Case.Priority),
 
             // The workflow's order, not the alphabet: new, open, in progress, on hold, then closing states.
             CaseSort.Status => Order(

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CivicDesk.Core.Audit;
 using CivicDesk.Core.Cases.Photos;
+using CivicDesk.Core.Cases.Routing;
 using CivicDesk.Core.CaseTypes;
 using CivicDesk.Core.Catalog;
 using CivicDesk.Core.Common;
@@ -16,14 +17,16 @@ namespace CivicDesk.Core.Cases.SubmitRequest;
 
 /// <summary>
 /// Turns a request from any channel into a case. Validates against the service's questions, normalises,
-/// honours the submission key, and stores the case, its first timeline event, its contact, its photos and
-/// the audit entry in one transaction. The receipt exists only after that commit.
+/// honours the submission key, routes and triages it through the jurisdiction's routing policy (if any), and
+/// stores the case, its first timeline event, the routing decision, its contact, its photos and the audit entry
+/// in one transaction. The receipt exists only after that commit.
 /// </summary>
 public sealed class SubmitRequestHandler(
     CivicDeskDbContext db,
     IFileStore files,
     CatalogCache catalog,
     CaseTypeResolver caseTypes,
+    CaseRouter router,
     SlaTimerScheduler timers,
     TimeProvider time,
     ILogger<SubmitRequestHandler> logger)
@@ -103,16 +106,25 @@ public sealed class SubmitRequestHandler(
         for (int attempt = 1; ; attempt++)
         {
             Instant now = time.GetCurrentInstant();
+            RoutingOutcome? routed = await router.RouteAsync(
+                jurisdiction, service, definition.QueueId, valid.Answers, now, cancellationToken);
             NewCase details = new(
-                caseId, jurisdiction.Id, service.Id, service.DepartmentId, definition.QueueId, ReferenceNumbers.New(),
-                request.Channel, valid.Description, valid.Location, valid.Answers, submissionKey, now)
+                caseId, jurisdiction.Id, service.Id, routed?.DepartmentId ?? service.DepartmentId,
+                routed?.QueueId ?? definition.QueueId, ReferenceNumbers.New(), request.Channel, valid.Description,
+                valid.Location, valid.Answers, submissionKey, now)
             {
                 MediaUrl = valid.MediaUrl,
                 CaseType = caseType,
+                Priority = routed?.Priority,
             };
             (Case created, CaseEvent first) = Case.Submit(details, request.Actor, time.NewId());
             db.Cases.Add(created);
             db.CaseEvents.Add(first);
+            if (routed is not null)
+            {
+                db.CaseEvents.Add(created.RecordRouting(routed.Data, time.NewId()));
+            }
+
             await timers.ScheduleNewCaseAsync(created, first, cancellationToken);
             db.CaseAttachments.AddRange(attachments);
             if (!valid.Contact.IsEmpty)
@@ -129,6 +141,7 @@ public sealed class SubmitRequestHandler(
                     service = service.Code,
                     channel = request.Channel.ToString(),
                     photos = attachments.Count,
+                    priority = created.Priority,
                 }),
             });
             try

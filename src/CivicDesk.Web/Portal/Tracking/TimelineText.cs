@@ -18,8 +18,10 @@ public static class TimelineText
             CaseEventKind.StatusChanged when entry.ToStatus is CaseStatus to =>
                 text["EventStatusChanged", StatusNames.Name(text, to), who],
             CaseEventKind.NoteAdded => text["EventNote", who],
+            // Routing events are staff-only and never reach this page; listed so the switch stays exhaustive.
             CaseEventKind.StatusChanged or CaseEventKind.Assigned or CaseEventKind.Unassigned
-                or CaseEventKind.CaseTypeMigrated or CaseEventKind.SlaWarning or CaseEventKind.SlaBreached =>
+                or CaseEventKind.Routed or CaseEventKind.RoutingOverridden or CaseEventKind.CaseTypeMigrated
+                or CaseEventKind.SlaWarning or CaseEventKind.SlaBreached =>
                 text["EventUpdated", who],
         };
     }

@@ -28,6 +28,23 @@ public sealed class NoteForm
     public string Visibility { get; set; } = "internal";
 }
 
+/// <summary>
+/// The routing override form: department code, queue code (empty: keep the queue in the same department, or
+/// the new department's default queue), priority (empty: none) and the mandatory reason.
+/// </summary>
+public sealed class RoutingForm
+{
+    public int Version { get; set; }
+
+    public string? Department { get; set; }
+
+    public string? Queue { get; set; }
+
+    public string? Priority { get; set; }
+
+    public string? Reason { get; set; }
+}
+
 /// <summary>The "show contact details" form; it carries nothing but its name and the antiforgery token.</summary>
 public sealed class ContactForm
 {

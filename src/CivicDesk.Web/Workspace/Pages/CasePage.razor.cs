@@ -4,6 +4,7 @@ using CivicDesk.Core.Cases.AssignCase;
 using CivicDesk.Core.Cases.ChangeCaseStatus;
 using CivicDesk.Core.Cases.Changes;
 using CivicDesk.Core.Cases.GetCase;
+using CivicDesk.Core.Cases.OverrideRouting;
 using CivicDesk.Core.Cases.ReadCaseContact;
 using CivicDesk.Core.Common;
 using CivicDesk.Web.Security;
@@ -13,7 +14,8 @@ using Microsoft.AspNetCore.Components;
 namespace CivicDesk.Web.Workspace.Pages;
 
 /// <summary>
-/// One case for staff: details, timeline and the three actions as plain forms carrying the version the
+/// One case for staff: details, timeline and the actions (assign, status, note and, for supervisors, routing) as
+/// plain forms carrying the version the
 /// user saw. A refused save re-renders the page with the other user's values and everything typed kept.
 /// </summary>
 public sealed partial class CasePage
@@ -40,6 +42,9 @@ public sealed partial class CasePage
     private ReadCaseContactHandler Contacts { get; set; } = default!;
 
     [Inject]
+    private OverrideRoutingHandler Router { get; set; } = default!;
+
+    [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
     [SupplyParameterFromForm(FormName = "assign")]
@@ -50,6 +55,9 @@ public sealed partial class CasePage
 
     [SupplyParameterFromForm(FormName = "note")]
     private NoteForm? Note { get; set; }
+
+    [SupplyParameterFromForm(FormName = "routing")]
+    private RoutingForm? Routing { get; set; }
 
     [SupplyParameterFromForm(FormName = "contact")]
     private ContactForm? Contact { get; set; }
@@ -80,6 +88,12 @@ public sealed partial class CasePage
         Assign ??= new AssignForm { Version = version, AssigneeId = string.Empty };
         Status ??= new StatusForm { Version = version };
         Note ??= new NoteForm { Version = version };
+        Routing ??= new RoutingForm
+        {
+            Version = version,
+            Department = Details.DepartmentCode,
+            Priority = Details.Case.Priority?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
     }
 
     private async Task LoadAsync()
@@ -136,6 +150,31 @@ public sealed partial class CasePage
         await AfterAsync("note", "note", result, version => Note.Version = version);
     }
 
+    private async Task OverrideRoutingAsync()
+    {
+        int? priority = null;
+        if (!string.IsNullOrEmpty(Routing!.Priority))
+        {
+            if (!int.TryParse(Routing.Priority, System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture, out int level))
+            {
+                await RefuseAsync("routing", ValidationFailed.Single(
+                    OverrideRoutingHandler.PriorityField, "invalid", "Choose a priority."));
+                return;
+            }
+
+            priority = level;
+        }
+
+        OverrideRouting request = new(
+            StaffClaims.Caller(HttpContext), Id, Routing.Version,
+            string.IsNullOrEmpty(Routing.Department) ? null : Routing.Department,
+            string.IsNullOrEmpty(Routing.Queue) ? null : Routing.Queue,
+            ChangePriority: true, priority, Routing.Reason);
+        Result<CaseChanged> result = await Router.HandleAsync(request, HttpContext.RequestAborted);
+        await AfterAsync("routing", "routing", result, version => Routing.Version = version);
+    }
+
     private async Task ShowContactAsync()
     {
         Result<ContactDetails> result = await Contacts.HandleAsync(
@@ -184,6 +223,7 @@ public sealed partial class CasePage
     {
         "assign" => AssignCaseHandler.Field,
         "status" => "status",
+        "routing" => OverrideRoutingHandler.ReasonField,
         _ => "text",
     };
 }

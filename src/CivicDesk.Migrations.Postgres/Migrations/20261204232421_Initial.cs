@@ -281,6 +281,7 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                     service_id = table.Column<Guid>(type: "uuid", nullable: false),
                     department_id = table.Column<Guid>(type: "uuid", nullable: false),
                     queue_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    priority = table.Column<int>(type: "integer", nullable: true),
                     reference = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
@@ -421,7 +422,9 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                     text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     from_status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     to_status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    assignee_id = table.Column<Guid>(type: "uuid", nullable: true)
+                    assignee_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    data = table.Column<string>(type: "text", nullable: true),
+                    related_event_id = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -514,6 +517,11 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                 name: "ix_case_events_case_id_at",
                 table: "case_events",
                 columns: new[] { "case_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_events_related_event_id",
+                table: "case_events",
+                column: "related_event_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_case_type_versions_jurisdiction_id_key_version",

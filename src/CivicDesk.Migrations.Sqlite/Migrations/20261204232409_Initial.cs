@@ -281,6 +281,7 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                     service_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     department_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     queue_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    priority = table.Column<int>(type: "INTEGER", nullable: true),
                     reference = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
@@ -421,7 +422,9 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                     text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     from_status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     to_status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    assignee_id = table.Column<Guid>(type: "TEXT", nullable: true)
+                    assignee_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    data = table.Column<string>(type: "TEXT", nullable: true),
+                    related_event_id = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -514,6 +517,11 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                 name: "ix_case_events_case_id_at",
                 table: "case_events",
                 columns: new[] { "case_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_events_related_event_id",
+                table: "case_events",
+                column: "related_event_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_case_type_versions_jurisdiction_id_key_version",
