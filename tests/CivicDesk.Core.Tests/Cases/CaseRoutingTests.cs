@@ -55,6 +55,10 @@ public sealed class CaseRoutingTests : IDisposable
             ("noise-residential", "Loud Music/Party", null, "NYPD", 3),
             ("graffiti", "Graffiti", "Street/Sidewalk", "DSNY", 3),
 
+            // The kinds of place as the catalogue (and NYC's open data) spell them for rodents.
+            ("rodent", "Rat Sighting", "3+ Family Apt. Building", "DOHMH", 2),
+            ("rodent", "Rat Sighting", "1-2 Family Dwelling", "DOHMH", 2),
+
             // The first triage row needs the kind of place: without it the priority cannot be decided.
             ("heat-hot-water", "APARTMENT ONLY", null, "HPD", null),
         ];
