@@ -31,10 +31,15 @@ public sealed class CaseTypeResolver(CivicDeskDbContext db, CatalogCache catalog
 
     private async Task<List<CaseTypeHead>?> LatestAsync(Guid jurisdictionId, CancellationToken cancellationToken)
     {
-        List<CaseTypeHead> all = await db.CaseTypeVersions.AsNoTracking()
+        var all = await db.CaseTypeVersions.AsNoTracking()
             .Where(v => v.JurisdictionId == jurisdictionId)
-            .Select(v => new CaseTypeHead(v.Key, v.Version, v.ContentHash, v.ServiceCodes))
+            .Select(v => new { v.Key, v.Version, v.ContentHash, v.ServiceCodes })
             .ToListAsync(cancellationToken);
-        return [.. all.GroupBy(h => h.Key).Select(g => g.MaxBy(h => h.Version)!)];
+        return
+        [
+            .. all.GroupBy(v => v.Key)
+                .Select(g => g.MaxBy(v => v.Version)!)
+                .Select(v => CaseTypeHead.Read(v.Key, v.Version, v.ContentHash, v.ServiceCodes)),
+        ];
     }
 }

@@ -74,17 +74,20 @@ public sealed record PinnedCaseType(string Key, int Version, string ContentHash)
     public override string ToString() => $"{Key} v{Version}";
 }
 
-/// <summary>What choosing a version for a new case needs: its pin and the services it takes.</summary>
-internal sealed record CaseTypeHead(string Key, int Version, string ContentHash, string? ServiceCodes)
+/// <summary>
+/// What choosing a version for a new case needs: its pin and the services it takes, read once when the cache
+/// loads rather than on every request.
+/// </summary>
+internal sealed record CaseTypeHead(string Key, int Version, string ContentHash, string[]? ServiceCodes)
 {
-    public CaseTypeMatch Matches(string serviceCode)
-    {
-        if (ServiceCodes is null)
-        {
-            return CaseTypeMatch.EveryService;
-        }
+    public static CaseTypeHead Read(string key, int version, string contentHash, string? serviceCodes) =>
+        new(key, version, contentHash,
+            serviceCodes is null ? null : JsonSerializer.Deserialize<string[]>(serviceCodes) ?? []);
 
-        string[] codes = JsonSerializer.Deserialize<string[]>(ServiceCodes) ?? [];
-        return codes.Contains(serviceCode, StringComparer.Ordinal) ? CaseTypeMatch.Named : CaseTypeMatch.None;
-    }
+    public CaseTypeMatch Matches(string serviceCode) => ServiceCodes switch
+    {
+        null => CaseTypeMatch.EveryService,
+        var codes when codes.Contains(serviceCode, StringComparer.Ordinal) => CaseTypeMatch.Named,
+        _ => CaseTypeMatch.None,
+    };
 }

@@ -35,7 +35,7 @@ public sealed class PublishCaseTypeHandler(
 
         List<CaseTypeHead> published = await db.CaseTypeVersions.AsNoTracking()
             .Where(v => v.JurisdictionId == jurisdictionId && v.Key == publication.Key)
-            .Select(v => new CaseTypeHead(v.Key, v.Version, v.ContentHash, v.ServiceCodes))
+            .Select(v => new CaseTypeHead(v.Key, v.Version, v.ContentHash, null))
             .ToListAsync(cancellationToken);
         if (Refusal(published, publication) is { } refused)
         {
