@@ -4,18 +4,15 @@ using CivicDesk.Core.CaseTypes.MigrateCaseType;
 using CivicDesk.Core.CaseTypes.PublishCaseType;
 using CivicDesk.Core.Cases;
 using CivicDesk.Core.Cases.Photos;
-using CivicDesk.Core.Cases.Routing;
 using CivicDesk.Core.Cases.SubmitRequest;
 using CivicDesk.Core.Catalog;
 using CivicDesk.Core.Catalog.SeedCatalog;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
-using CivicDesk.Core.Files;
-using CivicDesk.Core.Sla;
+using CivicDesk.Core.Tests.Cases;
 using CivicDesk.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 
@@ -245,17 +242,7 @@ public sealed class CaseTypePinningTests
     private async Task<Guid> SubmitAsync(TestDatabase database, Guid jurisdictionId, string service = "rodent")
     {
         await using CivicDeskDbContext db = database.CreateContext();
-        CatalogCache catalog = new(_time);
-        SubmitRequestHandler handler = new(
-            db,
-            new LocalFileStore(Path.Combine(Path.GetTempPath(), "civicdesk-tests", "files")),
-            catalog,
-            new CaseTypeResolver(db, catalog),
-            new CaseRouter(db, catalog, new RoutingPolicies(
-                Options.Create(new RoutingOptions()), NullLogger<RoutingPolicies>.Instance)),
-            new SlaTimerScheduler(db, new DefaultSlaPolicy(db, catalog, Options.Create(new SlaOptions())), _time),
-            _time,
-            NullLogger<SubmitRequestHandler>.Instance);
+        SubmitRequestHandler handler = SubmitRequestHandlers.Create(db, _time);
         SubmitRequest request = new(
             jurisdictionId,
             service,

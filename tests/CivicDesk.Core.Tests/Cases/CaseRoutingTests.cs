@@ -1,17 +1,13 @@
 using System.Text.Json;
 using CivicDesk.Core.Audit;
-using CivicDesk.Core.CaseTypes;
 using CivicDesk.Core.Cases;
 using CivicDesk.Core.Cases.Photos;
 using CivicDesk.Core.Cases.Routing;
 using CivicDesk.Core.Cases.SubmitRequest;
-using CivicDesk.Core.Catalog;
 using CivicDesk.Core.Catalog.SeedCatalog;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
-using CivicDesk.Core.Files;
 using CivicDesk.Core.Jurisdictions;
-using CivicDesk.Core.Sla;
 using CivicDesk.Rules;
 using CivicDesk.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -260,18 +256,7 @@ public sealed class CaseRoutingTests : IDisposable
         SubmitRequest request)
     {
         await using CivicDeskDbContext db = database.CreateContext();
-        string files = Path.Combine(Path.GetTempPath(), "civicdesk-tests", "files");
-        CatalogCache catalog = new(_time);
-        SubmitRequestHandler handler = new(
-            db,
-            new LocalFileStore(files),
-            catalog,
-            new CaseTypeResolver(db, catalog),
-            new CaseRouter(db, catalog, policies),
-            new SlaTimerScheduler(db, new DefaultSlaPolicy(db, catalog, Options.Create(new SlaOptions())), _time),
-            _time,
-            NullLogger<SubmitRequestHandler>.Instance);
-        return await handler.HandleAsync(request, Ct);
+        return await SubmitRequestHandlers.Create(db, _time, policies).HandleAsync(request, Ct);
     }
 
     private static async Task<(string Service, string Department, string Queue, int? Priority)> PlacementAsync(

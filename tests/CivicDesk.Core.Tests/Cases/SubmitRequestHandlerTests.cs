@@ -1,20 +1,14 @@
 using CivicDesk.Core.Audit;
 using CivicDesk.Core.Cases;
 using CivicDesk.Core.Cases.Photos;
-using CivicDesk.Core.Cases.Routing;
 using CivicDesk.Core.Cases.SubmitRequest;
-using CivicDesk.Core.CaseTypes;
-using CivicDesk.Core.Catalog;
 using CivicDesk.Core.Catalog.SeedCatalog;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
-using CivicDesk.Core.Files;
-using CivicDesk.Core.Sla;
 using CivicDesk.Core.Timers;
 using CivicDesk.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CivicDesk.Core.Tests.Cases;
@@ -265,20 +259,6 @@ public sealed class SubmitRequestHandlerTests
     private async Task<Result<SubmitRequestReceipt>> HandleAsync(TestDatabase database, SubmitRequest request)
     {
         await using CivicDeskDbContext db = database.CreateContext();
-        string files = Path.Combine(Path.GetTempPath(), "civicdesk-tests", "files");
-        CatalogCache catalog = new(_time);
-        RoutingPolicies noPolicies = new(Options.Create(new RoutingOptions()), NullLogger<RoutingPolicies>.Instance);
-        SlaTimerScheduler timers = new(
-            db, new DefaultSlaPolicy(db, catalog, Options.Create(new SlaOptions())), _time);
-        SubmitRequestHandler handler = new(
-            db,
-            new LocalFileStore(files),
-            catalog,
-            new CaseTypeResolver(db, catalog),
-            new CaseRouter(db, catalog, noPolicies),
-            timers,
-            _time,
-            NullLogger<SubmitRequestHandler>.Instance);
-        return await handler.HandleAsync(request, Ct);
+        return await SubmitRequestHandlers.Create(db, _time).HandleAsync(request, Ct);
     }
 }
