@@ -25,7 +25,11 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 
     private static readonly object Marker = new();
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) =>
+        Apply(connection);
+
+    /// <summary>Configures a connection, once per native connection; also for one opened outside EF Core.</summary>
+    public static void Apply(DbConnection connection)
     {
         if (IsConfigured(connection))
         {

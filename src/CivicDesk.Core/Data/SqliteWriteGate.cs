@@ -39,6 +39,12 @@ internal sealed class SqliteWriteGate : SaveChangesInterceptor
         return Gates.GetOrAdd(file, _ => new SqliteWriteGate(new SemaphoreSlim(1, 1)));
     }
 
+    /// <summary>Waits for the file's writers before ours, for a writer that does not go through SaveChanges.</summary>
+    public Task EnterAsync(CancellationToken cancellationToken) => _gate.WaitAsync(cancellationToken);
+
+    /// <summary>Lets the next writer in; only after <see cref="EnterAsync"/>.</summary>
+    public void Exit() => _gate.Release();
+
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData,
         InterceptionResult<int> result,

@@ -6,6 +6,7 @@ using CivicDesk.Core.CaseTypes;
 using CivicDesk.Core.Catalog;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
+using CivicDesk.Core.Data.Inserts;
 using CivicDesk.Core.Files;
 using CivicDesk.Core.Jurisdictions;
 using CivicDesk.Core.Sla;
@@ -146,7 +147,7 @@ public sealed class SubmitRequestHandler(
             });
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await InsertOnlySave.SaveAsync(db, cancellationToken);
                 Log.CaseSubmitted(logger, caseId, request.Channel);
                 return new SubmitRequestReceipt(caseId, created.Reference, AlreadySubmitted: false);
             }
