@@ -59,7 +59,6 @@ internal sealed class CaseConfiguration :
         builder.HasKey(e => e.Id);
         builder.Property(e => e.ActorLabel).HasMaxLength(200);
         builder.Property(e => e.Text).HasMaxLength(4000);
-        builder.HasIndex(e => e.RelatedEventId);
         builder.HasIndex(e => new { e.CaseId, e.At });
         builder.HasOne<Case>().WithMany().HasForeignKey(e => e.CaseId);
     }

@@ -494,9 +494,6 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                     b.HasKey("Id")
                         .HasName("pk_case_events");
 
-                    b.HasIndex("RelatedEventId")
-                        .HasDatabaseName("ix_case_events_related_event_id");
-
                     b.HasIndex("CaseId", "At")
                         .HasDatabaseName("ix_case_events_case_id_at");
 

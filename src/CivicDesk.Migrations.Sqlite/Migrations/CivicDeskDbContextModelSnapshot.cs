@@ -489,9 +489,6 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_case_events");
 
-                    b.HasIndex("RelatedEventId")
-                        .HasDatabaseName("ix_case_events_related_event_id");
-
                     b.HasIndex("CaseId", "At")
                         .HasDatabaseName("ix_case_events_case_id_at");
 

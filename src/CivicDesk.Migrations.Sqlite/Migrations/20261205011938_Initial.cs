@@ -519,11 +519,6 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                 columns: new[] { "case_id", "at" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_case_events_related_event_id",
-                table: "case_events",
-                column: "related_event_id");
-
-            migrationBuilder.CreateIndex(
                 name: "ix_case_type_versions_jurisdiction_id_key_version",
                 table: "case_type_versions",
                 columns: new[] { "jurisdiction_id", "key", "version" },
