@@ -54,6 +54,19 @@ internal static class CompiledOps
         return value;
     }
 
+    /// <summary>A node of the untraced program that is not typed (a table, list, record or duration).</summary>
+    public static Value BoxedNode(Frame frame, int index, Func<Frame, Value>[] bodies)
+    {
+        if (frame.Nodes[index] is { } known)
+        {
+            return known;
+        }
+
+        Value value = bodies[index](frame);
+        frame.Nodes[index] = value;
+        return value;
+    }
+
     public static bool IsFalse(Value value) => value is BooleanValue { Value: false };
 
     public static bool IsTrue(Value value) => value is BooleanValue { Value: true };
