@@ -281,6 +281,19 @@ internal static class CompiledOps
         }
     }
 
+    /// <summary>
+    /// A decision table of the untraced program whose row matching is typed (<paramref name="match"/> writes each
+    /// row's match to the frame's array for the table and says how many rows it considered); then the hit policy.
+    /// </summary>
+    public static Value TypedTable(Frame frame, CompiledTable compiled, Func<Frame, Value[], int> match)
+    {
+        Value[] matches = frame.Matches(compiled.Table);
+        int count = match(frame, matches);
+        Value result = TableRules.Decide(compiled.Table, matches.AsSpan(0, count), new Rows(frame, compiled));
+        Array.Clear(matches, 0, count);
+        return result;
+    }
+
     private static Value Match(Frame frame, ImmutableArray<CompiledCell> cells, ReadOnlySpan<Value> columns)
     {
         Value result = Value.True;

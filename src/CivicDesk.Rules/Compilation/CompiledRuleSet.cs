@@ -91,14 +91,16 @@ public sealed class CompiledRuleSet
             return compiler.Compile(definition.Body);
         }
 
-        DecisionTable table = (DecisionTable)node;
-        CompiledTable compiled = new(
+        CompiledTable compiled = CompileTable(compiler, (DecisionTable)node);
+        return frame => CompiledOps.Table(frame, compiled);
+    }
+
+    internal static CompiledTable CompileTable(ExpressionCompiler compiler, DecisionTable table) =>
+        new(
             table,
             [.. table.Inputs.Select(compiler.Compile)],
             [.. table.Rows.Select(r => r.Cells.Select(c => CompileCell(compiler, c)).ToImmutableArray())],
             [.. table.Rows.Select(r => r.Outputs.Select(compiler.Compile).ToImmutableArray())]);
-        return frame => CompiledOps.Table(frame, compiled);
-    }
 
     private static CompiledCell CompileCell(ExpressionCompiler compiler, BCell cell)
     {

@@ -42,6 +42,11 @@ internal sealed class Frame(CompiledRuleSet program)
 
     public TraceRecorder? Trace { get; private set; }
 
+    /// <summary>Each table's row matches in a typed evaluation (by node index), made on first use.</summary>
+    private readonly Value[]?[] _matches = new Value[]?[program.RuleSet.Nodes.Length];
+
+    public Value[] Matches(Model.DecisionTable table) => _matches[table.Index] ??= new Value[table.Rows.Length];
+
     /// <summary>True between <see cref="Start"/> and <see cref="Finish"/>.</summary>
     public bool InUse { get; private set; }
 

@@ -53,6 +53,16 @@ internal sealed class TypedCompiler
         TypedKinds kinds = TypedKinds.None;
         foreach (RuleNode node in ruleSet.Nodes)
         {
+            if (node is DecisionTable table)
+            {
+                CompiledTable boxed = CompiledRuleSet.CompileTable(compiler._boxed, table);
+                Func<Frame, Value[], int>? matcher = compiler.Matcher(table);
+                program.Boxed[node.Index] = matcher is null
+                    ? frame => CompiledOps.Table(frame, boxed)
+                    : frame => CompiledOps.TypedTable(frame, boxed, matcher);
+                continue;
+            }
+
             if (!program.IsTyped[node.Index])
             {
                 program.Boxed[node.Index] = CompiledRuleSet.CompileNode(compiler._boxed, node);
@@ -188,16 +198,16 @@ internal sealed class TypedCompiler
 
         return binary.Op is BinaryOp.Equal or BinaryOp.NotEqual or BinaryOp.Less or BinaryOp.LessOrEqual
             or BinaryOp.Greater or BinaryOp.GreaterOrEqual
-            ? Comparison(binary, operand)
+            ? Comparison(binary.Op, operand, Lower(binary.Left), Lower(binary.Right))
             : null;
     }
 
     /// <summary>Both operands known: compare the raw values; otherwise the merged unknown.</summary>
-    private BlockExpression? Comparison(BBinary binary, Type operand)
+    private static BlockExpression? Comparison(BinaryOp op, Type operand, Expression leftValue, Expression rightValue)
     {
         ParameterExpression left = Expression.Variable(TypedOf(operand), "left");
         ParameterExpression right = Expression.Variable(TypedOf(operand), "right");
-        Expression? compared = Compare(binary.Op, operand, Expression.Field(left, nameof(Typed<int>.Value)),
+        Expression? compared = Compare(op, operand, Expression.Field(left, nameof(Typed<int>.Value)),
             Expression.Field(right, nameof(Typed<int>.Value)));
         if (compared is null)
         {
@@ -210,8 +220,8 @@ internal sealed class TypedCompiler
             Expression.ReferenceEqual(leftUnknown, Expression.Constant(null, typeof(UnknownValue))),
             Expression.ReferenceEqual(rightUnknown, Expression.Constant(null, typeof(UnknownValue))));
         return Expression.Block(typeof(Typed<bool>), [left, right],
-            Expression.Assign(left, Lower(binary.Left)),
-            Expression.Assign(right, Lower(binary.Right)),
+            Expression.Assign(left, leftValue),
+            Expression.Assign(right, rightValue),
             Expression.Condition(bothKnown,
                 Expression.Call(Generic(nameof(TypedOps.Known), typeof(bool)), compared),
                 Expression.Call(Generic(nameof(TypedOps.Strict), typeof(bool)), leftUnknown, rightUnknown)));
@@ -312,15 +322,95 @@ internal sealed class TypedCompiler
         }
 
         ParameterExpression value = Expression.Variable(TypedOf(clr), "value");
+        return Expression.Block(typeof(Typed<bool>), [value], Expression.Assign(value, Lower(membership.Value)),
+            AnyEqual(clr, value, membership.Items));
+    }
+
+    /// <summary>Kleene "or" of the value's equality with each item (all items evaluated, left to right).</summary>
+    private Expression AnyEqual(Type clr, Expression value, ImmutableArray<Bound> items)
+    {
         Expression result = Expression.Constant(new Typed<bool>(false));
         MethodInfo step = Generic(nameof(TypedOps.InStep), clr);
-        foreach (Bound item in membership.Items)
+        foreach (Bound item in items)
         {
             result = Expression.Call(step, result, value, Lower(item));
         }
 
-        return Expression.Block(typeof(Typed<bool>), [value], Expression.Assign(value, Lower(membership.Value)),
-            result);
+        return result;
+    }
+
+    /// <summary>
+    /// The row matching of a decision table whose columns are all typed and whose cells are comparisons, lists or
+    /// ranges of those types: columns evaluated once, each row the Kleene "and" of its cells left to right (stopping
+    /// at a false one), written to the matches array as the interpreter would record it; "first" stops at the first
+    /// row that is not false. Null when something in the table is not typed.
+    /// </summary>
+    private Func<Frame, Value[], int>? Matcher(DecisionTable table)
+    {
+        List<ParameterExpression> columns = [];
+        List<Expression> body = [];
+        foreach (Bound input in table.Inputs)
+        {
+            if (ClrType(input.Type) is not { } clr)
+            {
+                return null;
+            }
+
+            ParameterExpression column = Expression.Variable(TypedOf(clr), "column");
+            columns.Add(column);
+            body.Add(Expression.Assign(column, Lower(input)));
+        }
+
+        ParameterExpression matches = Expression.Parameter(typeof(Value[]), "matches");
+        ParameterExpression row = Expression.Variable(typeof(Typed<bool>), "row");
+        LabelTarget done = Expression.Label(typeof(int), "done");
+        MethodInfo isFalse = Op(nameof(TypedOps.IsFalse), typeof(Typed<bool>));
+        MethodInfo step = Op(nameof(TypedOps.MatchStep), typeof(Typed<bool>), typeof(Typed<bool>));
+        foreach (DecisionRow decisionRow in table.Rows)
+        {
+            body.Add(Expression.Assign(row, Expression.Constant(new Typed<bool>(true))));
+            for (int i = 0; i < columns.Count; i++)
+            {
+                if (Cell(decisionRow.Cells[i], columns[i]) is not { } cell)
+                {
+                    return null;
+                }
+
+                body.Add(Expression.IfThen(Expression.Not(Expression.Call(isFalse, row)),
+                    Expression.Assign(row, Expression.Call(step, row, cell))));
+            }
+
+            body.Add(Expression.Assign(Expression.ArrayAccess(matches, Expression.Constant(decisionRow.Index)),
+                Box(row)));
+            if (table.HitPolicy == HitPolicy.First)
+            {
+                body.Add(Expression.IfThen(Expression.Not(Expression.Call(isFalse, row)),
+                    Expression.Return(done, Expression.Constant(decisionRow.Index + 1))));
+            }
+        }
+
+        body.Add(Expression.Label(done, Expression.Constant(table.Rows.Length)));
+        return Expression.Lambda<Func<Frame, Value[], int>>(
+            Expression.Block(typeof(int), [.. columns, row], body), _frame, matches).Compile();
+    }
+
+    /// <summary>Whether a column's value satisfies a cell (true, false or unknown), typed; null if not typed.</summary>
+    private Expression? Cell(BCell cell, ParameterExpression column)
+    {
+        Type clr = column.Type.GetGenericArguments()[0];
+        bool ordered = clr == typeof(decimal) || clr == typeof(long) || clr == typeof(LocalDate);
+        return cell switch
+        {
+            BAnyCell => Expression.Constant(new Typed<bool>(true)),
+            BCompareCell compare when ClrType(compare.Value.Type) == clr =>
+                Comparison(compare.Op, clr, column, Lower(compare.Value)),
+            BListCell list when list.Items.All(item => ClrType(item.Type) == clr) =>
+                AnyEqual(clr, column, list.Items),
+            BRangeCell range when ordered && ClrType(range.Low.Type) == clr && ClrType(range.High.Type) == clr =>
+                Expression.Call(Generic(nameof(TypedOps.Between), clr), column, Lower(range.Low),
+                    Lower(range.High)),
+            _ => null,
+        };
     }
 
     private MethodCallExpression? Call(BCall call)

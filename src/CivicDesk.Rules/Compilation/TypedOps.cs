@@ -230,6 +230,17 @@ internal static class TypedOps
         return overflow ? new(UnknownValue.None) : new(low);
     }
 
+    /// <summary>One more cell of a row (the row not false yet): Kleene "and", a false cell settles it.</summary>
+    public static Typed<bool> MatchStep(Typed<bool> row, Typed<bool> cell)
+    {
+        if (cell.Unknown is null)
+        {
+            return cell.Value ? row : cell;
+        }
+
+        return row.Unknown is null ? cell : new(UnknownValue.Merge(row.Unknown, cell.Unknown));
+    }
+
     /// <summary>A parameter-table look-up by typed keys (up to three; unused ones are default).</summary>
     public static Value Lookup(Frame frame, RuleParameter parameter, KeyPart first, KeyPart second, KeyPart third)
     {
