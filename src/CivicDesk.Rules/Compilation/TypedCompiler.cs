@@ -30,6 +30,8 @@ internal sealed class TypedCompiler
     private readonly TypedProgram _program;
     private readonly ExpressionCompiler _boxed;
     private readonly ParameterExpression _frame;
+    private readonly List<string> _untyped = [];
+    private string _current = "";
 
     private TypedCompiler(RuleSet ruleSet, TypedProgram program)
     {
@@ -53,10 +55,16 @@ internal sealed class TypedCompiler
         TypedKinds kinds = TypedKinds.None;
         foreach (RuleNode node in ruleSet.Nodes)
         {
+            compiler._current = node.Name;
             if (node is DecisionTable table)
             {
                 CompiledTable boxed = CompiledRuleSet.CompileTable(compiler._boxed, table);
                 Func<Frame, Value[], int>? matcher = compiler.Matcher(table);
+                if (matcher is null)
+                {
+                    compiler._untyped.Add($"{node.Name}: rows");
+                }
+
                 program.Boxed[node.Index] = matcher is null
                     ? frame => CompiledOps.Table(frame, boxed)
                     : frame => CompiledOps.TypedTable(frame, boxed, matcher);
@@ -77,6 +85,7 @@ internal sealed class TypedCompiler
         }
 
         program.Kinds = kinds;
+        program.Untyped = [.. compiler._untyped];
         program.Outputs = [.. ruleSet.Outputs.Select(output => Expression.Lambda<Func<Frame, Value>>(
             compiler._boxed.Lower(new BNode(output.Type, output.Index)), compiler._frame).Compile())];
         return program;
@@ -143,7 +152,13 @@ internal sealed class TypedCompiler
     private Expression Lower(Bound bound)
     {
         Type clr = ClrType(bound.Type) ?? throw new InvalidOperationException($"{bound.Type} is not typed");
-        return TryLower(bound, clr) ?? Unbox(clr, _boxed.Lower(bound));
+        if (TryLower(bound, clr) is { } typed)
+        {
+            return typed;
+        }
+
+        _untyped.Add($"{_current}: {bound.GetType().Name[1..]}");
+        return Unbox(clr, _boxed.Lower(bound));
     }
 
     private Expression? TryLower(Bound bound, Type clr) => bound switch
@@ -157,6 +172,8 @@ internal sealed class TypedCompiler
             ValueOn, Expression.Property(_frame, nameof(Frame.AsOf)))),
         BLookup lookup => Lookup(lookup, clr),
         BNode node when _program.IsTyped[node.Index] => TypedNode(node),
+        // List items and record fields are boxed values already: read them boxed, unbox once.
+        BLocal or BField => Unbox(clr, _boxed.Lower(bound)),
         BAsOf => Expression.Call(Op(nameof(TypedOps.AsOf), typeof(Frame)), _frame),
         BUnary { Op: UnaryOp.Not } unary => Expression.Call(Op(nameof(TypedOps.Not), TypedOf(clr)),
             Lower(unary.Operand)),

@@ -43,6 +43,12 @@ internal sealed class TypedProgram
     /// <summary>Each output's value as a <see cref="Value"/>, in the rule set's output order.</summary>
     public ImmutableArray<Func<Frame, Value>> Outputs { get; set; } = [];
 
+    /// <summary>
+    /// What the typed compiler left boxed, as "node: kind" (an expression of that kind read through the boxed
+    /// helpers and unboxed, or "rows" for a table whose rows are matched boxed); for tests and diagnosis.
+    /// </summary>
+    public ImmutableArray<string> Untyped { get; set; } = [];
+
     /// <summary>Which slot arrays some node uses, so that a frame clears only those.</summary>
     public TypedKinds Kinds { get; set; }
 
