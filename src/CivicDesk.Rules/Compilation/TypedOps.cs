@@ -24,40 +24,54 @@ internal static class TypedOps
 
     public static Typed<T> Known<T>(T value) => new(value);
 
+    /// <summary>
+    /// A boxed value as typed: the raw value when it has the type's value class, else the unknown it is (the checker
+    /// guarantees nothing else can come). Tests the expected class first: that is the common case.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Typed<T> Unbox<T>(Value value)
     {
-        if (value is UnknownValue unknown)
-        {
-            return new Typed<T>(unknown);
-        }
-
         if (typeof(T) == typeof(decimal))
         {
-            decimal raw = ((DecimalValue)value).Value;
-            return new Typed<T>(Unsafe.As<decimal, T>(ref raw));
+            if (value is DecimalValue known)
+            {
+                decimal raw = known.Value;
+                return new Typed<T>(Unsafe.As<decimal, T>(ref raw));
+            }
         }
-
-        if (typeof(T) == typeof(long))
+        else if (typeof(T) == typeof(long))
         {
-            long raw = ((IntegerValue)value).Value;
-            return new Typed<T>(Unsafe.As<long, T>(ref raw));
+            if (value is IntegerValue known)
+            {
+                long raw = known.Value;
+                return new Typed<T>(Unsafe.As<long, T>(ref raw));
+            }
         }
-
-        if (typeof(T) == typeof(bool))
+        else if (typeof(T) == typeof(bool))
         {
-            bool raw = ((BooleanValue)value).Value;
-            return new Typed<T>(Unsafe.As<bool, T>(ref raw));
+            if (value is BooleanValue known)
+            {
+                bool raw = known.Value;
+                return new Typed<T>(Unsafe.As<bool, T>(ref raw));
+            }
         }
-
-        if (typeof(T) == typeof(LocalDate))
+        else if (typeof(T) == typeof(LocalDate))
         {
-            LocalDate raw = ((DateValue)value).Value;
-            return new Typed<T>(Unsafe.As<LocalDate, T>(ref raw));
+            if (value is DateValue known)
+            {
+                LocalDate raw = known.Value;
+                return new Typed<T>(Unsafe.As<LocalDate, T>(ref raw));
+            }
+        }
+        else if (value is TextValue text)
+        {
+            return new Typed<T>((T)(object)text.Value);
         }
 
-        return new Typed<T>((T)(object)((TextValue)value).Value);
+        return new Typed<T>((UnknownValue)value);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Typed<T> Input<T>(Value? value, UnknownValue missing) =>
         value is null ? new Typed<T>(missing) : Unbox<T>(value);
 
