@@ -163,8 +163,7 @@ internal sealed class TypedCompiler
 
     private Expression? TryLower(Bound bound, Type clr) => bound switch
     {
-        BLiteral literal => Expression.Constant(
-            Generic(nameof(TypedOps.Unbox), clr).Invoke(null, [literal.Value]), TypedOf(clr)),
+        BLiteral literal => Literal(clr, literal.Value),
         BInput input => Expression.Call(Generic(nameof(TypedOps.Input), clr),
             Expression.ArrayIndex(Expression.Property(_frame, nameof(Frame.Inputs)), Expression.Constant(input.Slot)),
             Expression.Constant(_ruleSet.MissingInputs[input.Slot])),
@@ -346,7 +345,7 @@ internal sealed class TypedCompiler
     /// <summary>Kleene "or" of the value's equality with each item (all items evaluated, left to right).</summary>
     private Expression AnyEqual(Type clr, Expression value, ImmutableArray<Bound> items)
     {
-        Expression result = Expression.Constant(new Typed<bool>(false));
+        Expression result = Known(typeof(bool), false);
         MethodInfo step = Generic(nameof(TypedOps.InStep), clr);
         foreach (Bound item in items)
         {
@@ -385,7 +384,7 @@ internal sealed class TypedCompiler
         MethodInfo step = Op(nameof(TypedOps.MatchStep), typeof(Typed<bool>), typeof(Typed<bool>));
         foreach (DecisionRow decisionRow in table.Rows)
         {
-            body.Add(Expression.Assign(row, Expression.Constant(new Typed<bool>(true))));
+            body.Add(Expression.Assign(row, Known(typeof(bool), true)));
             for (int i = 0; i < columns.Count; i++)
             {
                 if (Cell(decisionRow.Cells[i], columns[i]) is not { } cell)
@@ -418,7 +417,7 @@ internal sealed class TypedCompiler
         bool ordered = clr == typeof(decimal) || clr == typeof(long) || clr == typeof(LocalDate);
         return cell switch
         {
-            BAnyCell => Expression.Constant(new Typed<bool>(true)),
+            BAnyCell => Known(typeof(bool), true),
             BCompareCell compare when ClrType(compare.Value.Type) == clr =>
                 Comparison(compare.Op, clr, column, Lower(compare.Value)),
             BListCell list when list.Items.All(item => ClrType(item.Type) == clr) =>
@@ -504,6 +503,20 @@ internal sealed class TypedCompiler
                 typeof(KeyPart)),
             [_frame, Expression.Constant(_ruleSet.Parameters[lookup.Index]), .. parts]));
     }
+
+    /// <summary>
+    /// A literal as a typed value built in place from its raw value (a struct constant would be kept boxed in the
+    /// compiled closure and unboxed at every use).
+    /// </summary>
+    private static Expression Literal(Type clr, Value value)
+    {
+        object typed = Generic(nameof(TypedOps.Unbox), clr).Invoke(null, [value])!;
+        object? raw = TypedOf(clr).GetField(nameof(Typed<int>.Value))!.GetValue(typed);
+        return value is UnknownValue ? Expression.Constant(typed, TypedOf(clr)) : Known(clr, raw);
+    }
+
+    private static NewExpression Known(Type clr, object? raw) =>
+        Expression.New(TypedOf(clr).GetConstructor([clr])!, Expression.Constant(raw, clr));
 
     private static MethodCallExpression Unbox(Type clr, Expression value) =>
         Expression.Call(Generic(nameof(TypedOps.Unbox), clr), value);
