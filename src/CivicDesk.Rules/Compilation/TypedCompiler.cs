@@ -31,6 +31,7 @@ internal sealed class TypedCompiler
     private readonly ExpressionCompiler _boxed;
     private readonly ParameterExpression _frame;
     private readonly List<string> _untyped = [];
+    private readonly List<string> _lookedUp = [];
     private string _current = "";
 
     private TypedCompiler(RuleSet ruleSet, TypedProgram program)
@@ -86,6 +87,7 @@ internal sealed class TypedCompiler
 
         program.Kinds = kinds;
         program.Untyped = [.. compiler._untyped];
+        program.LookedUpTables = [.. compiler._lookedUp];
         program.Outputs = [.. ruleSet.Outputs.Select(output => Expression.Lambda<Func<Frame, Value>>(
             compiler._boxed.Lower(new BNode(output.Type, output.Index)), compiler._frame).Compile())];
         return program;
@@ -377,6 +379,18 @@ internal sealed class TypedCompiler
             body.Add(Expression.Assign(column, Lower(input)));
         }
 
+        ParameterExpression id = Expression.Variable(typeof(int), "id");
+        Dictionary<Value, int>? ids = columns.Count > 0 ? ExactIds(table, columns[0]) : null;
+        if (ids is not null)
+        {
+            _lookedUp.Add(table.Name);
+            Type clr = columns[0].Type.GetGenericArguments()[0];
+            object lookup = typeof(TypedOps).GetMethod(nameof(TypedOps.Ids))!.MakeGenericMethod(clr)
+                .Invoke(null, [ids])!;
+            body.Add(Expression.Assign(id,
+                Expression.Call(Generic(nameof(TypedOps.Id), clr), columns[0], Expression.Constant(lookup))));
+        }
+
         ParameterExpression matches = Expression.Parameter(typeof(Value[]), "matches");
         ParameterExpression row = Expression.Variable(typeof(Typed<bool>), "row");
         LabelTarget done = Expression.Label(typeof(int), "done");
@@ -387,7 +401,8 @@ internal sealed class TypedCompiler
             body.Add(Expression.Assign(row, Known(typeof(bool), true)));
             for (int i = 0; i < columns.Count; i++)
             {
-                if (Cell(decisionRow.Cells[i], columns[i]) is not { } cell)
+                Expression? exact = i == 0 && ids is not null ? ExactCell(decisionRow.Cells[0], columns[0], id, ids) : null;
+                if ((exact ?? Cell(decisionRow.Cells[i], columns[i])) is not { } cell)
                 {
                     return null;
                 }
@@ -407,7 +422,64 @@ internal sealed class TypedCompiler
 
         body.Add(Expression.Label(done, Expression.Constant(table.Rows.Length)));
         return Expression.Lambda<Func<Frame, Value[], int>>(
-            Expression.Block(typeof(int), [.. columns, row], body), _frame, matches).Compile();
+            Expression.Block(typeof(int), [.. columns, id, row], body), _frame, matches).Compile();
+    }
+
+    /// <summary>
+    /// For a table with several rows whose first cell is an exact literal (<c>"graffiti"</c>, or a list of
+    /// literals), a number for each distinct literal: the column's value is then looked up once per evaluation and
+    /// each such row's first cell compares numbers. Null when the first column does not lend itself.
+    /// </summary>
+    private static Dictionary<Value, int>? ExactIds(DecisionTable table, ParameterExpression column)
+    {
+        Type clr = column.Type.GetGenericArguments()[0];
+        if (clr == typeof(decimal) || table.Rows.Count(row => ExactLiterals(row.Cells[0]) is not null) < 4)
+        {
+            return null;
+        }
+
+        Dictionary<Value, int> ids = [];
+        foreach (DecisionRow row in table.Rows)
+        {
+            foreach (Value literal in ExactLiterals(row.Cells[0]) ?? [])
+            {
+                ids.TryAdd(literal, ids.Count);
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>The literals a cell matches exactly (equal to one, or one of a list), or null.</summary>
+    private static Value[]? ExactLiterals(BCell cell) => cell switch
+    {
+        BCompareCell { Op: BinaryOp.Equal, Value: BLiteral literal } when literal.Value is not UnknownValue =>
+            [literal.Value],
+        BListCell list when list.Items.All(item => item is BLiteral { Value: not UnknownValue }) =>
+            [.. list.Items.Select(item => ((BLiteral)item).Value)],
+        _ => null,
+    };
+
+    /// <summary>An exact first cell as a comparison of numbers: unknown if the column is, else id in the cell's.</summary>
+    private static ConditionalExpression? ExactCell(BCell cell, ParameterExpression column, ParameterExpression id,
+        Dictionary<Value, int> ids)
+    {
+        if (ExactLiterals(cell) is not { } literals)
+        {
+            return null;
+        }
+
+        Expression matched = Expression.Constant(false);
+        foreach (Value literal in literals)
+        {
+            matched = Expression.OrElse(matched, Expression.Equal(id, Expression.Constant(ids[literal])));
+        }
+
+        Expression unknown = Expression.Field(column, nameof(Typed<int>.Unknown));
+        return Expression.Condition(
+            Expression.ReferenceNotEqual(unknown, Expression.Constant(null, typeof(UnknownValue))),
+            Expression.Call(Generic(nameof(TypedOps.Strict), typeof(bool)), unknown, unknown),
+            Expression.New(typeof(Typed<bool>).GetConstructor([typeof(bool)])!, matched));
     }
 
     /// <summary>Whether a column's value satisfies a cell (true, false or unknown), typed; null if not typed.</summary>

@@ -255,6 +255,24 @@ internal static class TypedOps
         return row.Unknown is null ? cell : new(UnknownValue.Merge(row.Unknown, cell.Unknown));
     }
 
+    /// <summary>The raw values of a table's exact first-column literals with their numbers (text ordinal).</summary>
+    public static Dictionary<T, int> Ids<T>(Dictionary<Value, int> literals)
+        where T : notnull
+    {
+        Dictionary<T, int> ids = new((IEqualityComparer<T>?)(typeof(T) == typeof(string) ? StringComparer.Ordinal : null));
+        foreach ((Value literal, int id) in literals)
+        {
+            ids[Unbox<T>(literal).Value] = id;
+        }
+
+        return ids;
+    }
+
+    /// <summary>The number of the literal a known column value equals, or -1 (unknown, or equal to none).</summary>
+    public static int Id<T>(Typed<T> value, Dictionary<T, int> ids)
+        where T : notnull =>
+        value.Unknown is null && ids.TryGetValue(value.Value, out int id) ? id : -1;
+
     /// <summary>A parameter-table look-up by typed keys (up to three; unused ones are default).</summary>
     public static Value Lookup(Frame frame, RuleParameter parameter, KeyPart first, KeyPart second, KeyPart third)
     {

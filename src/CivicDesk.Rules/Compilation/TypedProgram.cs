@@ -49,6 +49,9 @@ internal sealed class TypedProgram
     /// </summary>
     public ImmutableArray<string> Untyped { get; set; } = [];
 
+    /// <summary>Tables whose exact first-column cells are matched by one look-up of the column's value.</summary>
+    public ImmutableArray<string> LookedUpTables { get; set; } = [];
+
     /// <summary>Which slot arrays some node uses, so that a frame clears only those.</summary>
     public TypedKinds Kinds { get; set; }
 

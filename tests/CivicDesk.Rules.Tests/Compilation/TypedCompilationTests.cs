@@ -202,6 +202,80 @@ public sealed class TypedCompilationTests
         }, iter: 4000);
     }
 
+    private const string ExactRules = """
+        input service : text
+        input size : integer
+        define big = size >= 3
+        table department
+          hit unique
+          input service
+          output department : text
+          row heat: "heat" -> "HPD"
+          row parking: "parking" -> "NYPD"
+          row noise: ["noise", "music"] -> "NYPD"
+          row rodent: "rodent" -> "DOHMH"
+          row graffiti: "graffiti" -> "DSNY"
+        table priority
+          hit first
+          input service
+          input big
+          output level : integer
+          row urgent: ["heat", "rodent"], true -> 1
+          row heat: "heat", - -> 2
+          row other_big: <> "noise", true -> 3
+          row noise: "noise", - -> 4
+          row parking: "parking", false -> 5
+          row rest: -, - -> 6
+        table tags
+          hit collect
+          input service
+          input size
+          output tag : text
+          row h: "heat", - -> "housing"
+          row n: ["noise", "heat"], > 1 -> "loud or hot"
+          row p: "parking", [1..2] -> "small parking"
+          row r: "rodent", - -> "health"
+          row any: -, >= 4 -> "large"
+        outputs department, priority, tags
+        """;
+
+    [Fact]
+    public void ExactMatchTables_FirstColumnLookedUpOnce_AgreeWithInterpreterForEveryValueAndUnknown()
+    {
+        RuleSet rules = TestRules.Load(ExactRules);
+        string?[] services = [null, "heat", "parking", "noise", "music", "rodent", "graffiti", "other", "", "Heat"];
+        long?[] sizes = [null, 1, 2, 3, 4];
+
+        Assert.Empty(rules.Compile().Typed.Untyped);
+        Assert.Equal(["department", "priority", "tags"], rules.Compile().Typed.LookedUpTables);
+        foreach (string? service in services)
+        {
+            foreach (long? size in sizes)
+            {
+                RuleInputs inputs = RuleInputs.For(rules);
+                if (service is not null)
+                {
+                    inputs.Set("service", Value.Of(service));
+                }
+
+                if (size is { } known)
+                {
+                    inputs.Set("size", Value.Of(known));
+                }
+
+                EvaluationResult interpreted = rules.Evaluate(inputs, TestRules.AsOf);
+                Assert.Equal(interpreted.Outputs, rules.Compile().Evaluate(inputs, TestRules.AsOf).Outputs);
+            }
+        }
+
+        RuleInputs music = RuleInputs.For(rules).Set("service", Value.Of("music")).Set("size", Value.Of(5L));
+        EvaluationResult result = rules.Compile().Evaluate(music, TestRules.AsOf);
+        Assert.Equal(Value.Of("NYPD"), result["department"]);
+        Assert.Equal(Value.Of(3L), result["priority"]);
+        Assert.Equal(Value.Unknown("service", "size"),
+            rules.Compile().Evaluate(RuleInputs.For(rules), TestRules.AsOf)["tags"]);
+    }
+
     private static Value People(Random random)
     {
         List<object?> people = [.. Enumerable.Range(0, random.Next(4)).Select(_ => (object?)new Dictionary<object, object?>
