@@ -401,7 +401,9 @@ internal sealed class TypedCompiler
             body.Add(Expression.Assign(row, Known(typeof(bool), true)));
             for (int i = 0; i < columns.Count; i++)
             {
-                Expression? exact = i == 0 && ids is not null ? ExactCell(decisionRow.Cells[0], columns[0], id, ids) : null;
+                Expression? exact = i == 0 && ids is not null
+                    ? ExactCell(decisionRow.Cells[0], columns[0], id, ids)
+                    : null;
                 if ((exact ?? Cell(decisionRow.Cells[i], columns[i])) is not { } cell)
                 {
                     return null;
@@ -460,7 +462,7 @@ internal sealed class TypedCompiler
         _ => null,
     };
 
-    /// <summary>An exact first cell as a comparison of numbers: unknown if the column is, else id in the cell's.</summary>
+    /// <summary>An exact first cell compared by number: unknown if the column is, else id among the cell's.</summary>
     private static ConditionalExpression? ExactCell(BCell cell, ParameterExpression column, ParameterExpression id,
         Dictionary<Value, int> ids)
     {

@@ -259,7 +259,9 @@ internal static class TypedOps
     public static Dictionary<T, int> Ids<T>(Dictionary<Value, int> literals)
         where T : notnull
     {
-        Dictionary<T, int> ids = new((IEqualityComparer<T>?)(typeof(T) == typeof(string) ? StringComparer.Ordinal : null));
+        IEqualityComparer<T>? comparer =
+            (IEqualityComparer<T>?)(typeof(T) == typeof(string) ? StringComparer.Ordinal : null);
+        Dictionary<T, int> ids = new(comparer);
         foreach ((Value literal, int id) in literals)
         {
             ids[Unbox<T>(literal).Value] = id;

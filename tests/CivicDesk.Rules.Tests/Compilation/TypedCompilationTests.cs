@@ -278,7 +278,8 @@ public sealed class TypedCompilationTests
 
     private static Value People(Random random)
     {
-        List<object?> people = [.. Enumerable.Range(0, random.Next(4)).Select(_ => (object?)new Dictionary<object, object?>
+        List<object?> people = [.. Enumerable.Range(0, random.Next(4)).Select(_ =>
+            (object?)new Dictionary<object, object?>
         {
             ["age"] = random.Next(5) == 0 ? null : random.Next(15, 25).ToString(CultureInfo.InvariantCulture),
             ["working"] = random.Next(5) == 0 ? null : random.Next(2) == 0 ? "true" : "false",
