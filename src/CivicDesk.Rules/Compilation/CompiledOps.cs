@@ -54,6 +54,19 @@ internal static class CompiledOps
         return value;
     }
 
+    /// <summary>A node of the untraced program that is not typed (a table, list, record or duration).</summary>
+    public static Value BoxedNode(Frame frame, int index, Func<Frame, Value>[] bodies)
+    {
+        if (frame.Nodes[index] is { } known)
+        {
+            return known;
+        }
+
+        Value value = bodies[index](frame);
+        frame.Nodes[index] = value;
+        return value;
+    }
+
     public static bool IsFalse(Value value) => value is BooleanValue { Value: false };
 
     public static bool IsTrue(Value value) => value is BooleanValue { Value: true };
@@ -266,6 +279,19 @@ internal static class CompiledOps
             Array.Clear(scratch, 0, size);
             ArrayPool<Value>.Shared.Return(scratch);
         }
+    }
+
+    /// <summary>
+    /// A decision table of the untraced program whose row matching is typed (<paramref name="match"/> writes each
+    /// row's match to the frame's array for the table and says how many rows it considered); then the hit policy.
+    /// </summary>
+    public static Value TypedTable(Frame frame, CompiledTable compiled, Func<Frame, Value[], int> match)
+    {
+        Value[] matches = frame.Matches(compiled.Table);
+        int count = match(frame, matches);
+        Value result = TableRules.Decide(compiled.Table, matches.AsSpan(0, count), new Rows(frame, compiled));
+        Array.Clear(matches, 0, count);
+        return result;
     }
 
     private static Value Match(Frame frame, ImmutableArray<CompiledCell> cells, ReadOnlySpan<Value> columns)

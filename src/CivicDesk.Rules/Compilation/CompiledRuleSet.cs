@@ -22,11 +22,16 @@ public sealed class CompiledRuleSet
         RuleSet = ruleSet;
         ExpressionCompiler compiler = new(ruleSet);
         Nodes = [.. ruleSet.Nodes.Select(node => CompileNode(compiler, node))];
+        Typed = TypedCompiler.Build(ruleSet);
     }
 
     public RuleSet RuleSet { get; }
 
+    /// <summary>The traced program: every node over boxed values, recording the trace.</summary>
     internal ImmutableArray<Func<Frame, Value>> Nodes { get; }
+
+    /// <summary>The untraced program: typed definitions, boxed only at the outputs.</summary>
+    internal TypedProgram Typed { get; }
 
     public EvaluationResult Evaluate(RuleInputs inputs, LocalDate asOf, bool trace = false)
     {
@@ -37,9 +42,20 @@ public sealed class CompiledRuleSet
         {
             ImmutableArray<RuleNode> outputs = RuleSet.Outputs;
             (string, Value)[] values = new (string, Value)[outputs.Length];
-            for (int i = 0; i < values.Length; i++)
+            if (trace)
             {
-                values[i] = (outputs[i].Name, CompiledOps.Node(frame, outputs[i].Index));
+                for (int i = 0; i < values.Length; i++)
+                {
+                    values[i] = (outputs[i].Name, CompiledOps.Node(frame, outputs[i].Index));
+                }
+            }
+            else
+            {
+                ImmutableArray<Func<Frame, Value>> typed = Typed.Outputs;
+                for (int i = 0; i < values.Length; i++)
+                {
+                    values[i] = (outputs[i].Name, typed[i](frame));
+                }
             }
 
             return new EvaluationResult(asOf, ImmutableCollectionsMarshal.AsImmutableArray(values),
@@ -68,21 +84,23 @@ public sealed class CompiledRuleSet
         return frame;
     }
 
-    private static Func<Frame, Value> CompileNode(ExpressionCompiler compiler, RuleNode node)
+    internal static Func<Frame, Value> CompileNode(ExpressionCompiler compiler, RuleNode node)
     {
         if (node is RuleDefinition definition)
         {
             return compiler.Compile(definition.Body);
         }
 
-        DecisionTable table = (DecisionTable)node;
-        CompiledTable compiled = new(
+        CompiledTable compiled = CompileTable(compiler, (DecisionTable)node);
+        return frame => CompiledOps.Table(frame, compiled);
+    }
+
+    internal static CompiledTable CompileTable(ExpressionCompiler compiler, DecisionTable table) =>
+        new(
             table,
             [.. table.Inputs.Select(compiler.Compile)],
             [.. table.Rows.Select(r => r.Cells.Select(c => CompileCell(compiler, c)).ToImmutableArray())],
             [.. table.Rows.Select(r => r.Outputs.Select(compiler.Compile).ToImmutableArray())]);
-        return frame => CompiledOps.Table(frame, compiled);
-    }
 
     private static CompiledCell CompileCell(ExpressionCompiler compiler, BCell cell)
     {

@@ -14,17 +14,24 @@ namespace CivicDesk.Rules.Compilation;
 /// unknown value standing for each missing input, the parameter objects, literal lists; operators go straight to
 /// the helper for their operand type, and look-ups and calls with few arguments build no argument array.
 /// </summary>
-internal sealed class ExpressionCompiler(RuleSet ruleSet)
+/// <remarks>
+/// The typed compiler (<see cref="TypedCompiler"/>) uses one of these for what it does not type, with
+/// <paramref name="node"/> deciding how a reference to another definition or table is read.
+/// </remarks>
+internal sealed class ExpressionCompiler(RuleSet ruleSet, Func<BNode, Expression>? node = null)
 {
     private static readonly MethodInfo[] Helpers =
         typeof(CompiledOps).GetMethods(BindingFlags.Public | BindingFlags.Static);
     private static readonly MethodInfo ValueOn = typeof(RuleParameter).GetMethod(nameof(RuleParameter.ValueOn))!;
     private readonly ParameterExpression _frame = Expression.Parameter(typeof(Frame), "frame");
 
+    /// <summary>The frame parameter every tree of this compiler reads.</summary>
+    public ParameterExpression FrameParameter => _frame;
+
     public Func<Frame, Value> Compile(Bound bound) =>
         Expression.Lambda<Func<Frame, Value>>(Lower(bound), _frame).Compile();
 
-    private Expression Lower(Bound bound) => bound switch
+    public Expression Lower(Bound bound) => bound switch
     {
         BLiteral literal => Expression.Constant(literal.Value, typeof(Value)),
         BInput input => Expression.Coalesce(
@@ -33,7 +40,8 @@ internal sealed class ExpressionCompiler(RuleSet ruleSet)
         BParameter parameter => Expression.Call(Expression.Constant(ruleSet.Parameters[parameter.Index]), ValueOn,
             Expression.Property(_frame, nameof(Frame.AsOf))),
         BLookup lookup => Lookup(lookup),
-        BNode node => Helper(nameof(CompiledOps.Node), _frame, Expression.Constant(node.Index)),
+        BNode reference => node is not null ? node(reference)
+            : Helper(nameof(CompiledOps.Node), _frame, Expression.Constant(reference.Index)),
         BLocal local => Expression.ArrayIndex(Expression.Property(_frame, nameof(Frame.Locals)),
             Expression.Constant(local.Slot)),
         BAsOf => Helper(nameof(CompiledOps.AsOf), _frame),

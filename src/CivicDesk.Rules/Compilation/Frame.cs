@@ -27,7 +27,25 @@ internal sealed class Frame(CompiledRuleSet program)
 
     public Value[] Locals { get; } = new Value[program.RuleSet.LocalCount];
 
+    /// <summary>Typed path: which definitions have their value in a typed slot (by node index).</summary>
+    public bool[] Done { get; } = new bool[program.RuleSet.Nodes.Length];
+
+    public Typed<decimal>[] Decimals { get; } = new Typed<decimal>[program.RuleSet.Nodes.Length];
+
+    public Typed<long>[] Integers { get; } = new Typed<long>[program.RuleSet.Nodes.Length];
+
+    public Typed<bool>[] Booleans { get; } = new Typed<bool>[program.RuleSet.Nodes.Length];
+
+    public Typed<LocalDate>[] Dates { get; } = new Typed<LocalDate>[program.RuleSet.Nodes.Length];
+
+    public Typed<string>[] Texts { get; } = new Typed<string>[program.RuleSet.Nodes.Length];
+
     public TraceRecorder? Trace { get; private set; }
+
+    /// <summary>Each table's row matches in a typed evaluation (by node index), made on first use.</summary>
+    private readonly Value[]?[] _matches = new Value[]?[program.RuleSet.Nodes.Length];
+
+    public Value[] Matches(Model.DecisionTable table) => _matches[table.Index] ??= new Value[table.Rows.Length];
 
     /// <summary>True between <see cref="Start"/> and <see cref="Finish"/>.</summary>
     public bool InUse { get; private set; }
@@ -51,6 +69,8 @@ internal sealed class Frame(CompiledRuleSet program)
     {
         Array.Clear(Nodes);
         Array.Clear(Locals);
+        Array.Clear(Done);
+        Program.Typed.Clear(this);
         Inputs = [];
         _asOfValue = null;
         _recorder?.Clear();

@@ -58,6 +58,11 @@ public static class GoldenRunner
         List<string> problems = Check(rules, inputs, golden, result);
         EvaluationResult compiled = rules.Compile().Evaluate(inputs, asOf.Value, trace: true);
         problems.AddRange(Differences(result, compiled));
+        EvaluationResult untraced = rules.Compile().Evaluate(inputs, asOf.Value);
+        problems.AddRange(result.Outputs.Zip(untraced.Outputs)
+            .Where(pair => !pair.First.Value.Equals(pair.Second.Value))
+            .Select(pair => $"compiled without trace {pair.First.Name}: {pair.Second.Value.Canonical}, "
+                + $"interpreted {pair.First.Value.Canonical}"));
         return new GoldenOutcome(golden.Name, [.. problems], result);
     }
 

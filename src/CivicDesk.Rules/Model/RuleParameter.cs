@@ -61,6 +61,10 @@ public sealed class RuleParameter
         return period.Table.GetValueOrDefault(key) ?? UnknownValue.None;
     }
 
+    /// <summary>The table value for a key already split into its parts (typed compiled code).</summary>
+    internal Value Lookup(LocalDate date, in TableKey key) =>
+        PeriodOn(date)?.Table?.GetValueOrDefault(key) ?? UnknownValue.None;
+
     internal ParameterPeriodValues? PeriodOn(LocalDate date)
     {
         // Evaluations come in runs on the same as-of date: remember the last answer (an immutable pair, replaced

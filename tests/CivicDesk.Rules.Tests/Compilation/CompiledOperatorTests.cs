@@ -14,7 +14,7 @@ namespace CivicDesk.Rules.Tests.Compilation;
 /// </summary>
 public sealed class CompiledOperatorTests
 {
-    private const string OperatorRules = """
+    internal const string OperatorRules = """
         input d1 : decimal
         input d2 : decimal
         input i1 : integer
