@@ -91,6 +91,28 @@ public sealed class SubmitRequestHandlerTests
         Assert.Equal(1, await db.Cases.CountAsync(Ct));
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task HandleAsync_SameSubmissionKeyAtOnce_CreatesOneCaseAndGivesEveryCallerItsReference(
+        string provider)
+    {
+        await using TestDatabase database = await TestDatabase.CreateAsync(provider);
+        Guid jurisdictionId = await SeedAsync(database);
+        SubmitRequest request = HeatRequest(jurisdictionId) with { SubmissionKey = "form-double-click" };
+
+        // Eight tabs post the same form at once; on SQLite they may share one group commit, where the losers'
+        // inserts are refused inside their savepoints. SQLite's calls complete synchronously, hence the threads.
+        Result<SubmitRequestReceipt>[] results = await Task.WhenAll(
+            Enumerable.Range(0, 8).Select(_ => Task.Run(() => HandleAsync(database, request), Ct)));
+
+        Assert.All(results, r => Assert.True(r.IsSuccess, r.Error?.ToString()));
+        Assert.Single(results.Select(r => r.Value.Reference).Distinct(StringComparer.Ordinal));
+        Assert.Single(results, r => !r.Value.AlreadySubmitted);
+        await using CivicDeskDbContext db = database.CreateContext();
+        Assert.Equal(1, await db.Cases.CountAsync(Ct));
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "case.created", Ct));
+    }
+
     [Fact]
     public async Task HandleAsync_InvalidFields_NamesEachFieldAndStoresNothing()
     {
