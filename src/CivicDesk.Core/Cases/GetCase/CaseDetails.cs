@@ -1,4 +1,6 @@
+using CivicDesk.Core.Cases.ChangeCaseStatus;
 using CivicDesk.Core.Cases.Routing;
+using CivicDesk.Core.CaseTypes;
 using CivicDesk.Core.Identity;
 using NodaTime;
 
@@ -33,6 +35,15 @@ public sealed record CaseDetails(
     public IReadOnlyList<DepartmentEntry> RoutingChoices { get; init; } = [];
 
     public bool MayOverrideRouting => RoutingChoices.Count > 0;
+
+    /// <summary>The case type version the case is worked by; null for an unpinned case.</summary>
+    public PinnedCaseType? CaseType { get; init; }
+
+    /// <summary>
+    /// For a pinned case, the transitions the caller's roles may take from its status (those they may not are left
+    /// out); null for an unpinned case, which offers <see cref="NextStatuses"/>.
+    /// </summary>
+    public IReadOnlyList<TransitionChoice>? Transitions { get; init; }
 }
 
 /// <summary>A question of the service and the answer given, by code when the question is no longer asked.</summary>
@@ -63,6 +74,9 @@ public sealed record TimelineEntry(
 
     /// <summary>For a decision: the overrides that answer it, in order.</summary>
     public IReadOnlyList<Guid> OverriddenBy { get; init; } = [];
+
+    /// <summary>For a status change of a pinned case: the transition taken and the fields given with it.</summary>
+    public TransitionRecord? Transition { get; init; }
 }
 
 /// <summary>A member of staff the caller may assign the case to.</summary>

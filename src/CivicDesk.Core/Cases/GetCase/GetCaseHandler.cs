@@ -2,6 +2,7 @@ using CivicDesk.Core.Cases.AssignCase;
 using CivicDesk.Core.Cases.ChangeCaseStatus;
 using CivicDesk.Core.Cases.Routing;
 using CivicDesk.Core.Cases.Scope;
+using CivicDesk.Core.CaseTypes;
 using CivicDesk.Core.Catalog;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
@@ -15,7 +16,12 @@ namespace CivicDesk.Core.Cases.GetCase;
 /// <summary>
 /// Reads one case inside the caller's scope with its whole timeline; outside the scope it is not found.
 /// </summary>
-public sealed class GetCaseHandler(CivicDeskDbContext db, StaffScopes scopes, CatalogCache catalog)
+public sealed class GetCaseHandler(
+    CivicDeskDbContext db,
+    StaffScopes scopes,
+    CatalogCache catalog,
+    CaseTransitions transitions,
+    TimeProvider time)
 {
     public async Task<Result<CaseDetails>> HandleAsync(StaffCaller caller, Guid caseId,
         CancellationToken cancellationToken)
@@ -46,6 +52,9 @@ public sealed class GetCaseHandler(CivicDeskDbContext db, StaffScopes scopes, Ca
         ILookup<Guid, Guid> overrides = events.Where(e => e.Kind == CaseEventKind.RoutingOverridden
                 && e.RelatedEventId is not null)
             .ToLookup(e => e.RelatedEventId!.Value, e => e.Id);
+        CaseWork? work = await transitions.ForAsync(found, time.GetCurrentInstant(), cancellationToken);
+        IReadOnlyList<TransitionChoice>? offered =
+            work is null ? null : CaseTransitions.Offered(work, found.Status, scope.Role.Held());
 
         return new CaseDetails(
             found,
@@ -62,8 +71,14 @@ public sealed class GetCaseHandler(CivicDeskDbContext db, StaffScopes scopes, Ca
             await db.CaseContacts.AnyAsync(c => c.CaseId == caseId, cancellationToken),
             choices,
             found.AssigneeId is not null && (scope.MayAssignOthers || found.AssigneeId == scope.UserId),
-            ChangeCaseStatusHandler.NextStatuses(found.Status))
+            offered is null
+                ? ChangeCaseStatusHandler.NextStatuses(found.Status)
+                : [.. offered.Select(t => t.To).Distinct()])
         {
+            CaseType = found is { CaseTypeKey: { } key, CaseTypeVersion: int version, CaseTypeHash: { } hash }
+                ? new PinnedCaseType(key, version, hash)
+                : null,
+            Transitions = offered,
             QueueCode = queue?.Code ?? string.Empty,
             QueueName = queue?.Name ?? string.Empty,
             RoutingChoices = scope.Role is StaffRole.Supervisor or StaffRole.Administrator
@@ -118,5 +133,6 @@ public sealed class GetCaseHandler(CivicDeskDbContext db, StaffScopes scopes, Ca
         Decision = e.Kind == CaseEventKind.Routed ? RoutingDecisionView.Read(e.Data) : null,
         Override = e.Kind == CaseEventKind.RoutingOverridden ? RoutingOverrideView.Read(e.Data) : null,
         RelatedEventId = e.RelatedEventId,
+        Transition = e.Kind == CaseEventKind.StatusChanged ? TransitionRecord.Read(e.Data) : null,
     };
 }
