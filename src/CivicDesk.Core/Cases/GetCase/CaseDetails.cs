@@ -2,6 +2,7 @@ using CivicDesk.Core.Cases.ChangeCaseStatus;
 using CivicDesk.Core.Cases.Routing;
 using CivicDesk.Core.CaseTypes;
 using CivicDesk.Core.Identity;
+using CivicDesk.Workflow.CaseTypes;
 using NodaTime;
 
 namespace CivicDesk.Core.Cases.GetCase;
@@ -44,6 +45,13 @@ public sealed record CaseDetails(
     /// out); null for an unpinned case, which offers <see cref="NextStatuses"/>.
     /// </summary>
     public IReadOnlyList<TransitionChoice>? Transitions { get; init; }
+
+    /// <summary>
+    /// Every transition of the case's case type by id, with the label of the state it leads to, to name a move the
+    /// user chose that is no longer offered (after someone else's change).
+    /// </summary>
+    public IReadOnlyDictionary<string, LocalizedText> TransitionLabels { get; init; } =
+        new Dictionary<string, LocalizedText>();
 }
 
 /// <summary>A question of the service and the answer given, by code when the question is no longer asked.</summary>

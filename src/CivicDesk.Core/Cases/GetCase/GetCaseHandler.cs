@@ -8,6 +8,8 @@ using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
 using CivicDesk.Core.Identity;
 using CivicDesk.Core.Jurisdictions;
+using CivicDesk.Workflow.CaseTypes;
+using LocalizedText = CivicDesk.Workflow.CaseTypes.LocalizedText;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
@@ -79,6 +81,9 @@ public sealed class GetCaseHandler(
                 ? new PinnedCaseType(key, version, hash)
                 : null,
             Transitions = offered,
+            TransitionLabels = work?.Type is { } type
+                ? type.Transitions.ToDictionary(t => t.Id, t => type.State(t.To)!.Label, StringComparer.Ordinal)
+                : new Dictionary<string, LocalizedText>(),
             QueueCode = queue?.Code ?? string.Empty,
             QueueName = queue?.Name ?? string.Empty,
             RoutingChoices = scope.Role is StaffRole.Supervisor or StaffRole.Administrator
