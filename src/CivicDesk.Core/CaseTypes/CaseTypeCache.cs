@@ -34,7 +34,7 @@ public sealed class CaseTypeCache
         }
     }
 
-    /// <summary>Keeps <paramref name="caseType"/> under its own hash; a second load of the same hash is dropped.</summary>
+    /// <summary>Keeps <paramref name="caseType"/> by its hash; a second load of a kept hash is dropped.</summary>
     public CaseType Add(CaseType caseType)
     {
         ArgumentNullException.ThrowIfNull(caseType);

@@ -36,7 +36,8 @@ internal static class CaseChangeEndpoints
     }
 
     /// <summary>
-    /// POST /api/v1/cases/{id}/status with <c>{"transition": "close", "fields": {"resolution": "…"}, "note": "…"}</c>
+    /// POST /api/v1/cases/{id}/status with
+    /// <c>{"transition": "close", "fields": {"resolution": "…"}, "note": "…"}</c>
     /// for a case worked by a case type (<c>"status"</c> may stand for the transition when exactly one leads
     /// there), or <c>{"status": "in_progress", "note": "…"}</c> for a case without one.
     /// </summary>

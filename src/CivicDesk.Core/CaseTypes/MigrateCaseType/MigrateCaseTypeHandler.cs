@@ -80,7 +80,8 @@ public sealed class MigrateCaseTypeHandler(
 
     /// <summary>
     /// The workflow library's check of the mapping against both versions: every open or paused state of the old
-    /// version mapped, to a state the new version declares and that is not closed. Problems name <c>map.{state}</c>.
+    /// version mapped, to a state the new version declares and that is not closed. Each problem is an error of
+    /// <c>map</c> (the command line's option) whose message names the state.
     /// </summary>
     private async Task<ValidationFailed?> CheckMappingAsync(
         Guid jurisdictionId,
@@ -110,7 +111,7 @@ public sealed class MigrateCaseTypeHandler(
         return problems.IsEmpty
             ? null
             : new ValidationFailed([.. problems.Select(p => new FieldError(
-                p.FromState.Length == 0 ? "to_version" : "map." + p.FromState, "invalid_mapping", p.Message))]);
+                p.FromState.Length == 0 ? "to_version" : "map", "invalid_mapping", p.Message))]);
     }
 
     private static (Dictionary<CaseStatus, CaseStatus>? Map, ValidationFailed? Invalid) ReadMap(

@@ -11,7 +11,7 @@ namespace CivicDesk.Core.Cases.ChangeCaseStatus;
 /// </summary>
 public sealed record CaseWork(CaseType? Type, IReadOnlyDictionary<string, Value> CaseFields, LocalDate AsOf);
 
-/// <summary>A transition staff may offer for a case now: its id, target status, label and the fields it needs.</summary>
+/// <summary>A transition to offer for a case now: its id, target status, label and the fields it needs.</summary>
 public sealed record TransitionChoice(
     string Id,
     CaseStatus To,

@@ -31,7 +31,8 @@ internal static class TransitionFinder
 
         if (asked.Status is not CaseStatus wanted)
         {
-            return ValidationFailed.Single("transition", "required", "Choose a transition (or the status it leads to).");
+            return ValidationFailed.Single(
+                "transition", "required", "Choose a transition (or the status it leads to).");
         }
 
         List<CaseTransition> leading = [.. type.Transitions.Where(t =>
@@ -42,7 +43,8 @@ internal static class TransitionFinder
                 $"A case that is {current.ToCode()} cannot move to {wanted.ToCode()} under case type {type.Key}.");
         }
 
-        List<CaseTransition> mayTake = [.. leading.Where(t => t.Roles.Any(r => roles.Contains(r, StringComparer.Ordinal)))];
+        List<CaseTransition> mayTake =
+            [.. leading.Where(t => t.Roles.Any(r => roles.Contains(r, StringComparer.Ordinal)))];
         return leading.Count == 1 ? leading[0]
             : mayTake.Count == 1 ? mayTake[0]
             : ValidationFailed.Single("transition", "ambiguous",

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CivicDesk.Core.Cases;
 using CivicDesk.Core.Cases.AddCaseNote;
 using CivicDesk.Core.Cases.AssignCase;
@@ -163,6 +164,19 @@ public sealed partial class CasePage
 
         Result<CaseChanged> result = await StatusChanger.HandleAsync(request, HttpContext.RequestAborted);
         await AfterAsync("status", "status", result, version => Status.Version = version);
+    }
+
+    /// <summary>The hint of a field input: the moves that need it, then the workspace's hint for it.</summary>
+    private string? FieldHint(string field, IReadOnlyList<TransitionChoice> offered)
+    {
+        string[] needing =
+            [.. offered.Where(t => t.RequiredFields.Contains(field)).Select(t => StaffText.Label(t.Label))];
+        string neededFor = needing.Length == 0
+            ? string.Empty
+            : string.Format(CultureInfo.CurrentCulture, T["FieldNeededFor"], string.Join(", ", needing));
+        string hint = string.Join(
+            " ", new[] { neededFor, T.FieldHint(field) ?? string.Empty }.Where(h => h.Length > 0));
+        return hint.Length == 0 ? null : hint;
     }
 
     /// <summary>
