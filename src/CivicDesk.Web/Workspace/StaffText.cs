@@ -45,6 +45,8 @@ public sealed class StaffText(IStringLocalizer<WorkspaceResources> text, Passwor
     /// A case type field's label: the workspace's words for it when it has them, else the field's name made
     /// readable (<c>referred_to</c> becomes "Referred to"), since case types do not label their fields.
     /// </summary>
+    // Limitation: a case type other than the 311 one shows its fields by name until the workspace's resources, or
+    // the case type format (labels on fields and transitions), give them words.
     public string Field(string name)
     {
         LocalizedString label = text["Field_" + name];
