@@ -29,6 +29,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<TrackRequestHandler>();
         services.AddImports();
         services.AddScoped<CaseTypeResolver>();
+        services.AddSingleton<CaseTypeCache>();
+        services.AddScoped<PinnedCaseTypes>();
         services.AddScoped<PublishCaseTypeHandler>();
         services.AddScoped<MigrateCaseTypeHandler>();
         services.AddDurableTimers();

@@ -96,7 +96,7 @@ internal static class CaseTypesCommand
         Option<int> to = new("--to") { Description = "Published version to move them to", Required = true };
         Option<string[]> map = new("--map")
         {
-            Description = "FROM=TO for every state holding open cases, such as --map on_hold=open",
+            Description = "FROM=TO for every open or paused state of the old version, such as --map on_hold=open",
             AllowMultipleArgumentsPerToken = true,
         };
         Option<bool> apply = new("--apply") { Description = "Move the cases; without it, only preview" };

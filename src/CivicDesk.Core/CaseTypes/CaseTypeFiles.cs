@@ -17,6 +17,8 @@ public static class CaseTypeFiles
     /// <summary>The roles a case type may name: Core's staff roles.</summary>
     public static readonly IReadOnlyCollection<string> Roles = [.. Enum.GetNames<StaffRole>()];
 
+    private const string CalendarsPrefix = "calendars/";
+
     /// <summary>
     /// Loads <paramref name="path"/>, with calendars from <paramref name="calendarsFolder"/> (by default the
     /// <c>calendars</c> folder beside the case type's folder, as in <c>samples/</c>).
@@ -38,6 +40,33 @@ public static class CaseTypeFiles
         return new CaseTypeRead(load.CaseType, [.. problems, .. load.Problems], yaml, files);
     }
 
+    /// <summary>
+    /// Loads a stored version again from its YAML and the files it was published with (rule files by the name the
+    /// case type gives them, calendars under <c>calendars/</c>); no disk is read.
+    /// </summary>
+    public static CaseTypeRead Load(string file, string yaml, IReadOnlyDictionary<string, string> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        List<FileProblem> problems = [];
+        List<string> calendars = [];
+        foreach ((string name, string text) in files.Where(IsCalendar))
+        {
+            CalendarLoad calendar = CalendarLoader.Load(name, text, DateTimeZoneProviders.Tzdb);
+            problems.AddRange(calendar.Problems);
+            if (calendar.Definition is { } definition && calendar.Problems.IsEmpty)
+            {
+                calendars.Add(definition.Id);
+            }
+        }
+
+        CaseTypeLoad load = CaseTypeLoader.Load(
+            file, yaml, name => files.GetValueOrDefault(name), new CaseTypeContext(Roles, calendars));
+        return new CaseTypeRead(load.CaseType, [.. problems, .. load.Problems], yaml, files);
+    }
+
+    private static bool IsCalendar(KeyValuePair<string, string> file) =>
+        file.Key.StartsWith(CalendarsPrefix, StringComparison.Ordinal);
+
     private static IEnumerable<string> ReadCalendars(
         string folder,
         SortedDictionary<string, string> files,
@@ -55,7 +84,7 @@ public static class CaseTypeFiles
             problems.AddRange(calendar.Problems);
             if (calendar.Definition is { } definition && calendar.Problems.IsEmpty)
             {
-                files[$"calendars/{Path.GetFileName(file)}"] = text;
+                files[CalendarsPrefix + Path.GetFileName(file)] = text;
                 yield return definition.Id;
             }
         }

@@ -25,6 +25,7 @@ public static class CasesServiceCollectionExtensions
         services.AddScoped<ReadCaseContactHandler>();
         services.AddScoped<AssignCaseHandler>();
         services.AddScoped<ChangeCaseStatusHandler>();
+        services.AddScoped<CaseTransitions>();
         services.AddScoped<AddCaseNoteHandler>();
         services.AddScoped<OverrideRoutingHandler>();
         services.AddSingleton<RoutingPolicies>();

@@ -39,4 +39,16 @@ internal static partial class Log
     [LoggerMessage(1102, LogLevel.Information,
         "{Count} open cases of {Key} moved from version {FromVersion} to {ToVersion}")]
     public static partial void CaseTypeMigrated(ILogger logger, int count, string key, int fromVersion, int toVersion);
+
+    [LoggerMessage(1103, LogLevel.Error,
+        "Case type version {VersionId} ({Key} version {Version}) cannot be used: {Reason}")]
+    public static partial void PinnedCaseTypeUnusable(
+        ILogger logger, Guid versionId, string key, int version, string reason);
+
+    [LoggerMessage(1104, LogLevel.Error, "Case type {Key} version {Version} is pinned by a case but not stored")]
+    public static partial void PinnedCaseTypeMissing(ILogger logger, string key, int version);
+
+    [LoggerMessage(1105, LogLevel.Information,
+        "Transition {Transition} taken on case {CaseId} with {FieldCount} fields")]
+    public static partial void TransitionTaken(ILogger logger, string transition, Guid caseId, int fieldCount);
 }

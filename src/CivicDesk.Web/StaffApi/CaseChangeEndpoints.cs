@@ -35,21 +35,36 @@ internal static class CaseChangeEndpoints
         }, cancellationToken);
     }
 
-    /// <summary>POST /api/v1/cases/{id}/status with <c>{"status": "in_progress", "note": "…"}</c>.</summary>
+    /// <summary>
+    /// POST /api/v1/cases/{id}/status with
+    /// <c>{"transition": "close", "fields": {"resolution": "…"}, "note": "…"}</c>
+    /// for a case worked by a case type (<c>"status"</c> may stand for the transition when exactly one leads
+    /// there), or <c>{"status": "in_progress", "note": "…"}</c> for a case without one.
+    /// </summary>
     public static async Task<Results<JsonHttpResult<object>, ProblemHttpResult>> ChangeStatusAsync(
         Guid id,
         HttpContext context,
         ChangeCaseStatusHandler handler,
         CancellationToken cancellationToken)
     {
-        return await RunAsync(context, ["status", "note"], async (fields, version) =>
+        return await RunAsync(context, ["status", "note", "transition", "fields"], async (fields, version) =>
         {
-            string? code = fields.String("status", required: true);
+            string? code = fields.String("status", required: false);
+            string? transition = fields.String("transition", required: false);
             string? note = fields.String("note", required: false);
-            CaseStatus status = default;
-            if (code is not null && !CaseStatusExtensions.TryParseCode(code, out status))
+            Dictionary<string, string> values = fields.Strings("fields");
+            CaseStatus? status = null;
+            if (code is not null)
             {
-                fields.Add(new FieldError("status", "invalid", $"'{code}' is not a case status."));
+                status = CaseStatusExtensions.TryParseCode(code, out CaseStatus parsed) ? parsed : null;
+                if (status is null)
+                {
+                    fields.Add(new FieldError("status", "invalid", $"'{code}' is not a case status."));
+                }
+            }
+            else if (transition is null && fields.Errors.Count == 0)
+            {
+                fields.Add(new FieldError("status", "required", "Send the transition to take, or the status."));
             }
 
             if (fields.Errors.Count > 0)
@@ -57,7 +72,11 @@ internal static class CaseChangeEndpoints
                 return new ValidationFailed(fields.Errors);
             }
 
-            ChangeCaseStatus request = new(StaffClaims.Caller(context), id, version, status, note);
+            ChangeCaseStatus request = new(StaffClaims.Caller(context), id, version, status, note)
+            {
+                Transition = transition,
+                Fields = values,
+            };
             return await handler.HandleAsync(request, cancellationToken);
         }, cancellationToken);
     }

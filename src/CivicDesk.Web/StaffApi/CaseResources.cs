@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CivicDesk.Core.Cases;
+using CivicDesk.Core.Cases.ChangeCaseStatus;
 using CivicDesk.Core.Cases.GetCase;
 using CivicDesk.Core.Cases.ListCases;
 using CivicDesk.Core.Cases.Routing;
@@ -73,9 +74,19 @@ internal static class CaseResources
             Photos = details.Photos.Select(p => new { p.Id, p.ContentType, p.Length }).ToArray(),
             Timeline = details.Timeline.Select(Entry).ToArray(),
             NextStatuses = details.NextStatuses.Select(s => s.ToCode()).ToArray(),
+            CaseType = details.CaseType is { } pin ? new { pin.Key, pin.Version } : null,
+            Transitions = details.Transitions?.Select(Transition).ToArray(),
             c.Version,
         };
     }
+
+    private static object Transition(TransitionChoice t) => new
+    {
+        t.Id,
+        To = t.To.ToCode(),
+        Label = new { t.Label.En, t.Label.Es },
+        t.RequiredFields,
+    };
 
     private static object Entry(TimelineEntry e) => new
     {
@@ -97,6 +108,7 @@ internal static class CaseResources
             Overrides = e.RelatedEventId,
         } : null,
         OverriddenBy = e.OverriddenBy.Count > 0 ? e.OverriddenBy : null,
+        Transition = e.Transition is { } taken ? new { Id = taken.Transition, taken.Fields } : null,
     };
 
     private static object Decision(RoutingDecisionView decision) => new

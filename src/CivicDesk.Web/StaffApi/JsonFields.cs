@@ -159,5 +159,39 @@ internal sealed class JsonFields
         return null;
     }
 
+    /// <summary>
+    /// An object of text values (<c>{"resolution": "…"}</c>), empty when absent or null; each value that is not a
+    /// string is an error named <c>{name}.{key}</c>.
+    /// </summary>
+    public Dictionary<string, string> Strings(string name)
+    {
+        Dictionary<string, string> read = new(StringComparer.Ordinal);
+        if (!_root.TryGetProperty(name, out JsonElement value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return read;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            _errors.Add(new FieldError(name, "invalid", $"'{name}' must be an object of text values."));
+            return read;
+        }
+
+        foreach (JsonProperty property in value.EnumerateObject())
+        {
+            if (property.Value.ValueKind == JsonValueKind.String)
+            {
+                read[property.Name] = property.Value.GetString()!;
+            }
+            else
+            {
+                _errors.Add(new FieldError(
+                    $"{name}.{property.Name}", "invalid", $"'{name}.{property.Name}' must be a string."));
+            }
+        }
+
+        return read;
+    }
+
     public void Add(FieldError error) => _errors.Add(error);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using CivicDesk.Core.Cases;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Identity;
+using CivicDesk.Workflow.CaseTypes;
 using Microsoft.Extensions.Localization;
 using NodaTime;
 using NodaTime.Text;
@@ -36,6 +37,34 @@ public sealed class StaffText(IStringLocalizer<WorkspaceResources> text, Passwor
 
     /// <summary>The name of a routing output (department, queue, priority) in the reader's language.</summary>
     public string RoutingOutput(string output) => text["RoutingOutput_" + output];
+
+    /// <summary>A case type's label (a state, a transition) in the reader's language.</summary>
+    public static string Label(LocalizedText label) => Language == "es" ? label.Es : label.En;
+
+    /// <summary>
+    /// A case type field's label: the workspace's words for it when it has them, else the field's name made
+    /// readable (<c>referred_to</c> becomes "Referred to"), since case types do not label their fields.
+    /// </summary>
+    // Limitation: a case type other than the 311 one shows its fields by name until the workspace's resources, or
+    // the case type format (labels on fields and transitions), give them words.
+    public string Field(string name)
+    {
+        LocalizedString label = text["Field_" + name];
+        if (!label.ResourceNotFound)
+        {
+            return label.Value;
+        }
+
+        string words = name.Replace('_', ' ');
+        return words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
+    }
+
+    /// <summary>The workspace's hint for a case type field, if it has one.</summary>
+    public string? FieldHint(string name)
+    {
+        LocalizedString hint = text["FieldHint_" + name];
+        return hint.ResourceNotFound ? null : hint.Value;
+    }
 
     /// <summary>The reader's two-letter language, to pick a rule set's labels.</summary>
     public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;

@@ -93,7 +93,8 @@ public static class CaseTypeOperations
         if (requireFields)
         {
             refusals.AddRange(transition.RequiredFields.Where(f => !HasValue(fields, f)).Select(f =>
-                new TransitionRefusal(RefusalReason.RequiredFieldMissing, $"'{transition.Id}' needs field '{f}'")));
+                new TransitionRefusal(
+                    RefusalReason.RequiredFieldMissing, $"'{transition.Id}' needs field '{f}'", f)));
         }
 
         if (transition.GuardRules is { } guard && GuardRefusal(transition, guard, fields, asOf) is { } refused)

@@ -24,7 +24,7 @@ public sealed class CaseTypesCommandTests
         Guid caseId = await SeedCaseOnV1Async(database);
         string[] arguments =
             ["case-types", "migrate", "--jurisdiction", "nyc", "--key", "nyc-311", "--from", "1", "--to", "2",
-             "--map", "new=open"];
+             "--map", "new=open", "open=open", "in_progress=in_progress", "on_hold=on_hold"];
 
         (int previewed, string previewOutput, _) = await CliRun.RunAsync(database, arguments);
         int? versionAfterPreview = await VersionAsync(database, caseId);
@@ -83,7 +83,7 @@ public sealed class CaseTypesCommandTests
 
     [Theory]
     [InlineData("new", "--map: write each mapping as FROM=TO")]
-    [InlineData("resolved=open", "--map: 'resolved' is not an open state.")]
+    [InlineData("resolved=open", "--map: open state 'new' of version 1 is not mapped")]
     public async Task Migrate_BadMapping_FailsWithOneLineNamingTheOption(string mapping, string expected)
     {
         await using TestDatabase database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
@@ -113,21 +113,25 @@ public sealed class CaseTypesCommandTests
             .HandleAsync(RepositoryPaths.Samples("catalog", "nyc.json"), Ct);
         PublishCaseTypeHandler publish = new(
             db, new CatalogCache(time), time, NullLogger<PublishCaseTypeHandler>.Instance);
+        CaseTypeRead sample = CaseTypeFiles.Read(RepositoryPaths.Samples("case-types", "nyc-311.yaml"));
         foreach (int version in new[] { 1, 2 })
         {
-            string hash = new(char.Parse(version.ToString(System.Globalization.CultureInfo.InvariantCulture)), 64);
-            await publish.HandleAsync(
-                "nyc", new CaseTypePublication("nyc-311", version, hash, "key: nyc-311", null, Actor.System), Ct);
+            // The sample as published, and the same content numbered 2: two versions that load.
+            string yaml = sample.Yaml.Replace(
+                "\nversion: 1\n", $"\nversion: {version}\n", StringComparison.Ordinal);
+            CaseTypePublication publication =
+                CaseTypeFiles.Load("nyc-311.yaml", yaml, sample.Files).ToPublication(Actor.System)!;
+            await publish.HandleAsync("nyc", publication, Ct);
             if (version == 1)
             {
-                await SubmitAsync(db, nyc);
+                await SubmitAsync(db, nyc, publication.ContentHash);
             }
         }
 
         return await db.Cases.Select(c => c.Id).SingleAsync(Ct);
     }
 
-    private static async Task SubmitAsync(CivicDeskDbContext db, Guid nyc)
+    private static async Task SubmitAsync(CivicDeskDbContext db, Guid nyc, string contentHash)
     {
         var service = await db.Services.Where(s => s.JurisdictionId == nyc && s.Code == "rodent")
             .Select(s => new { s.Id, s.DepartmentId }).SingleAsync(Ct);
@@ -137,7 +141,7 @@ public sealed class CaseTypesCommandTests
             Guid.NewGuid(), nyc, service.Id, service.DepartmentId, queue, "CLI-TEST-1", Channel.Web, "Rats.",
             CaseLocation.None, CaseAnswers.Empty, null, SystemClock.Instance.GetCurrentInstant())
         {
-            CaseType = new PinnedCaseType("nyc-311", 1, new string('1', 64)),
+            CaseType = new PinnedCaseType("nyc-311", 1, contentHash),
         };
         (Case created, CaseEvent first) = Case.Submit(details, Actor.System, Guid.NewGuid());
         db.Cases.Add(created);

@@ -142,7 +142,8 @@ public sealed class CaseTypePinningTests
         Assert.Equal(2, applied.Value.Total);
         await using CivicDeskDbContext db = database.CreateContext();
         Case moved = await db.Cases.SingleAsync(c => c.Id == newCase, Ct);
-        Assert.Equal((2, HashV2, CaseStatus.Open), (moved.CaseTypeVersion, moved.CaseTypeHash, moved.Status));
+        Assert.Equal((2, RealPublication(2).ContentHash, CaseStatus.Open),
+            (moved.CaseTypeVersion, moved.CaseTypeHash, moved.Status));
         Assert.Equal(CaseStatus.InProgress, (await db.Cases.SingleAsync(c => c.Id == held, Ct)).Status);
         Case untouched = await db.Cases.SingleAsync(c => c.Id == closed, Ct);
         Assert.Equal((1, CaseStatus.Closed), (untouched.CaseTypeVersion, untouched.Status));
@@ -154,20 +155,47 @@ public sealed class CaseTypePinningTests
         Assert.Contains("\"toVersion\":2", audit.Detail, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Migrate_OpenStateLeftUnmapped_IsRefusedNamingTheState()
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Migrate_OpenStatesOfTheOldVersionLeftUnmapped_AreRefusedNamingEachState(string provider)
     {
-        await using TestDatabase database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        await using TestDatabase database = await TestDatabase.CreateAsync(provider);
         await ThreeCasesOnV1ThenV2Async(database);
 
         Result<CaseTypeMigration> refused = await MigrateAsync(
             database, preview: false, new Dictionary<string, string> { ["new"] = "open" });
 
-        FieldError error = Assert.Single(Assert.IsType<ValidationFailed>(refused.Error).Errors);
-        Assert.Equal(("map", "unmapped_state"), (error.Field, error.Code));
-        Assert.Contains("on_hold", error.Message, StringComparison.Ordinal);
+        IReadOnlyList<FieldError> errors = Assert.IsType<ValidationFailed>(refused.Error).Errors;
+        Assert.All(errors, e => Assert.Equal(("map", "invalid_mapping"), (e.Field, e.Code)));
+        Assert.Equal(
+            ["open state 'open' of version 1 is not mapped", "open state 'in_progress' of version 1 is not mapped",
+             "open state 'on_hold' of version 1 is not mapped"],
+            errors.Select(e => e.Message));
         await using CivicDeskDbContext db = database.CreateContext();
         Assert.Equal(0, await db.Cases.CountAsync(c => c.CaseTypeVersion == 2, Ct));
+    }
+
+    [Fact]
+    public async Task Migrate_StateMappedToAClosedOrUndeclaredState_IsRefusedNamingTheState()
+    {
+        await using TestDatabase database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        await ThreeCasesOnV1ThenV2Async(database);
+        Dictionary<string, string> map = new()
+        {
+            ["new"] = "closed",
+            ["open"] = "open",
+            ["in_progress"] = "in_progress",
+            ["on_hold"] = "waiting",
+        };
+
+        Result<CaseTypeMigration> refused = await MigrateAsync(database, preview: true, map);
+
+        IReadOnlyList<FieldError> errors = Assert.IsType<ValidationFailed>(refused.Error).Errors;
+        Assert.Equal(2, errors.Count);
+        Assert.StartsWith(
+            "state 'new' is mapped to closed state 'closed'", errors[0].Message, StringComparison.Ordinal);
+        Assert.StartsWith("state 'on_hold' is mapped to 'waiting', which version 2 does not declare",
+            errors[1].Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -175,11 +203,10 @@ public sealed class CaseTypePinningTests
     {
         await using TestDatabase database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
         await SeedAsync(database);
-        await PublishAsync(database, Publication(1, HashV1));
+        await PublishAsync(database, RealPublication(1));
 
         await using CivicDeskDbContext db = database.CreateContext();
-        Result<CaseTypeMigration> refused = await new MigrateCaseTypeHandler(
-                db, _time, NullLogger<MigrateCaseTypeHandler>.Instance)
+        Result<CaseTypeMigration> refused = await Migrator(db)
             .HandleAsync(
                 new MigrateCaseType("nyc", "nyc-311", 1, 2, new Dictionary<string, string>(), false, Actor.System), Ct);
 
@@ -189,7 +216,7 @@ public sealed class CaseTypePinningTests
     private async Task<(Guid New, Guid Held, Guid Closed)> ThreeCasesOnV1ThenV2Async(TestDatabase database)
     {
         Guid jurisdictionId = await SeedAsync(database);
-        await PublishAsync(database, Publication(1, HashV1));
+        await PublishAsync(database, RealPublication(1));
         Guid newCase = await SubmitAsync(database, jurisdictionId);
         Guid held = await SubmitAsync(database, jurisdictionId);
         Guid closed = await SubmitAsync(database, jurisdictionId);
@@ -205,7 +232,7 @@ public sealed class CaseTypePinningTests
             await db.SaveChangesAsync(Ct);
         }
 
-        await PublishAsync(database, Publication(2, HashV2));
+        await PublishAsync(database, RealPublication(2));
         return (newCase, held, closed);
     }
 
@@ -215,9 +242,31 @@ public sealed class CaseTypePinningTests
         Dictionary<string, string>? map = null)
     {
         await using CivicDeskDbContext db = database.CreateContext();
-        MigrateCaseTypeHandler handler = new(db, _time, NullLogger<MigrateCaseTypeHandler>.Instance);
-        map ??= new Dictionary<string, string> { ["new"] = "open", ["on_hold"] = "in_progress" };
+        MigrateCaseTypeHandler handler = Migrator(db);
+        map ??= new Dictionary<string, string>
+        {
+            ["new"] = "open",
+            ["open"] = "open",
+            ["in_progress"] = "in_progress",
+            ["on_hold"] = "in_progress",
+        };
         return await handler.HandleAsync(new MigrateCaseType("nyc", "nyc-311", 1, 2, map, preview, Actor.System), Ct);
+    }
+
+    private MigrateCaseTypeHandler Migrator(CivicDeskDbContext db) => new(
+        db,
+        new PinnedCaseTypes(db, new CaseTypeCache(), NullLogger<PinnedCaseTypes>.Instance),
+        _time,
+        NullLogger<MigrateCaseTypeHandler>.Instance);
+
+    /// <summary>The NYC 311 case type of samples/ as <paramref name="version"/>: a version that loads.</summary>
+    private static CaseTypePublication RealPublication(int version)
+    {
+        CaseTypeRead sample = CaseTypeFiles.Read(RepositoryPaths.Samples("case-types", "nyc-311.yaml"));
+        string yaml = sample.Yaml.Replace("\nversion: 1\n", $"\nversion: {version}\n", StringComparison.Ordinal);
+        CaseTypeRead read = CaseTypeFiles.Load("nyc-311.yaml", yaml, sample.Files);
+        Assert.True(read.CaseType is not null, string.Join("; ", read.Problems));
+        return read.ToPublication(Actor.System)!;
     }
 
     private static CaseTypePublication Publication(int version, string hash) =>

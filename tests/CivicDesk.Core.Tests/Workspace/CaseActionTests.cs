@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CivicDesk.Core.Audit;
+using CivicDesk.Core.CaseTypes;
 using CivicDesk.Core.Cases;
 using CivicDesk.Core.Cases.AddCaseNote;
 using CivicDesk.Core.Cases.AssignCase;
@@ -17,6 +18,7 @@ using CivicDesk.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -108,7 +110,13 @@ public sealed class CaseActionTests
         await using CivicDeskDbContext db = new(options.Options);
         SlaTimerScheduler timers = new(
             db, new DefaultSlaPolicy(db, new CatalogCache(world.Time), Options.Create(new SlaOptions())), world.Time);
-        ChangeCaseStatusHandler handler = new(new CaseChanges(db, new StaffScopes(db), world.Time), timers);
+        CaseTransitions transitions = new(
+            db, new PinnedCaseTypes(db, new CaseTypeCache(), NullLogger<PinnedCaseTypes>.Instance));
+        ChangeCaseStatusHandler handler = new(
+            new CaseChanges(db, new StaffScopes(db), world.Time),
+            timers,
+            transitions,
+            NullLogger<ChangeCaseStatusHandler>.Instance);
 
         Result<CaseChanged> result = await handler.HandleAsync(
             new ChangeCaseStatus(StaffWorld.Caller(ana), caseId, 1, CaseStatus.Open, null), StaffWorld.Ct);

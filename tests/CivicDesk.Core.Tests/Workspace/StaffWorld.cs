@@ -1,3 +1,5 @@
+using CivicDesk.Core.CaseTypes;
+using CivicDesk.Core.CaseTypes.PublishCaseType;
 using CivicDesk.Core.Cases;
 using CivicDesk.Core.Cases.Scope;
 using CivicDesk.Core.Catalog;
@@ -88,7 +90,8 @@ public sealed class StaffWorld : IAsyncDisposable
         string serviceCode,
         Instant createdAt,
         DataQualityFlags quality = DataQualityFlags.None,
-        string? sourceSystem = null)
+        string? sourceSystem = null,
+        PinnedCaseType? caseType = null)
     {
         await using CivicDeskDbContext db = Database.CreateContext();
         Service service = await db.Services.SingleAsync(s => s.Code == serviceCode, Ct);
@@ -96,7 +99,10 @@ public sealed class StaffWorld : IAsyncDisposable
         NewCase details = new(
             Guid.CreateVersion7(), JurisdictionId, service.Id, service.DepartmentId, queue.Id, ReferenceNumbers.New(),
             Channel.Phone, "Synthetic test case", new CaseLocation(null, "1 Test Street", null, "10007"),
-            CaseAnswers.Empty, null, createdAt);
+            CaseAnswers.Empty, null, createdAt)
+        {
+            CaseType = caseType,
+        };
         (Case created, CaseEvent first) = Case.Submit(details, Actor.System, Guid.CreateVersion7());
         db.Cases.Add(created);
         db.CaseEvents.Add(first);
@@ -104,6 +110,18 @@ public sealed class StaffWorld : IAsyncDisposable
         db.Entry(created).Property(c => c.SourceSystem).CurrentValue = sourceSystem;
         await db.SaveChangesAsync(Ct);
         return created.Id;
+    }
+
+    /// <summary>Publishes the NYC 311 case type of <c>samples/</c> as the demo does and returns its pin.</summary>
+    public async Task<PinnedCaseType> PublishNycCaseTypeAsync()
+    {
+        CaseTypeRead read = CaseTypeFiles.Read(RepositoryPaths.Samples("case-types", "nyc-311.yaml"));
+        CaseTypePublication publication = read.ToPublication(Actor.System)!;
+        await using AsyncServiceScope scope = Scope();
+        Result<PublishedCaseType> published =
+            await Get<PublishCaseTypeHandler>(scope).HandleAsync("nyc", publication, Ct);
+        Assert.True(published.IsSuccess, published.Error?.ToString());
+        return new PinnedCaseType(publication.Key, publication.Version, publication.ContentHash);
     }
 
     public static StaffCaller Caller(Guid userId) => new(userId, "198.51.100.7");

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using CivicDesk.Core.CaseTypes;
 using CivicDesk.Core.Cases;
 using CivicDesk.Core.Catalog;
 using CivicDesk.Core.Common;
@@ -89,7 +90,8 @@ public static partial class StaffBrowser
         WebAppFixture app,
         string serviceCode,
         Instant createdAt,
-        DataQualityFlags quality = DataQualityFlags.None)
+        DataQualityFlags quality = DataQualityFlags.None,
+        PinnedCaseType? caseType = null)
     {
         await using AsyncServiceScope scope = app.CreateScope();
         CivicDeskDbContext db = scope.ServiceProvider.GetRequiredService<CivicDeskDbContext>();
@@ -98,13 +100,25 @@ public static partial class StaffBrowser
         NewCase details = new(
             Guid.CreateVersion7(), service.JurisdictionId, service.Id, service.DepartmentId, queue.Id,
             ReferenceNumbers.New(), Channel.Phone, "Synthetic test case",
-            new CaseLocation(null, "1 Test Street", null, "00000"), CaseAnswers.Empty, null, createdAt);
+            new CaseLocation(null, "1 Test Street", null, "00000"), CaseAnswers.Empty, null, createdAt)
+        {
+            CaseType = caseType,
+        };
         (Case created, CaseEvent first) = Case.Submit(details, Actor.System, Guid.CreateVersion7());
         db.Cases.Add(created);
         db.CaseEvents.Add(first);
         db.Entry(created).Property(c => c.Quality).CurrentValue = quality;
         await db.SaveChangesAsync(Ct);
         return (created.Id, created.Reference);
+    }
+
+    /// <summary>The pin of the NYC 311 case type the host published on its first start.</summary>
+    public static async Task<PinnedCaseType> NycCaseTypeAsync(WebAppFixture app)
+    {
+        await using AsyncServiceScope scope = app.CreateScope();
+        CivicDeskDbContext db = scope.ServiceProvider.GetRequiredService<CivicDeskDbContext>();
+        List<CaseTypeVersion> versions = await db.CaseTypeVersions.Where(v => v.Key == "nyc-311").ToListAsync(Ct);
+        return versions.MaxBy(v => v.Version)!.Pin;
     }
 
     public static string HiddenValue(string html, string name) =>

@@ -116,7 +116,8 @@ public sealed class RentalAssistanceCaseTypeTests
 
         Assert.False(outcome.Succeeded);
         Assert.Equal(
-            [new TransitionRefusal(RefusalReason.RequiredFieldMissing, "'approve' needs field 'decision_note'")],
+            [new TransitionRefusal(
+                RefusalReason.RequiredFieldMissing, "'approve' needs field 'decision_note'", "decision_note")],
             outcome.Refusals);
     }
 

@@ -1,8 +1,10 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using CivicDesk.Core.Audit;
 using CivicDesk.Core.Cases;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
+using CivicDesk.Workflow.CaseTypes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -19,6 +21,7 @@ namespace CivicDesk.Core.CaseTypes.MigrateCaseType;
 /// </summary>
 public sealed class MigrateCaseTypeHandler(
     CivicDeskDbContext db,
+    PinnedCaseTypes caseTypes,
     TimeProvider time,
     ILogger<MigrateCaseTypeHandler> logger)
 {
@@ -50,6 +53,12 @@ public sealed class MigrateCaseTypeHandler(
                 + $"or is not above {request.FromVersion}.");
         }
 
+        ValidationFailed? unmappable = await CheckMappingAsync(jurisdiction.Id, request, target, cancellationToken);
+        if (unmappable is not null)
+        {
+            return unmappable;
+        }
+
         Dictionary<CaseStatus, int> open = await CountOpenAsync(jurisdiction.Id, request, cancellationToken);
         (Dictionary<CaseStatus, CaseStatus>? map, ValidationFailed? invalid) = ReadMap(request.StateMap, open);
         if (map is null)
@@ -67,6 +76,42 @@ public sealed class MigrateCaseTypeHandler(
         }
 
         return new CaseTypeMigration(request.Key, request.FromVersion, request.ToVersion, moves, request.Preview);
+    }
+
+    /// <summary>
+    /// The workflow library's check of the mapping against both versions: every open or paused state of the old
+    /// version mapped, to a state the new version declares and that is not closed. Each problem is an error of
+    /// <c>map</c> (the command line's option) whose message names the state.
+    /// </summary>
+    private async Task<ValidationFailed?> CheckMappingAsync(
+        Guid jurisdictionId,
+        MigrateCaseType request,
+        CaseTypeVersion target,
+        CancellationToken cancellationToken)
+    {
+        PinnedCaseType? fromPin = await db.CaseTypeVersions.AsNoTracking()
+            .Where(v => v.JurisdictionId == jurisdictionId && v.Key == request.Key && v.Version == request.FromVersion)
+            .Select(v => new PinnedCaseType(v.Key, v.Version, v.ContentHash))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (fromPin is null)
+        {
+            return ValidationFailed.Single("from_version", "not_published",
+                $"Version {request.FromVersion} of {request.Key} is not published.");
+        }
+
+        CaseType? from = await caseTypes.ForPinAsync(jurisdictionId, fromPin, cancellationToken);
+        CaseType? to = await caseTypes.ForPinAsync(jurisdictionId, target.Pin, cancellationToken);
+        if (from is null || to is null)
+        {
+            return ValidationFailed.Single(from is null ? "from_version" : "to_version", "case_type_unavailable",
+                "The stored case type version cannot be loaded; ask an administrator to check the server log.");
+        }
+
+        ImmutableArray<StateMappingProblem> problems = StateMapping.Check(from, to, request.StateMap);
+        return problems.IsEmpty
+            ? null
+            : new ValidationFailed([.. problems.Select(p => new FieldError(
+                p.FromState.Length == 0 ? "to_version" : "map", "invalid_mapping", p.Message))]);
     }
 
     private static (Dictionary<CaseStatus, CaseStatus>? Map, ValidationFailed? Invalid) ReadMap(

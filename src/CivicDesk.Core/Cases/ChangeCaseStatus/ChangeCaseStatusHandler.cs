@@ -1,14 +1,24 @@
+using System.Text.Json;
 using CivicDesk.Core.Cases.Changes;
 using CivicDesk.Core.Common;
+using CivicDesk.Core.Identity;
 using CivicDesk.Core.Sla;
+using Microsoft.Extensions.Logging;
 
 namespace CivicDesk.Core.Cases.ChangeCaseStatus;
 
 /// <summary>
 /// Changes a case's status; closing states stamp the closing time, reopening clears it. The case's SLA timers
 /// follow in the same commit (closing cancels them, putting on hold or resuming moves them).
+/// A case pinned to a case type moves only by one of its transitions, checked by <see cref="CaseTransitions"/>
+/// with the caller's roles (<see cref="StaffRoleExtensions.Held"/>) and the fields given, which the timeline
+/// event keeps. An unpinned case (imported history, cases from before case types) may move to any status but new.
 /// </summary>
-public sealed class ChangeCaseStatusHandler(CaseChanges changes, SlaTimerScheduler timers)
+public sealed class ChangeCaseStatusHandler(
+    CaseChanges changes,
+    SlaTimerScheduler timers,
+    CaseTransitions transitions,
+    ILogger<ChangeCaseStatusHandler> logger)
 {
     public const int MaxNoteLength = 4000;
 
@@ -34,23 +44,76 @@ public sealed class ChangeCaseStatusHandler(CaseChanges changes, SlaTimerSchedul
         }
 
         CaseStatus from = edit.Case.Status;
-        if (!NextStatuses(from).Contains(request.Status))
+        CaseWork? work = await transitions.ForAsync(edit.Case, edit.Now, cancellationToken);
+        Result<StatusMove> move = work is null ? Unpinned(request, from) : Pinned(request, edit, work);
+        if (!move.TryGetValue(out StatusMove? chosen, out Error? refused))
         {
-            return ValidationFailed.Single(
-                "status",
-                request.Status == from ? "unchanged" : "not_allowed",
-                $"A case that is {from.ToCode()} cannot move to {request.Status.ToCode()}.");
+            return refused;
         }
 
-        CaseEvent changed = edit.Case.ChangeStatus(request.Status, note, edit.Scope.Actor, changes.NewId(), edit.Now);
+        CaseEvent changed = edit.Case.ChangeStatus(chosen.To, note, edit.Scope.Actor, changes.NewId(), edit.Now);
+        changed.Data = chosen.Data;
         await timers.ScheduleAsync(edit.Case, changed, cancellationToken);
         var detail = new
         {
             from = from.ToCode(),
-            to = request.Status.ToCode(),
+            to = chosen.To.ToCode(),
+            transition = chosen.Transition?.Transition.Id,
+            roles = chosen.Transition is null ? null : edit.Scope.Role.Held(),
+            fields = chosen.Transition?.Fields.Keys,
             publicNote = note is not null,
             version = edit.Case.Version,
         };
-        return await changes.CommitAsync(edit, changed, "case.status_changed", detail, cancellationToken);
+        Result<CaseChanged> committed =
+            await changes.CommitAsync(edit, changed, "case.status_changed", detail, cancellationToken);
+        if (committed.IsSuccess && chosen.Transition is { } taken)
+        {
+            Log.TransitionTaken(logger, taken.Transition.Id, edit.Case.Id, taken.Fields.Count);
+        }
+
+        return committed;
+    }
+
+    private static Result<StatusMove> Unpinned(ChangeCaseStatus request, CaseStatus from)
+    {
+        if (request.Transition is not null || request.Fields.Count > 0)
+        {
+            return ValidationFailed.Single(
+                request.Transition is not null ? "transition" : "fields",
+                "not_pinned",
+                "This case is not worked by a case type; send only the status.");
+        }
+
+        if (request.Status is not CaseStatus to)
+        {
+            return ValidationFailed.Single("status", "required", "Choose a status.");
+        }
+
+        if (!NextStatuses(from).Contains(to))
+        {
+            return ValidationFailed.Single(
+                "status",
+                to == from ? "unchanged" : "not_allowed",
+                $"A case that is {from.ToCode()} cannot move to {to.ToCode()}.");
+        }
+
+        return new StatusMove(to, null);
+    }
+
+    private static Result<StatusMove> Pinned(ChangeCaseStatus request, CaseEdit edit, CaseWork work)
+    {
+        TransitionAsked asked = new(request.Transition, request.Status, request.Fields);
+        Result<ChosenTransition> chosen =
+            CaseTransitions.Choose(work, edit.Case.Status, asked, edit.Scope.Role.Held());
+        return chosen.TryGetValue(out ChosenTransition? transition, out Error? refused)
+            ? new StatusMove(transition.To, transition)
+            : refused;
+    }
+
+    /// <summary>Where the case goes, and the transition that takes it there for a pinned case.</summary>
+    private sealed record StatusMove(CaseStatus To, ChosenTransition? Transition)
+    {
+        public string? Data => Transition is null ? null : JsonSerializer.Serialize(new TransitionRecord(
+            Transition.Transition.Id, Transition.Fields));
     }
 }

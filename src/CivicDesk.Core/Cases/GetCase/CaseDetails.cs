@@ -1,5 +1,8 @@
+using CivicDesk.Core.Cases.ChangeCaseStatus;
 using CivicDesk.Core.Cases.Routing;
+using CivicDesk.Core.CaseTypes;
 using CivicDesk.Core.Identity;
+using CivicDesk.Workflow.CaseTypes;
 using NodaTime;
 
 namespace CivicDesk.Core.Cases.GetCase;
@@ -33,6 +36,22 @@ public sealed record CaseDetails(
     public IReadOnlyList<DepartmentEntry> RoutingChoices { get; init; } = [];
 
     public bool MayOverrideRouting => RoutingChoices.Count > 0;
+
+    /// <summary>The case type version the case is worked by; null for an unpinned case.</summary>
+    public PinnedCaseType? CaseType { get; init; }
+
+    /// <summary>
+    /// For a pinned case, the transitions the caller's roles may take from its status (those they may not are left
+    /// out); null for an unpinned case, which offers <see cref="NextStatuses"/>.
+    /// </summary>
+    public IReadOnlyList<TransitionChoice>? Transitions { get; init; }
+
+    /// <summary>
+    /// Every transition of the case's case type by id, with the label of the state it leads to, to name a move the
+    /// user chose that is no longer offered (after someone else's change).
+    /// </summary>
+    public IReadOnlyDictionary<string, LocalizedText> TransitionLabels { get; init; } =
+        new Dictionary<string, LocalizedText>();
 }
 
 /// <summary>A question of the service and the answer given, by code when the question is no longer asked.</summary>
@@ -63,6 +82,9 @@ public sealed record TimelineEntry(
 
     /// <summary>For a decision: the overrides that answer it, in order.</summary>
     public IReadOnlyList<Guid> OverriddenBy { get; init; } = [];
+
+    /// <summary>For a status change of a pinned case: the transition taken and the fields given with it.</summary>
+    public TransitionRecord? Transition { get; init; }
 }
 
 /// <summary>A member of staff the caller may assign the case to.</summary>

@@ -2,11 +2,14 @@ using CivicDesk.Core.Cases.AssignCase;
 using CivicDesk.Core.Cases.ChangeCaseStatus;
 using CivicDesk.Core.Cases.Routing;
 using CivicDesk.Core.Cases.Scope;
+using CivicDesk.Core.CaseTypes;
 using CivicDesk.Core.Catalog;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
 using CivicDesk.Core.Identity;
 using CivicDesk.Core.Jurisdictions;
+using CivicDesk.Workflow.CaseTypes;
+using LocalizedText = CivicDesk.Workflow.CaseTypes.LocalizedText;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
@@ -15,7 +18,12 @@ namespace CivicDesk.Core.Cases.GetCase;
 /// <summary>
 /// Reads one case inside the caller's scope with its whole timeline; outside the scope it is not found.
 /// </summary>
-public sealed class GetCaseHandler(CivicDeskDbContext db, StaffScopes scopes, CatalogCache catalog)
+public sealed class GetCaseHandler(
+    CivicDeskDbContext db,
+    StaffScopes scopes,
+    CatalogCache catalog,
+    CaseTransitions transitions,
+    TimeProvider time)
 {
     public async Task<Result<CaseDetails>> HandleAsync(StaffCaller caller, Guid caseId,
         CancellationToken cancellationToken)
@@ -46,6 +54,9 @@ public sealed class GetCaseHandler(CivicDeskDbContext db, StaffScopes scopes, Ca
         ILookup<Guid, Guid> overrides = events.Where(e => e.Kind == CaseEventKind.RoutingOverridden
                 && e.RelatedEventId is not null)
             .ToLookup(e => e.RelatedEventId!.Value, e => e.Id);
+        CaseWork? work = await transitions.ForAsync(found, time.GetCurrentInstant(), cancellationToken);
+        IReadOnlyList<TransitionChoice>? offered =
+            work is null ? null : CaseTransitions.Offered(work, found.Status, scope.Role.Held());
 
         return new CaseDetails(
             found,
@@ -62,8 +73,17 @@ public sealed class GetCaseHandler(CivicDeskDbContext db, StaffScopes scopes, Ca
             await db.CaseContacts.AnyAsync(c => c.CaseId == caseId, cancellationToken),
             choices,
             found.AssigneeId is not null && (scope.MayAssignOthers || found.AssigneeId == scope.UserId),
-            ChangeCaseStatusHandler.NextStatuses(found.Status))
+            offered is null
+                ? ChangeCaseStatusHandler.NextStatuses(found.Status)
+                : [.. offered.Select(t => t.To).Distinct()])
         {
+            CaseType = found is { CaseTypeKey: { } key, CaseTypeVersion: int version, CaseTypeHash: { } hash }
+                ? new PinnedCaseType(key, version, hash)
+                : null,
+            Transitions = offered,
+            TransitionLabels = work?.Type is { } type
+                ? type.Transitions.ToDictionary(t => t.Id, t => type.State(t.To)!.Label, StringComparer.Ordinal)
+                : new Dictionary<string, LocalizedText>(),
             QueueCode = queue?.Code ?? string.Empty,
             QueueName = queue?.Name ?? string.Empty,
             RoutingChoices = scope.Role is StaffRole.Supervisor or StaffRole.Administrator
@@ -118,5 +138,6 @@ public sealed class GetCaseHandler(CivicDeskDbContext db, StaffScopes scopes, Ca
         Decision = e.Kind == CaseEventKind.Routed ? RoutingDecisionView.Read(e.Data) : null,
         Override = e.Kind == CaseEventKind.RoutingOverridden ? RoutingOverrideView.Read(e.Data) : null,
         RelatedEventId = e.RelatedEventId,
+        Transition = e.Kind == CaseEventKind.StatusChanged ? TransitionRecord.Read(e.Data) : null,
     };
 }

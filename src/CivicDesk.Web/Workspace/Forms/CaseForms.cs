@@ -8,12 +8,26 @@ public sealed class AssignForm
     public string? AssigneeId { get; set; }
 }
 
-/// <summary>The status form: the new status's code and an optional public note.</summary>
+/// <summary>
+/// The status form: the new status's code (a case without a case type) or the transition's id and the values of
+/// the fields it needs (a case with one), and an optional public note.
+/// </summary>
 public sealed class StatusForm
 {
+    private Dictionary<string, string> _fields = new(StringComparer.Ordinal);
+
     public int Version { get; set; }
 
     public string? Status { get; set; }
+
+    public string? Transition { get; set; }
+
+    /// <summary>Never null: form binding sets null when the post carries no field.</summary>
+    public Dictionary<string, string> Fields
+    {
+        get => _fields;
+        set => _fields = value ?? new(StringComparer.Ordinal);
+    }
 
     public string? Note { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CivicDesk.Core.Cases;
 using CivicDesk.Core.Cases.AddCaseNote;
 using CivicDesk.Core.Cases.AssignCase;
@@ -131,16 +132,63 @@ public sealed partial class CasePage
 
     private async Task ChangeStatusAsync()
     {
-        if (!CaseStatusExtensions.TryParseCode(Status!.Status, out CaseStatus status))
+        ChangeCaseStatus request;
+        if (Details?.Transitions is { } offered)
+        {
+            if (string.IsNullOrEmpty(Status!.Transition))
+            {
+                await RefuseAsync("status", ValidationFailed.Single("transition", "required", "Choose a move."));
+                return;
+            }
+
+            // Only the fields the chosen move needs are sent; the others stay typed in the form.
+            TransitionChoice? chosen = offered.FirstOrDefault(t => t.Id == Status.Transition);
+            request = new(StaffClaims.Caller(HttpContext), Id, Status.Version, null, Status.Note)
+            {
+                Transition = Status.Transition,
+                Fields = Status.Fields
+                    .Where(f => chosen is null || chosen.RequiredFields.Contains(f.Key, StringComparer.Ordinal))
+                    .Where(f => !string.IsNullOrWhiteSpace(f.Value))
+                    .ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal),
+            };
+        }
+        else if (CaseStatusExtensions.TryParseCode(Status!.Status, out CaseStatus status))
+        {
+            request = new(StaffClaims.Caller(HttpContext), Id, Status.Version, status, Status.Note);
+        }
+        else
         {
             await RefuseAsync("status", ValidationFailed.Single("status", "required", "Choose a status."));
             return;
         }
 
-        ChangeCaseStatus request = new(StaffClaims.Caller(HttpContext), Id, Status.Version, status, Status.Note);
         Result<CaseChanged> result = await StatusChanger.HandleAsync(request, HttpContext.RequestAborted);
         await AfterAsync("status", "status", result, version => Status.Version = version);
     }
+
+    /// <summary>The hint of a field input: the moves that need it, then the workspace's hint for it.</summary>
+    private string? FieldHint(string field, IReadOnlyList<TransitionChoice> offered)
+    {
+        string[] needing =
+            [.. offered.Where(t => t.RequiredFields.Contains(field)).Select(t => StaffText.Label(t.Label))];
+        string neededFor = needing.Length == 0
+            ? string.Empty
+            : string.Format(CultureInfo.CurrentCulture, T["FieldNeededFor"], string.Join(", ", needing));
+        string hint = string.Join(
+            " ", new[] { neededFor, T.FieldHint(field) ?? string.Empty }.Where(h => h.Length > 0));
+        return hint.Length == 0 ? null : hint;
+    }
+
+    /// <summary>
+    /// The field inputs of the status form: those the offered transitions need, then any other the user typed
+    /// (a refused or conflicting save keeps everything typed, even when the moves offered have changed).
+    /// </summary>
+    private IReadOnlyList<string> TransitionFields(IReadOnlyList<TransitionChoice> offered) =>
+    [
+        .. offered.SelectMany(t => t.RequiredFields)
+            .Concat(Status!.Fields.Where(f => !string.IsNullOrWhiteSpace(f.Value)).Select(f => f.Key))
+            .Distinct(StringComparer.Ordinal),
+    ];
 
     private async Task AddNoteAsync()
     {
@@ -209,6 +257,13 @@ public sealed partial class CasePage
             return;
         }
 
+        if (form == "status" && Details.Transitions is not null && error is ValidationFailed pinned)
+        {
+            // A case worked by a case type has no status list: its status errors belong to the move chosen.
+            error = new ValidationFailed(
+                [.. pinned.Errors.Select(e => e.Field == "status" ? e with { Field = "transition" } : e)]);
+        }
+
         (Conflict, Errors, int status) = error switch
         {
             EditConflict conflict => (conflict, [], StatusCodes.Status409Conflict),
@@ -219,10 +274,10 @@ public sealed partial class CasePage
         HttpContext.Response.StatusCode = status;
     }
 
-    private static string FieldOf(string form) => form switch
+    private string FieldOf(string form) => form switch
     {
         "assign" => AssignCaseHandler.Field,
-        "status" => "status",
+        "status" => Details?.Transitions is null ? "status" : "transition",
         "routing" => OverrideRoutingHandler.ReasonField,
         _ => "text",
     };
