@@ -39,4 +39,11 @@ internal static partial class Log
     [LoggerMessage(1102, LogLevel.Information,
         "{Count} open cases of {Key} moved from version {FromVersion} to {ToVersion}")]
     public static partial void CaseTypeMigrated(ILogger logger, int count, string key, int fromVersion, int toVersion);
+
+    [LoggerMessage(1103, LogLevel.Information, "Calendar {Key} version {Version} published")]
+    public static partial void CalendarPublished(ILogger logger, string key, int version);
+
+    [LoggerMessage(1104, LogLevel.Information,
+        "SLA clocks of {Count} open cases evaluated again for calendar {Key} version {Version}; {Moved} deadlines moved")]
+    public static partial void SlaClocksRecomputed(ILogger logger, int count, string key, int version, int moved);
 }

@@ -3,6 +3,7 @@ using CivicDesk.Core.Cases;
 using CivicDesk.Core.Cases.GetCase;
 using CivicDesk.Core.Cases.ListCases;
 using CivicDesk.Core.Cases.Routing;
+using CivicDesk.Core.Sla;
 using NodaTime;
 using NodaTime.Text;
 
@@ -73,9 +74,23 @@ internal static class CaseResources
             Photos = details.Photos.Select(p => new { p.Id, p.ContentType, p.Length }).ToArray(),
             Timeline = details.Timeline.Select(Entry).ToArray(),
             NextStatuses = details.NextStatuses.Select(s => s.ToCode()).ToArray(),
+            Clocks = details.Clocks.Select(Clock).ToArray(),
             c.Version,
         };
     }
+
+    /// <summary>A clock now: state code, deadline in UTC, and used and remaining time in whole seconds.</summary>
+    private static object Clock(SlaClockView clock) => new
+    {
+        Id = clock.ClockId,
+        clock.State,
+        Deadline = clock.Deadline is Instant deadline ? Iso(deadline) : null,
+        WarningAt = clock.WarningAt is Instant warning ? Iso(warning) : null,
+        UsedSeconds = (long)clock.Used.TotalSeconds,
+        RemainingSeconds = (long)clock.Remaining.TotalSeconds,
+        Measure = clock.BusinessTime ? "business_time" : "elapsed_time",
+        Calendar = new { Key = clock.CalendarKey, Version = clock.CalendarVersion },
+    };
 
     private static object Entry(TimelineEntry e) => new
     {

@@ -1,5 +1,6 @@
 using CivicDesk.Core.Cases.Routing;
 using CivicDesk.Core.Identity;
+using CivicDesk.Core.Sla;
 using NodaTime;
 
 namespace CivicDesk.Core.Cases.GetCase;
@@ -33,6 +34,9 @@ public sealed record CaseDetails(
     public IReadOnlyList<DepartmentEntry> RoutingChoices { get; init; } = [];
 
     public bool MayOverrideRouting => RoutingChoices.Count > 0;
+
+    /// <summary>The case's SLA clocks as they stand now.</summary>
+    public IReadOnlyList<SlaClockView> Clocks { get; init; } = [];
 }
 
 /// <summary>A question of the service and the answer given, by code when the question is no longer asked.</summary>

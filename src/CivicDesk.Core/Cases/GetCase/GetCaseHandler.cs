@@ -7,6 +7,7 @@ using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
 using CivicDesk.Core.Identity;
 using CivicDesk.Core.Jurisdictions;
+using CivicDesk.Core.Sla;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
@@ -15,7 +16,11 @@ namespace CivicDesk.Core.Cases.GetCase;
 /// <summary>
 /// Reads one case inside the caller's scope with its whole timeline; outside the scope it is not found.
 /// </summary>
-public sealed class GetCaseHandler(CivicDeskDbContext db, StaffScopes scopes, CatalogCache catalog)
+public sealed class GetCaseHandler(
+    CivicDeskDbContext db,
+    StaffScopes scopes,
+    CatalogCache catalog,
+    CaseClocks clocks)
 {
     public async Task<Result<CaseDetails>> HandleAsync(StaffCaller caller, Guid caseId,
         CancellationToken cancellationToken)
@@ -69,6 +74,7 @@ public sealed class GetCaseHandler(CivicDeskDbContext db, StaffScopes scopes, Ca
             RoutingChoices = scope.Role is StaffRole.Supervisor or StaffRole.Administrator
                 ? [.. directory.Departments.Where(d => d.Queues.Count > 0)]
                 : [],
+            Clocks = await clocks.ForCaseAsync(found, events, cancellationToken),
         };
     }
 
