@@ -1,4 +1,5 @@
 using CivicDesk.Core.Cases;
+using CivicDesk.Core.CaseTypes;
 using CivicDesk.Core.Cases.Scope;
 using CivicDesk.Core.Catalog;
 using CivicDesk.Core.Catalog.SeedCatalog;
@@ -88,7 +89,8 @@ public sealed class StaffWorld : IAsyncDisposable
         string serviceCode,
         Instant createdAt,
         DataQualityFlags quality = DataQualityFlags.None,
-        string? sourceSystem = null)
+        string? sourceSystem = null,
+        PinnedCaseType? caseType = null)
     {
         await using CivicDeskDbContext db = Database.CreateContext();
         Service service = await db.Services.SingleAsync(s => s.Code == serviceCode, Ct);
@@ -96,7 +98,10 @@ public sealed class StaffWorld : IAsyncDisposable
         NewCase details = new(
             Guid.CreateVersion7(), JurisdictionId, service.Id, service.DepartmentId, queue.Id, ReferenceNumbers.New(),
             Channel.Phone, "Synthetic test case", new CaseLocation(null, "1 Test Street", null, "10007"),
-            CaseAnswers.Empty, null, createdAt);
+            CaseAnswers.Empty, null, createdAt)
+        {
+            CaseType = caseType,
+        };
         (Case created, CaseEvent first) = Case.Submit(details, Actor.System, Guid.CreateVersion7());
         db.Cases.Add(created);
         db.CaseEvents.Add(first);
