@@ -44,6 +44,6 @@ internal static partial class Log
     public static partial void CalendarPublished(ILogger logger, string key, int version);
 
     [LoggerMessage(1104, LogLevel.Information,
-        "SLA clocks of {Count} open cases evaluated again for calendar {Key} version {Version}; {Moved} deadlines moved")]
+        "SLA clocks of {Count} open cases evaluated again on calendar {Key} v{Version}; {Moved} deadlines moved")]
     public static partial void SlaClocksRecomputed(ILogger logger, int count, string key, int version, int moved);
 }

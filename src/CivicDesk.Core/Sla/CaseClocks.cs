@@ -24,7 +24,11 @@ public sealed class CaseClocks(ISlaPolicy policy, TimeProvider time)
 
         IReadOnlyList<CaseHistoryEvent> history = CaseHistory.From(timeline);
         Instant now = time.GetCurrentInstant();
-        return [.. plan.Clocks.Select(clock => View(clock, SlaClock.Evaluate(clock.Definition, clock.Calendar, history, now), now))];
+        return
+        [
+            .. plan.Clocks.Select(clock =>
+                View(clock, SlaClock.Evaluate(clock.Definition, clock.Calendar, history, now), now)),
+        ];
     }
 
     private static SlaClockView View(PlannedClock clock, SlaClockStatus status, Instant now)

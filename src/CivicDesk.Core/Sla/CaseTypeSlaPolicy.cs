@@ -19,7 +19,8 @@ public sealed class CaseTypeSlaPolicy(SlaSources sources, DefaultSlaPolicy fallb
         }
 
         LoadedCaseType? loaded = await sources.CaseTypeAsync(subject.JurisdictionId, pin, cancellationToken);
-        string? serviceCode = await sources.ServiceCodeAsync(subject.JurisdictionId, subject.ServiceId, cancellationToken);
+        string? serviceCode = await sources.ServiceCodeAsync(
+            subject.JurisdictionId, subject.ServiceId, cancellationToken);
         if (loaded is null || serviceCode is null)
         {
             return await fallback.PlanForAsync(subject, cancellationToken);

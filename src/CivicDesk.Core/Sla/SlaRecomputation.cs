@@ -31,7 +31,7 @@ public sealed class SlaRecomputation(
     private static readonly CaseStatus[] OpenStatuses =
         [.. Enum.GetValues<CaseStatus>().Where(s => s.IsOpen())];
 
-    /// <summary>Recomputes the open cases of the jurisdiction whose clocks count on calendar <paramref name="key"/>.</summary>
+    /// <summary>Evaluates again the open cases with a clock on calendar <paramref name="key"/>.</summary>
     public async Task<SlaRecomputed> RecomputeAsync(
         Guid jurisdictionId,
         string key,
@@ -53,7 +53,8 @@ public sealed class SlaRecomputation(
                     && c.Id.CompareTo(after) > 0)
                 .OrderBy(c => c.Id)
                 .Take(batchSize)
-                .Select(c => new SubjectRow(c.Id, c.ServiceId, c.CaseTypeKey!, c.CaseTypeVersion!.Value, c.CaseTypeHash!))
+                .Select(c => new SubjectRow(
+                    c.Id, c.ServiceId, c.CaseTypeKey!, c.CaseTypeVersion!.Value, c.CaseTypeHash!))
                 .ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {
@@ -138,7 +139,7 @@ public sealed class SlaRecomputation(
         foreach (PinnedCaseType pin in versions)
         {
             LoadedCaseType? loaded = await sources.CaseTypeAsync(jurisdictionId, pin, cancellationToken);
-            if (loaded is not null && loaded.CaseType.Sla.Any(s => string.Equals(s.Calendar, key, StringComparison.Ordinal)))
+            if (loaded?.CaseType.Sla.Any(s => string.Equals(s.Calendar, key, StringComparison.Ordinal)) == true)
             {
                 hashes.Add(pin.ContentHash);
             }

@@ -90,7 +90,8 @@ public sealed class SlaSources(CivicDeskDbContext db, CatalogCache catalog)
         Dictionary<string, string> files =
             JsonSerializer.Deserialize<Dictionary<string, string>>(filesJson) ?? [];
         Dictionary<string, BusinessCalendar> calendars = new(StringComparer.Ordinal);
-        foreach ((string name, string text) in files.Where(f => f.Key.StartsWith(CalendarFolder, StringComparison.Ordinal)))
+        foreach ((string name, string text) in
+            files.Where(f => f.Key.StartsWith(CalendarFolder, StringComparison.Ordinal)))
         {
             if (CalendarLoader.Load(name, text, DateTimeZoneProviders.Tzdb).Calendar is { } calendar)
             {

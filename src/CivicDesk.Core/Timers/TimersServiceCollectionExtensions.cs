@@ -7,8 +7,8 @@ namespace CivicDesk.Core.Timers;
 public static class TimersServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers SLA scheduling, the SLA policy (case types, else the default) and the timer dispatcher with its handlers. Hosts that
-    /// fire timers add a poller on top (the web host does; the command line does not).
+    /// Registers SLA scheduling, the SLA policy (case types, else the default) and the timer dispatcher with its
+    /// handlers. Hosts that fire timers add a poller on top (the web host does; the command line does not).
     /// </summary>
     public static IServiceCollection AddDurableTimers(this IServiceCollection services)
     {

@@ -89,7 +89,7 @@ public sealed class CalendarPublicationTests
         Assert.Equal("already_published", Assert.IsType<ValidationFailed>(older.Error).Errors.Single().Code);
     }
 
-    /// <summary>The sample calendar as version 2, with Friday 2026-01-02 closed (a holiday on every 2 January).</summary>
+    /// <summary>The sample calendar as version 2, closed on Friday 2026-01-02 (a holiday every 2 January).</summary>
     private static string Version2() =>
         File.ReadAllText(RepositoryPaths.Samples("calendars", "nyc.yaml"))
             .Replace("version: 1", "version: 2", StringComparison.Ordinal)
@@ -104,7 +104,8 @@ public sealed class CalendarPublicationTests
 
     private static async Task<Result<PublishedCalendar>> TryPublishAsync(StaffWorld world, string yaml)
     {
-        (CalendarPublication? publication, ImmutableArray<FileProblem> problems) = CalendarPublication.Read("nyc.yaml", yaml, Actor.System);
+        (CalendarPublication? publication, ImmutableArray<FileProblem> problems) =
+            CalendarPublication.Read("nyc.yaml", yaml, Actor.System);
         Assert.True(publication is not null, string.Join("; ", problems));
         await using AsyncServiceScope scope = world.Scope();
         return await StaffWorld.Get<PublishCalendarHandler>(scope).HandleAsync("nyc", publication, Ct);

@@ -88,7 +88,8 @@ public sealed class PublishCalendarHandler(
         Instant now = time.GetCurrentInstant();
         CalendarVersion version = new(time.NewId(), jurisdictionId, publication, now);
         db.Calendars.Add(version);
-        db.AuditEntries.Add(new AuditEntry(time.NewId(), now, publication.Actor, "calendar.published", "calendar", version.Id)
+        db.AuditEntries.Add(new AuditEntry(
+            time.NewId(), now, publication.Actor, "calendar.published", "calendar", version.Id)
         {
             Detail = JsonSerializer.Serialize(new
             {
@@ -104,7 +105,8 @@ public sealed class PublishCalendarHandler(
 
         SlaRecomputed recomputed = await recomputation.RecomputeAsync(
             jurisdictionId, publication.Key, publication.Version, SlaRecomputation.DefaultBatchSize, cancellationToken);
-        Cases.Log.SlaClocksRecomputed(logger, recomputed.Cases, publication.Key, publication.Version, recomputed.DeadlinesMoved);
+        Cases.Log.SlaClocksRecomputed(
+            logger, recomputed.Cases, publication.Key, publication.Version, recomputed.DeadlinesMoved);
         return new PublishedCalendar(
             publication.Key, publication.Version, publication.ContentHash, false, recomputed.Cases,
             recomputed.DeadlinesMoved);
