@@ -44,19 +44,27 @@ public sealed class CaseSlaClock
     public Instant UpdatedAt { get; private set; }
 
     /// <summary>Writes the clock as evaluated at <paramref name="now"/>; true when anything changed.</summary>
+    /// <remarks><see cref="UpdatedAt"/> is when the stored state last changed.</remarks>
     internal bool Update(SlaClockStatus status, string calendarKey, int calendarVersion, Instant now)
     {
         Instant? warning = status.Warnings.Count == 0 ? null : status.Warnings.Min(w => w.At);
         string state = SlaClockStates.Of(status, warning, now);
         bool changed = state != State || status.Deadline != Deadline || warning != WarningAt
             || calendarKey != CalendarKey || calendarVersion != CalendarVersion;
+
+        // An unchanged row is left alone, so evaluating many cases again writes only those that moved.
+        if (!changed)
+        {
+            return false;
+        }
+
         State = state;
         Deadline = status.Deadline;
         WarningAt = warning;
         CalendarKey = calendarKey;
         CalendarVersion = calendarVersion;
         UpdatedAt = now;
-        return changed;
+        return true;
     }
 
     /// <summary>A warning timer fired: a running clock is now at risk.</summary>

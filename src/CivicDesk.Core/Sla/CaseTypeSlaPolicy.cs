@@ -27,7 +27,7 @@ public sealed class CaseTypeSlaPolicy(SlaSources sources, DefaultSlaPolicy fallb
         }
 
         List<PlannedClock> clocks = [];
-        foreach (CaseTypeClock clock in CaseTypeOperations.SlaClockDefinitions(loaded.CaseType, serviceCode))
+        foreach (CaseTypeClock clock in loaded.ClocksFor(serviceCode))
         {
             BusinessCalendar? calendar = await sources.CalendarAsync(
                 subject.JurisdictionId, clock.Calendar, loaded, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Text.Json;
 using CivicDesk.Core.Catalog;
 using CivicDesk.Core.CaseTypes;
@@ -123,4 +124,12 @@ public sealed class SlaSources(CivicDeskDbContext db, CatalogCache catalog)
 }
 
 /// <summary>A case type version as loaded, with the calendars it was published with, by id.</summary>
-public sealed record LoadedCaseType(CaseType CaseType, IReadOnlyDictionary<string, BusinessCalendar> Calendars);
+public sealed record LoadedCaseType(CaseType CaseType, IReadOnlyDictionary<string, BusinessCalendar> Calendars)
+{
+    private readonly ConcurrentDictionary<string, ImmutableArray<CaseTypeClock>> _clocks =
+        new(StringComparer.Ordinal);
+
+    /// <summary>The type's clocks for a service, built once per service (evaluating many cases asks often).</summary>
+    public ImmutableArray<CaseTypeClock> ClocksFor(string serviceCode) =>
+        _clocks.GetOrAdd(serviceCode, code => CaseTypeOperations.SlaClockDefinitions(CaseType, code));
+}
