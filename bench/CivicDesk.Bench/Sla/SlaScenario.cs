@@ -146,7 +146,7 @@ internal sealed class SlaScenario(SlaScenarioOptions options, TextWriter output)
         return day;
     }
 
-    /// <summary>The read baseline: the open cases and their status history, in the recompute's keyset batches.</summary>
+    /// <summary>The read baseline: open cases and their status history, in the recompute's keyset batches.</summary>
     private static async Task<int> ReadAllAsync(
         BenchDatabase database,
         Guid jurisdictionId,
