@@ -13,7 +13,7 @@ using NodaTime;
 namespace CivicDesk.Core.Sla;
 
 /// <summary>
-/// One clock for every case, from <see cref="SlaOptions"/>: it starts when the case is created, pauses while it
+/// One clock for every case without a case type, from <see cref="SlaOptions"/>: it starts when the case is created, pauses while it
 /// is on hold, stops when it is closed, cancelled or referred, and warns some business hours before its deadline.
 /// </summary>
 // Limitation: one clock for all services, no holidays. It serves only cases without a case type (created before

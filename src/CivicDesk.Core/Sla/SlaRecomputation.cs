@@ -114,6 +114,8 @@ public sealed class SlaRecomputation(
         return moved;
     }
 
+    // Limitation: the note is stored as an English sentence, so the Spanish workspace shows it in English. Store
+    // its facts in the event's data and word it in Timeline.razor when staff read timelines in other languages.
     private CaseEvent Explain(DeadlineMove move, SlaPlan plan, string key, int version, Instant now)
     {
         DateTimeZone zone = plan.Clocks.First(c => c.Definition.Id == move.ClockId).Calendar.Zone;
