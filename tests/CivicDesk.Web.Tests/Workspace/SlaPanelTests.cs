@@ -1,6 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using CivicDesk.Core.Cases;
+using CivicDesk.Core.Data;
 using CivicDesk.Core.Identity;
+using CivicDesk.Core.Sla;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using static CivicDesk.Web.Tests.Workspace.StaffBrowser;
 
@@ -49,6 +54,28 @@ public abstract class SlaPanelTests(WorkspaceApp app)
     }
 
     [Fact]
+    public async Task Queue_SlaBreached_ListsTheAgentsBreachedCaseAndOnTimeDoesNot()
+    {
+        (string ana, _) = await AddUserAsync(app, StaffRole.Agent, "HPD");
+        Instant day = Instant.FromUtc(2017, 5, 9, 14, 0);
+        (Guid caseId, string reference) = await AddCaseAsync(app, "plumbing", day);
+        (Guid otherId, string other) = await AddCaseAsync(app, "street-condition", day);
+        await ScheduleAsync(caseId);
+        await ScheduleAsync(otherId);
+        HttpClient client = await SignInAsync(app, ana);
+        const string Day = "/staff?created_from=2017-05-09&created_to=2017-05-09";
+
+        string breached = await GetHtmlAsync(client, Day + "&sla=breached");
+        string onTime = await GetHtmlAsync(client, Day + "&sla=on_time");
+
+        Assert.Contains(reference, breached, StringComparison.Ordinal);
+        Assert.DoesNotContain(other, breached, StringComparison.Ordinal);
+        Assert.Contains(">1 case<", breached, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"breached\" selected", breached, StringComparison.Ordinal);
+        Assert.DoesNotContain(reference, onTime, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StaffApi_Case_IncludesEachClockWithStateAndDeadline()
     {
         (string ana, _) = await AddUserAsync(app, StaffRole.Agent, "HPD");
@@ -63,6 +90,16 @@ public abstract class SlaPanelTests(WorkspaceApp app)
             (clock.GetProperty("id").GetString(), clock.GetProperty("state").GetString(),
                 clock.GetProperty("deadline").GetString(),
                 clock.GetProperty("calendar").GetProperty("key").GetString()));
+    }
+
+    /// <summary>Schedules a stored case's clocks, as its next status change would.</summary>
+    private async Task ScheduleAsync(Guid caseId)
+    {
+        await using AsyncServiceScope scope = app.CreateScope();
+        CivicDeskDbContext db = scope.ServiceProvider.GetRequiredService<CivicDeskDbContext>();
+        Case found = await db.Cases.SingleAsync(c => c.Id == caseId, Ct);
+        await scope.ServiceProvider.GetRequiredService<SlaTimerScheduler>().ScheduleAsync(found, null, Ct);
+        await db.SaveChangesAsync(Ct);
     }
 }
 
