@@ -13,8 +13,9 @@ using NodaTime;
 namespace CivicDesk.Core.Sla;
 
 /// <summary>
-/// One clock for every case without a case type, from <see cref="SlaOptions"/>: it starts when the case is created, pauses while it
-/// is on hold, stops when it is closed, cancelled or referred, and warns some business hours before its deadline.
+/// One clock for every case without a case type, from <see cref="SlaOptions"/>: it starts when the case is
+/// created, pauses while it is on hold, stops when it is closed, cancelled or referred, and warns some business
+/// hours before its deadline.
 /// </summary>
 // Limitation: one clock for all services, no holidays. It serves only cases without a case type (created before
 // one was published, or imported); CaseTypeSlaPolicy gives pinned cases their type's clocks and calendars.
