@@ -28,6 +28,7 @@ public static class CliApp
         root.Subcommands.Add(UsersCommand.Create(context));
         root.Subcommands.Add(ImportCommand.Create(context));
         root.Subcommands.Add(CaseTypesCommand.Create(context));
+        root.Subcommands.Add(CalendarsCommand.Create(context));
         root.Subcommands.Add(Commands.Rules.RulesCommand.Create(context));
 
         ParseResult parsed = root.Parse(args);

@@ -2,6 +2,8 @@ using CivicDesk.Core.Cases;
 using CivicDesk.Core.Cases.SubmitRequest;
 using CivicDesk.Core.Cases.TrackRequest;
 using CivicDesk.Core.CaseTypes;
+using CivicDesk.Core.Calendars.ListCalendars;
+using CivicDesk.Core.Calendars.PublishCalendar;
 using CivicDesk.Core.CaseTypes.MigrateCaseType;
 using CivicDesk.Core.CaseTypes.PublishCaseType;
 using CivicDesk.Core.Catalog;
@@ -33,6 +35,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<PinnedCaseTypes>();
         services.AddScoped<PublishCaseTypeHandler>();
         services.AddScoped<MigrateCaseTypeHandler>();
+        services.AddScoped<PublishCalendarHandler>();
+        services.AddScoped<ListCalendarsHandler>();
         services.AddDurableTimers();
         return services;
     }

@@ -1,3 +1,4 @@
+using CivicDesk.Core.Calendars;
 using CivicDesk.Core.Cases;
 
 namespace CivicDesk.Core.CaseTypes;
@@ -16,4 +17,10 @@ public sealed record CaseTypePublication(
 {
     /// <summary>The files the case type was loaded with (rule files, calendars), by the name it gives them.</summary>
     public IReadOnlyDictionary<string, string> Files { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The calendars of <see cref="Files"/> that load, as calendar publications by the same actor.</summary>
+    public IEnumerable<CalendarPublication> Calendars() => Files
+        .Where(f => f.Key.StartsWith("calendars/", StringComparison.Ordinal))
+        .Select(f => CalendarPublication.Read(f.Key, f.Value, Actor).Publication)
+        .OfType<CalendarPublication>();
 }

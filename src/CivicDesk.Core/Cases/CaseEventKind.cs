@@ -17,6 +17,9 @@ public enum CaseEventKind
     /// <summary>An SLA clock's deadline passed while it ran (written by a durable timer).</summary>
     SlaBreached,
 
+    /// <summary>An SLA deadline moved because the calendar its clock counts on changed (internal).</summary>
+    SlaDeadlineMoved,
+
     /// <summary>The jurisdiction's routing policy chose the department, queue and priority (staff only).</summary>
     Routed,
 

@@ -51,4 +51,11 @@ internal static partial class Log
     [LoggerMessage(1105, LogLevel.Information,
         "Transition {Transition} taken on case {CaseId} with {FieldCount} fields")]
     public static partial void TransitionTaken(ILogger logger, string transition, Guid caseId, int fieldCount);
+
+    [LoggerMessage(1106, LogLevel.Information, "Calendar {Key} version {Version} published")]
+    public static partial void CalendarPublished(ILogger logger, string key, int version);
+
+    [LoggerMessage(1107, LogLevel.Information,
+        "SLA clocks of {Count} open cases evaluated again on calendar {Key} v{Version}; {Moved} deadlines moved")]
+    public static partial void SlaClocksRecomputed(ILogger logger, int count, string key, int version, int moved);
 }

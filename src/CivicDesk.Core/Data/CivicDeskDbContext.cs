@@ -1,10 +1,12 @@
 using CivicDesk.Core.Audit;
+using CivicDesk.Core.Calendars;
 using CivicDesk.Core.Cases;
 using CivicDesk.Core.CaseTypes;
 using CivicDesk.Core.Catalog;
 using CivicDesk.Core.Identity;
 using CivicDesk.Core.Imports;
 using CivicDesk.Core.Jurisdictions;
+using CivicDesk.Core.Sla;
 using CivicDesk.Core.Timers;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -45,6 +47,10 @@ public sealed class CivicDeskDbContext(DbContextOptions<CivicDeskDbContext> opti
     public DbSet<CaseTypeVersion> CaseTypeVersions => Set<CaseTypeVersion>();
 
     public DbSet<DurableTimer> Timers => Set<DurableTimer>();
+
+    public DbSet<CalendarVersion> Calendars => Set<CalendarVersion>();
+
+    public DbSet<CaseSlaClock> CaseSlaClocks => Set<CaseSlaClock>();
 
     public bool IsPostgres => Database.ProviderName == DatabaseProviders.PostgresProviderName;
 

@@ -13,11 +13,12 @@ using NodaTime;
 namespace CivicDesk.Core.Sla;
 
 /// <summary>
-/// One clock for every case, from <see cref="SlaOptions"/>: it starts when the case is created, pauses while it
-/// is on hold, stops when it is closed, cancelled or referred, and warns some business hours before its deadline.
+/// One clock for every case without a case type, from <see cref="SlaOptions"/>: it starts when the case is
+/// created, pauses while it is on hold, stops when it is closed, cancelled or referred, and warns some business
+/// hours before its deadline.
 /// </summary>
-// Limitation: one clock for all services, no holidays. Case types (issue 4, item 2) will replace this policy
-// with per-service targets and the agency's own calendars.
+// Limitation: one clock for all services, no holidays. It serves only cases without a case type (created before
+// one was published, or imported); CaseTypeSlaPolicy gives pinned cases their type's clocks and calendars.
 public sealed class DefaultSlaPolicy(CivicDeskDbContext db, CatalogCache catalog, IOptions<SlaOptions> options)
     : ISlaPolicy
 {
@@ -30,7 +31,7 @@ public sealed class DefaultSlaPolicy(CivicDeskDbContext db, CatalogCache catalog
     // A built calendar memoises its days, so one is kept per zone and hours rather than rebuilt per case.
     private static readonly ConcurrentDictionary<string, BusinessCalendar> Calendars = new(StringComparer.Ordinal);
 
-    public async ValueTask<SlaPlan?> PlanForAsync(Case @case, CancellationToken cancellationToken)
+    public async ValueTask<SlaPlan?> PlanForAsync(SlaSubject subject, CancellationToken cancellationToken)
     {
         SlaOptions sla = options.Value;
         if (!sla.Enabled)
@@ -38,7 +39,7 @@ public sealed class DefaultSlaPolicy(CivicDeskDbContext db, CatalogCache catalog
             return null;
         }
 
-        Guid jurisdictionId = @case.JurisdictionId;
+        Guid jurisdictionId = subject.JurisdictionId;
         Jurisdiction? jurisdiction = await catalog.GetOrLoadAsync(
             $"jurisdiction:{jurisdictionId}",
             token => db.Jurisdictions.AsNoTracking().SingleOrDefaultAsync(j => j.Id == jurisdictionId, token),
@@ -51,7 +52,7 @@ public sealed class DefaultSlaPolicy(CivicDeskDbContext db, CatalogCache catalog
         string key = string.Create(
             CultureInfo.InvariantCulture, $"{jurisdiction.TimeZoneId}|{sla.Opens:HH:mm}|{sla.Closes:HH:mm}");
         BusinessCalendar calendar = Calendars.GetOrAdd(key, _ => Build(jurisdiction.TimeZoneId, sla));
-        return new SlaPlan(calendar, [Clock(sla)]);
+        return new SlaPlan([new PlannedClock(Clock(sla), calendar)]);
     }
 
     public static SlaClockDefinition Clock(SlaOptions sla) => new(

@@ -1,5 +1,6 @@
 using CivicDesk.Core.Cases;
 using CivicDesk.Core.Timers;
+using NodaTime;
 
 namespace CivicDesk.Core.Sla;
 
@@ -10,4 +11,6 @@ public sealed class SlaBreachHandler : SlaTimerHandler
     protected override CaseEventKind EventKind => CaseEventKind.SlaBreached;
 
     protected override string Action => "case.sla_breached";
+
+    protected override void Mark(CaseSlaClock clock, Instant now) => clock.BreachFired(now);
 }

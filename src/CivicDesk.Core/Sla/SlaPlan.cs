@@ -4,7 +4,10 @@ using CivicDesk.Workflow.Sla;
 namespace CivicDesk.Core.Sla;
 
 /// <summary>
-/// SLA clocks and the calendar they count on. Clock states are the case statuses' codes (<c>new</c>,
-/// <c>on_hold</c>, <c>closed</c>, …), as <see cref="CaseHistory"/> writes them.
+/// The SLA clocks of a case, each with the calendar it counts on. Clock states are the case statuses' codes
+/// (<c>new</c>, <c>on_hold</c>, <c>closed</c>, …), as <see cref="CaseHistory"/> writes them.
 /// </summary>
-public sealed record SlaPlan(BusinessCalendar Calendar, IReadOnlyList<SlaClockDefinition> Clocks);
+public sealed record SlaPlan(IReadOnlyList<PlannedClock> Clocks);
+
+/// <summary>One clock of a plan and the calendar (with its id and version) it counts on.</summary>
+public sealed record PlannedClock(SlaClockDefinition Definition, BusinessCalendar Calendar);

@@ -4,13 +4,15 @@ using CivicDesk.Core.Cases;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Timers;
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 using NodaTime.Text;
 
 namespace CivicDesk.Core.Sla;
 
 /// <summary>
-/// Fires an SLA warning or breach: an internal timeline event on the case ("SLA warning", "SLA breached") and an
-/// audit entry. A case that is no longer open makes the timer obsolete instead.
+/// Fires an SLA warning or breach: an internal timeline event on the case ("SLA warning", "SLA breached"), an
+/// audit entry, and the clock's stored state (at risk, breached), all in the timer's transaction. A case that is
+/// no longer open makes the timer obsolete instead.
 /// </summary>
 public abstract class SlaTimerHandler : ITimerHandler
 {
@@ -19,6 +21,9 @@ public abstract class SlaTimerHandler : ITimerHandler
     protected abstract CaseEventKind EventKind { get; }
 
     protected abstract string Action { get; }
+
+    /// <summary>What firing does to the case's stored clock state.</summary>
+    protected abstract void Mark(CaseSlaClock clock, Instant now);
 
     public async Task<TimerOutcome> FireAsync(TimerFiring firing, CancellationToken cancellationToken)
     {
@@ -34,6 +39,13 @@ public abstract class SlaTimerHandler : ITimerHandler
         if (status is not { } current || !current.IsOpen())
         {
             return TimerOutcome.Obsolete;
+        }
+
+        CaseSlaClock? clock = await firing.Db.CaseSlaClocks
+            .SingleOrDefaultAsync(c => c.CaseId == caseId && c.ClockId == timer.Clock, cancellationToken);
+        if (clock is not null)
+        {
+            Mark(clock, firing.Now);
         }
 
         firing.Db.CaseEvents.Add(new CaseEvent(

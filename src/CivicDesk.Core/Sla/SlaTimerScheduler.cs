@@ -11,19 +11,23 @@ using NodaTime.Text;
 namespace CivicDesk.Core.Sla;
 
 /// <summary>
-/// Keeps a case's SLA timers in line with its clocks: a warning and a breach timer per running clock, and no
-/// pending timer for a clock that stopped, paused or moved its deadline. It only adds to the context; the
-/// caller's SaveChanges stores the timers in the transaction of the change that moved the clocks.
+/// Keeps a case's SLA timers and stored clock states in line with its clocks: a warning and a breach timer per
+/// running clock, no pending timer for a clock that stopped, paused or moved its deadline, and one
+/// <see cref="CaseSlaClock"/> row per clock. It only adds to the context; the caller's SaveChanges stores them in
+/// the transaction of the change that moved the clocks.
 /// </summary>
 // Limitation: bulk imports write cases without calling this, so an imported case gets its timers only at its
 // first status change. Schedule them in the importer (in batches) when imported open cases must be watched too.
 public sealed class SlaTimerScheduler(CivicDeskDbContext db, ISlaPolicy policy, TimeProvider time)
 {
-    private static readonly string[] SlaKinds = [TimerKinds.SlaWarning, TimerKinds.SlaBreach];
+    internal static readonly string[] SlaKinds = [TimerKinds.SlaWarning, TimerKinds.SlaBreach];
 
     /// <summary>For a case being created: its first event is its whole history, and it has no timers yet.</summary>
-    public Task ScheduleNewCaseAsync(Case created, CaseEvent first, CancellationToken cancellationToken) =>
-        ApplyAsync(created, [first], [], cancellationToken);
+    public async Task ScheduleNewCaseAsync(Case created, CaseEvent first, CancellationToken cancellationToken)
+    {
+        SlaPlan? plan = await policy.PlanForAsync(SlaSubject.Of(created), cancellationToken);
+        Apply(created.Id, plan, CaseHistory.From([first]), [], [], time.GetCurrentInstant());
+    }
 
     /// <summary>
     /// For a stored case, after its status changed (<paramref name="change"/> is that event, not yet saved) or
@@ -44,18 +48,51 @@ public sealed class SlaTimerScheduler(CivicDeskDbContext db, ISlaPolicy policy, 
         List<DurableTimer> existing = await db.Timers
             .Where(t => t.CaseId == caseId && SlaKinds.Contains(t.Kind))
             .ToListAsync(cancellationToken);
-        await ApplyAsync(@case, timeline, existing, cancellationToken);
+        List<CaseSlaClock> clocks = await db.CaseSlaClocks.Where(c => c.CaseId == caseId)
+            .ToListAsync(cancellationToken);
+        SlaPlan? plan = await policy.PlanForAsync(SlaSubject.Of(@case), cancellationToken);
+        Apply(caseId, plan, CaseHistory.From(timeline), existing, clocks, time.GetCurrentInstant());
     }
 
-    private async Task ApplyAsync(
-        Case @case,
-        IEnumerable<CaseEvent> timeline,
-        List<DurableTimer> existing,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Brings one case's timers and clock rows (tracked, as loaded) in line with <paramref name="plan"/>, adding
+    /// what is new to the context. Returns the clocks whose deadline moved, for a caller that explains why.
+    /// </summary>
+    internal List<DeadlineMove> Apply(
+        Guid caseId,
+        SlaPlan? plan,
+        IReadOnlyList<CaseHistoryEvent> history,
+        IReadOnlyList<DurableTimer> existing,
+        IReadOnlyList<CaseSlaClock> clocks,
+        Instant now)
     {
-        Instant now = time.GetCurrentInstant();
-        SlaPlan? plan = await policy.PlanForAsync(@case, cancellationToken);
-        List<DurableTimer> wanted = plan is null ? [] : Wanted(@case.Id, plan, CaseHistory.From(timeline), now);
+        List<DeadlineMove> moves = [];
+        List<DurableTimer> wanted = [];
+        Dictionary<string, CaseSlaClock> rows = clocks.ToDictionary(c => c.ClockId, StringComparer.Ordinal);
+        foreach (PlannedClock clock in plan?.Clocks ?? [])
+        {
+            SlaClockStatus status = SlaClock.Evaluate(clock.Definition, clock.Calendar, history, now);
+            if (!rows.Remove(clock.Definition.Id, out CaseSlaClock? row))
+            {
+                row = new CaseSlaClock(caseId, clock.Definition.Id);
+                db.CaseSlaClocks.Add(row);
+            }
+            else if (row.Deadline is { } before && status.Deadline is { } after && before != after)
+            {
+                moves.Add(new DeadlineMove(caseId, clock.Definition.Id, before, after));
+            }
+
+            row.Update(status, clock.Calendar.Id, clock.Calendar.Version, now);
+            wanted.AddRange(Timers(caseId, clock.Definition.Id, status, now));
+        }
+
+        db.CaseSlaClocks.RemoveRange(rows.Values);
+        Reconcile(existing, wanted, now);
+        return moves;
+    }
+
+    private void Reconcile(IReadOnlyList<DurableTimer> existing, List<DurableTimer> wanted, Instant now)
+    {
         Dictionary<string, DurableTimer> byKey = existing.ToDictionary(t => t.DedupeKey, StringComparer.Ordinal);
         HashSet<string> wantedKeys = new(StringComparer.Ordinal);
         foreach (DurableTimer timer in wanted)
@@ -80,33 +117,25 @@ public sealed class SlaTimerScheduler(CivicDeskDbContext db, ISlaPolicy policy, 
         }
     }
 
-    private List<DurableTimer> Wanted(
-        Guid caseId,
-        SlaPlan plan,
-        IReadOnlyList<CaseHistoryEvent> history,
-        Instant now)
+    private IEnumerable<DurableTimer> Timers(Guid caseId, string clockId, SlaClockStatus status, Instant now)
     {
-        List<DurableTimer> wanted = [];
-        foreach (SlaClockDefinition clock in plan.Clocks)
+        if (status.StoppedAt is not null || status.Deadline is not { } deadline)
         {
-            SlaClockStatus status = SlaClock.Evaluate(clock, plan.Calendar, history, now);
-            if (status.StoppedAt is not null || status.Deadline is not { } deadline)
-            {
-                continue;
-            }
-
-            string due = InstantPattern.ExtendedIso.Format(deadline);
-            wanted.Add(new DurableTimer(
-                time.NewId(), TimerKinds.SlaBreach, caseId, clock.Id, deadline,
-                JsonSerializer.Serialize(new { clock = clock.Id, deadline = due }), now));
-            foreach (SlaWarningTime warning in status.Warnings)
-            {
-                wanted.Add(new DurableTimer(
-                    time.NewId(), TimerKinds.SlaWarning, caseId, clock.Id, warning.At,
-                    JsonSerializer.Serialize(new { clock = clock.Id, warning = warning.Id, deadline = due }), now));
-            }
+            yield break;
         }
 
-        return wanted;
+        string due = InstantPattern.ExtendedIso.Format(deadline);
+        yield return new DurableTimer(
+            time.NewId(), TimerKinds.SlaBreach, caseId, clockId, deadline,
+            JsonSerializer.Serialize(new { clock = clockId, deadline = due }), now);
+        foreach (SlaWarningTime warning in status.Warnings)
+        {
+            yield return new DurableTimer(
+                time.NewId(), TimerKinds.SlaWarning, caseId, clockId, warning.At,
+                JsonSerializer.Serialize(new { clock = clockId, warning = warning.Id, deadline = due }), now);
+        }
     }
 }
+
+/// <summary>A clock whose deadline moved when the case's clocks were evaluated again.</summary>
+internal sealed record DeadlineMove(Guid CaseId, string ClockId, Instant From, Instant To);

@@ -1,5 +1,6 @@
 using CivicDesk.Core.Cases;
 using CivicDesk.Core.Timers;
+using NodaTime;
 
 namespace CivicDesk.Core.Sla;
 
@@ -10,4 +11,6 @@ public sealed class SlaWarningHandler : SlaTimerHandler
     protected override CaseEventKind EventKind => CaseEventKind.SlaWarning;
 
     protected override string Action => "case.sla_warning";
+
+    protected override void Mark(CaseSlaClock clock, Instant now) => clock.WarningFired(now);
 }

@@ -88,6 +88,58 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                     b.ToTable("audit_entries");
                 });
 
+            modelBuilder.Entity("CivicDesk.Core.Calendars.CalendarVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_hash");
+
+                    b.Property<Guid>("JurisdictionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("jurisdiction_id");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("published_by");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_calendars");
+
+                    b.HasIndex("JurisdictionId", "Key", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_calendars_jurisdiction_id_key_version");
+
+                    b.ToTable("calendars", (string)null);
+                });
+
             modelBuilder.Entity("CivicDesk.Core.CaseTypes.CaseTypeVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1036,6 +1088,54 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                     b.ToTable("queues");
                 });
 
+            modelBuilder.Entity("CivicDesk.Core.Sla.CaseSlaClock", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("ClockId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("clock_id");
+
+                    b.Property<string>("CalendarKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("calendar_key");
+
+                    b.Property<int>("CalendarVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("calendar_version");
+
+                    b.Property<DateTime?>("Deadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateTime?>("WarningAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("warning_at");
+
+                    b.HasKey("CaseId", "ClockId")
+                        .HasName("pk_case_sla_clocks");
+
+                    b.HasIndex("State", "CaseId")
+                        .HasDatabaseName("ix_case_sla_clocks_state_case_id");
+
+                    b.ToTable("case_sla_clocks", (string)null);
+                });
+
             modelBuilder.Entity("CivicDesk.Core.Timers.DurableTimer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1121,6 +1221,16 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                         .HasFilter("state = 'pending'");
 
                     b.ToTable("timers", (string)null);
+                });
+
+            modelBuilder.Entity("CivicDesk.Core.Calendars.CalendarVersion", b =>
+                {
+                    b.HasOne("CivicDesk.Core.Jurisdictions.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_calendars_jurisdictions_jurisdiction_id");
                 });
 
             modelBuilder.Entity("CivicDesk.Core.CaseTypes.CaseTypeVersion", b =>
@@ -1306,6 +1416,16 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_queues_departments_department_id");
+                });
+
+            modelBuilder.Entity("CivicDesk.Core.Sla.CaseSlaClock", b =>
+                {
+                    b.HasOne("CivicDesk.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_sla_clocks_cases_case_id");
                 });
 
             modelBuilder.Entity("CivicDesk.Core.Timers.DurableTimer", b =>

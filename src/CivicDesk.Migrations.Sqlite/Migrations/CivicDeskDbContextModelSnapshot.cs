@@ -83,6 +83,58 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                     b.ToTable("audit_entries");
                 });
 
+            modelBuilder.Entity("CivicDesk.Core.Calendars.CalendarVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_hash");
+
+                    b.Property<Guid>("JurisdictionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("jurisdiction_id");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_by");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_calendars");
+
+                    b.HasIndex("JurisdictionId", "Key", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_calendars_jurisdiction_id_key_version");
+
+                    b.ToTable("calendars", (string)null);
+                });
+
             modelBuilder.Entity("CivicDesk.Core.CaseTypes.CaseTypeVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1031,6 +1083,54 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                     b.ToTable("queues");
                 });
 
+            modelBuilder.Entity("CivicDesk.Core.Sla.CaseSlaClock", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("ClockId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("clock_id");
+
+                    b.Property<string>("CalendarKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("calendar_key");
+
+                    b.Property<int>("CalendarVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("calendar_version");
+
+                    b.Property<long?>("Deadline")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long?>("WarningAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("warning_at");
+
+                    b.HasKey("CaseId", "ClockId")
+                        .HasName("pk_case_sla_clocks");
+
+                    b.HasIndex("State", "CaseId")
+                        .HasDatabaseName("ix_case_sla_clocks_state_case_id");
+
+                    b.ToTable("case_sla_clocks", (string)null);
+                });
+
             modelBuilder.Entity("CivicDesk.Core.Timers.DurableTimer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1116,6 +1216,16 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                         .HasFilter("state = 'pending'");
 
                     b.ToTable("timers", (string)null);
+                });
+
+            modelBuilder.Entity("CivicDesk.Core.Calendars.CalendarVersion", b =>
+                {
+                    b.HasOne("CivicDesk.Core.Jurisdictions.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_calendars_jurisdictions_jurisdiction_id");
                 });
 
             modelBuilder.Entity("CivicDesk.Core.CaseTypes.CaseTypeVersion", b =>
@@ -1301,6 +1411,16 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_queues_departments_department_id");
+                });
+
+            modelBuilder.Entity("CivicDesk.Core.Sla.CaseSlaClock", b =>
+                {
+                    b.HasOne("CivicDesk.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_sla_clocks_cases_case_id");
                 });
 
             modelBuilder.Entity("CivicDesk.Core.Timers.DurableTimer", b =>

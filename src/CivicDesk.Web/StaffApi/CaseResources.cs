@@ -4,6 +4,7 @@ using CivicDesk.Core.Cases.ChangeCaseStatus;
 using CivicDesk.Core.Cases.GetCase;
 using CivicDesk.Core.Cases.ListCases;
 using CivicDesk.Core.Cases.Routing;
+using CivicDesk.Core.Sla;
 using NodaTime;
 using NodaTime.Text;
 
@@ -76,6 +77,7 @@ internal static class CaseResources
             NextStatuses = details.NextStatuses.Select(s => s.ToCode()).ToArray(),
             CaseType = details.CaseType is { } pin ? new { pin.Key, pin.Version } : null,
             Transitions = details.Transitions?.Select(Transition).ToArray(),
+            Clocks = details.Clocks.Select(Clock).ToArray(),
             c.Version,
         };
     }
@@ -86,6 +88,19 @@ internal static class CaseResources
         To = t.To.ToCode(),
         Label = new { t.Label.En, t.Label.Es },
         t.RequiredFields,
+    };
+
+    /// <summary>A clock now: state code, deadline in UTC, and used and remaining time in whole seconds.</summary>
+    private static object Clock(SlaClockView clock) => new
+    {
+        Id = clock.ClockId,
+        clock.State,
+        Deadline = clock.Deadline is Instant deadline ? Iso(deadline) : null,
+        WarningAt = clock.WarningAt is Instant warning ? Iso(warning) : null,
+        UsedSeconds = (long)clock.Used.TotalSeconds,
+        RemainingSeconds = (long)clock.Remaining.TotalSeconds,
+        Measure = clock.BusinessTime ? "business_time" : "elapsed_time",
+        Calendar = new { Key = clock.CalendarKey, Version = clock.CalendarVersion },
     };
 
     private static object Entry(TimelineEntry e) => new

@@ -3,6 +3,7 @@ using CivicDesk.Core.Cases;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Identity;
 using CivicDesk.Workflow.CaseTypes;
+using CivicDesk.Workflow.Sla;
 using Microsoft.Extensions.Localization;
 using NodaTime;
 using NodaTime.Text;
@@ -29,6 +30,32 @@ public sealed class StaffText(IStringLocalizer<WorkspaceResources> text, Passwor
     public string Event(CaseEventKind kind) => text["Event_" + kind];
 
     public string Channel(Channel channel) => text["Channel_" + channel];
+
+    /// <summary>A resource with its placeholders filled in the reader's culture.</summary>
+    public string Format(string key, params object[] values) =>
+        string.Format(CultureInfo.CurrentCulture, text[key], values);
+
+    /// <summary>A clock's name in the reader's language when the workspace knows it, else its id.</summary>
+    public string SlaClockName(string clockId)
+    {
+        LocalizedString name = text["SlaClock_" + clockId];
+        return name.ResourceNotFound ? clockId : name.Value;
+    }
+
+    /// <summary>
+    /// A deadline in the reader's language, in <paramref name="zone"/> and always with its UTC offset, such as
+    /// "Tuesday, December 8, 2026 6:00 PM (UTC-05:00)".
+    /// </summary>
+    public string Deadline(Instant at, DateTimeZone zone) =>
+        ViewerTime.Format(at, zone, text["SlaDeadlinePattern"], CultureInfo.CurrentCulture);
+
+    /// <summary>A duration as days, hours and minutes in the reader's language.</summary>
+    public string Span(Duration span)
+    {
+        long minutes = (long)Math.Floor(span.TotalMinutes);
+        return string.Format(
+            CultureInfo.CurrentCulture, text["SlaSpan"], minutes / (24 * 60), minutes / 60 % 24, minutes % 60);
+    }
 
     /// <summary>A priority as shown to staff: "1 (most urgent)" style words, or "not triaged".</summary>
     public string Priority(int? priority) => priority is int level

@@ -1,12 +1,15 @@
+using CivicDesk.Core.Calendars.PublishCalendar;
 using CivicDesk.Core.Cases;
 using CivicDesk.Core.CaseTypes;
 using CivicDesk.Core.CaseTypes.PublishCaseType;
 using CivicDesk.Core.Catalog;
 using CivicDesk.Core.Catalog.SeedCatalog;
 using CivicDesk.Core.Data;
+using CivicDesk.Core.Sla;
 using CivicDesk.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace CivicDesk.Cli.Tests.Commands;
@@ -111,8 +114,15 @@ public sealed class CaseTypesCommandTests
         await using CivicDeskDbContext db = await database.CreateMigratedContextAsync();
         (Guid nyc, _) = await new SeedCatalogHandler(db, time, NullLogger<SeedCatalogHandler>.Instance)
             .HandleAsync(RepositoryPaths.Samples("catalog", "nyc.json"), Ct);
+        CatalogCache catalog = new(time);
+        SlaSources sources = new(db, catalog);
+        ISlaPolicy policy = new CaseTypeSlaPolicy(
+            sources, new DefaultSlaPolicy(db, catalog, Options.Create(new SlaOptions())));
+        PublishCalendarHandler calendars = new(
+            db, catalog, new SlaRecomputation(db, policy, sources, new SlaTimerScheduler(db, policy, time), time),
+            time, NullLogger<PublishCalendarHandler>.Instance);
         PublishCaseTypeHandler publish = new(
-            db, new CatalogCache(time), time, NullLogger<PublishCaseTypeHandler>.Instance);
+            db, catalog, calendars, time, NullLogger<PublishCaseTypeHandler>.Instance);
         CaseTypeRead sample = CaseTypeFiles.Read(RepositoryPaths.Samples("case-types", "nyc-311.yaml"));
         foreach (int version in new[] { 1, 2 })
         {

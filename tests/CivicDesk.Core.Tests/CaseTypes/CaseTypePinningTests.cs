@@ -10,6 +10,7 @@ using CivicDesk.Core.Catalog.SeedCatalog;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
 using CivicDesk.Core.Tests.Cases;
+using CivicDesk.Core.Tests.Sla;
 using CivicDesk.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -283,8 +284,10 @@ public sealed class CaseTypePinningTests
         CaseTypePublication publication)
     {
         await using CivicDeskDbContext db = database.CreateContext();
+        CatalogCache catalog = new(_time);
         PublishCaseTypeHandler handler = new(
-            db, new CatalogCache(_time), _time, NullLogger<PublishCaseTypeHandler>.Instance);
+            db, catalog, SlaServices.PublishCalendar(db, catalog, _time), _time,
+            NullLogger<PublishCaseTypeHandler>.Instance);
         return await handler.HandleAsync("nyc", publication, Ct);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CivicDesk.Core.Audit;
+using CivicDesk.Core.Calendars.PublishCalendar;
 using CivicDesk.Core.Cases;
 using CivicDesk.Core.Catalog;
 using CivicDesk.Core.Common;
@@ -14,10 +15,13 @@ namespace CivicDesk.Core.CaseTypes.PublishCaseType;
 /// Publishes a validated case type version for a jurisdiction. New cases take it from then on; open cases stay
 /// on the version they started with. Publishing the same version with the same content again changes nothing;
 /// the same version number with other content, or a number not above the latest, is refused.
+/// The calendars in its bundle are published first when their version is new (see
+/// <see cref="PublishCalendarHandler.PublishNewAsync"/>).
 /// </summary>
 public sealed class PublishCaseTypeHandler(
     CivicDeskDbContext db,
     CatalogCache catalog,
+    PublishCalendarHandler calendars,
     TimeProvider time,
     ILogger<PublishCaseTypeHandler> logger)
 {
@@ -42,6 +46,7 @@ public sealed class PublishCaseTypeHandler(
             return refused;
         }
 
+        await calendars.PublishNewAsync(jurisdictionId.Value, publication.Calendars(), cancellationToken);
         if (published.Any(v => v.Version == publication.Version))
         {
             return new PublishedCaseType(publication.Key, publication.Version, publication.ContentHash, true);

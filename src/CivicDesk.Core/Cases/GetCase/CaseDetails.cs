@@ -2,6 +2,7 @@ using CivicDesk.Core.Cases.ChangeCaseStatus;
 using CivicDesk.Core.Cases.Routing;
 using CivicDesk.Core.CaseTypes;
 using CivicDesk.Core.Identity;
+using CivicDesk.Core.Sla;
 using CivicDesk.Workflow.CaseTypes;
 using NodaTime;
 
@@ -52,6 +53,9 @@ public sealed record CaseDetails(
     /// </summary>
     public IReadOnlyDictionary<string, LocalizedText> TransitionLabels { get; init; } =
         new Dictionary<string, LocalizedText>();
+
+    /// <summary>The case's SLA clocks as they stand now.</summary>
+    public IReadOnlyList<SlaClockView> Clocks { get; init; } = [];
 }
 
 /// <summary>A question of the service and the answer given, by code when the question is no longer asked.</summary>

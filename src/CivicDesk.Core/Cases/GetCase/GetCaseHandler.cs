@@ -8,6 +8,7 @@ using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
 using CivicDesk.Core.Identity;
 using CivicDesk.Core.Jurisdictions;
+using CivicDesk.Core.Sla;
 using CivicDesk.Workflow.CaseTypes;
 using LocalizedText = CivicDesk.Workflow.CaseTypes.LocalizedText;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,8 @@ public sealed class GetCaseHandler(
     StaffScopes scopes,
     CatalogCache catalog,
     CaseTransitions transitions,
-    TimeProvider time)
+    TimeProvider time,
+    CaseClocks clocks)
 {
     public async Task<Result<CaseDetails>> HandleAsync(StaffCaller caller, Guid caseId,
         CancellationToken cancellationToken)
@@ -89,6 +91,7 @@ public sealed class GetCaseHandler(
             RoutingChoices = scope.Role is StaffRole.Supervisor or StaffRole.Administrator
                 ? [.. directory.Departments.Where(d => d.Queues.Count > 0)]
                 : [],
+            Clocks = await clocks.ForCaseAsync(found, events, cancellationToken),
         };
     }
 

@@ -32,6 +32,9 @@ public sealed record CaseListQuery
     /// <summary>Only cases of this priority (1 to 5); null for any.</summary>
     public int? Priority { get; init; }
 
+    /// <summary>Only cases whose SLA clocks stand so (<c>sla=breached|at_risk|on_time</c>).</summary>
+    public SlaFilter Sla { get; init; } = SlaFilter.Any;
+
     public CaseSort Sort { get; init; } = CaseSort.Created;
 
     public bool Descending { get; init; } = true;
@@ -60,6 +63,18 @@ public enum AssignmentFilter
     Any,
     Mine,
     Unassigned,
+}
+
+/// <summary>
+/// A case's SLA standing, from its stored clock states: breached when any clock is; at risk when a running
+/// clock's warning has passed and none is breached; on time when neither.
+/// </summary>
+public enum SlaFilter
+{
+    Any,
+    Breached,
+    AtRisk,
+    OnTime,
 }
 
 public enum CaseSort

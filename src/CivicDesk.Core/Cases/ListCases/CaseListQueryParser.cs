@@ -7,7 +7,7 @@ namespace CivicDesk.Core.Cases.ListCases;
 
 /// <summary>
 /// Reads a case list query from URL parameters (<c>status</c>, <c>service</c>, <c>department</c>,
-/// <c>created_from</c>, <c>created_to</c>, <c>quality</c>, <c>assigned</c>, <c>priority</c>, <c>sort</c>,
+/// <c>created_from</c>, <c>created_to</c>, <c>quality</c>, <c>assigned</c>, <c>priority</c>, <c>sla</c>, <c>sort</c>,
 /// <c>direction</c>, <c>page</c>, <c>page_size</c>). Every value it cannot read is reported under its parameter's name.
 /// </summary>
 public static class CaseListQueryParser
@@ -57,6 +57,7 @@ public static class CaseListQueryParser
             Quality = quality,
             Flag = flag,
             Assignment = ParseChoice(One("assigned"), "assigned", AssignmentFilter.Any, errors),
+            Sla = ParseChoice(One("sla"), "sla", SlaFilter.Any, errors),
             Priority = ParsePriority(One("priority"), errors),
             Sort = ParseChoice(One("sort"), "sort", CaseSort.Created, errors),
             Descending = ParseDirection(One("direction"), errors),

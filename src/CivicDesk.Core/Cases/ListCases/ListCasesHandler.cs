@@ -108,7 +108,7 @@ public sealed class ListCasesHandler(CivicDeskDbContext db, StaffScopes scopes)
         DateTimeZone zone,
         CancellationToken cancellationToken)
     {
-        IQueryable<Case> cases = scope.Cases(db.Cases.AsNoTracking());
+        IQueryable<Case> cases = SlaFilters.Apply(scope.Cases(db.Cases.AsNoTracking()), db.CaseSlaClocks, query.Sla);
         if (query.DepartmentCode is string departmentCode)
         {
             Guid? departmentId = await scope.Departments(db.Departments).Where(d => d.Code == departmentCode)

@@ -75,6 +75,30 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "calendars",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    jurisdiction_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    content_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    content = table.Column<string>(type: "text", nullable: false),
+                    published_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    published_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_calendars", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_calendars_jurisdictions_jurisdiction_id",
+                        column: x => x.jurisdiction_id,
+                        principalTable: "jurisdictions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "case_type_versions",
                 columns: table => new
                 {
@@ -438,6 +462,30 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "case_sla_clocks",
+                columns: table => new
+                {
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    clock_id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    state = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    deadline = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    warning_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    calendar_key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    calendar_version = table.Column<int>(type: "integer", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_case_sla_clocks", x => new { x.case_id, x.clock_id });
+                    table.ForeignKey(
+                        name: "fk_case_sla_clocks_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "timers",
                 columns: table => new
                 {
@@ -509,6 +557,12 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                 columns: new[] { "target_type", "target_id" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_calendars_jurisdiction_id_key_version",
+                table: "calendars",
+                columns: new[] { "jurisdiction_id", "key", "version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_case_attachments_case_id",
                 table: "case_attachments",
                 column: "case_id");
@@ -517,6 +571,11 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                 name: "ix_case_events_case_id_at",
                 table: "case_events",
                 columns: new[] { "case_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_sla_clocks_state_case_id",
+                table: "case_sla_clocks",
+                columns: new[] { "state", "case_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_case_type_versions_jurisdiction_id_key_version",
@@ -676,6 +735,9 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                 name: "audit_entries");
 
             migrationBuilder.DropTable(
+                name: "calendars");
+
+            migrationBuilder.DropTable(
                 name: "case_attachments");
 
             migrationBuilder.DropTable(
@@ -683,6 +745,9 @@ namespace CivicDesk.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "case_events");
+
+            migrationBuilder.DropTable(
+                name: "case_sla_clocks");
 
             migrationBuilder.DropTable(
                 name: "case_type_versions");

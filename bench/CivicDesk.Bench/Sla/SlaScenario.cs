@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using CivicDesk.Bench.Import;
+using CivicDesk.Core;
+using CivicDesk.Core.Calendars;
+using CivicDesk.Core.Calendars.PublishCalendar;
+using CivicDesk.Core.Cases;
+using CivicDesk.Core.CaseTypes;
+using CivicDesk.Core.CaseTypes.PublishCaseType;
+using CivicDesk.Core.Catalog.SeedCatalog;
+using CivicDesk.Core.Common;
+using CivicDesk.Core.Data;
+using CivicDesk.Core.Files;
+using CivicDesk.Core.Sla;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CivicDesk.Bench.Sla;
+
+/// <summary>
+/// Issue 4, item 10. Part 1: SLA clock evaluation in memory (<see cref="SlaEvaluationRun"/>). Part 2, on each
+/// database holding many open cases of the NYC 311 case type: the time to publish version 2 of calendar
+/// nyc-business (one more holiday) through <see cref="PublishCalendarHandler"/>, which evaluates every open case's
+/// clocks again and writes <c>case_sla_clocks</c>, timers and timeline notes; against the time to merely read
+/// the same cases and their status history with the same keyset batches, in the same run. Target: at most 2×.
+/// </summary>
+internal sealed class SlaScenario(SlaScenarioOptions options, TextWriter output)
+{
+    private const int ReadBatch = SlaRecomputation.DefaultBatchSize;
+
+    private static readonly CaseStatus[] OpenStatuses = [.. Enum.GetValues<CaseStatus>().Where(s => s.IsOpen())];
+
+    public static string Sample(string folder, string file) =>
+        Path.Combine(AppContext.BaseDirectory, "samples", folder, file);
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        await output.WriteLineAsync($"sla: {Environment.ProcessorCount} cores");
+        await SlaEvaluationRun.RunAsync(options.Cases, output);
+        await output.WriteLineAsync(
+            "| database | open cases | first scheduling s | read s | recompute s | recompute / read | moved |");
+        await output.WriteLineAsync("|---|---|---|---|---|---|---|");
+        foreach (string provider in options.Providers)
+        {
+            await RunDatabaseAsync(provider, cancellationToken);
+        }
+
+        return 0;
+    }
+
+    private async Task RunDatabaseAsync(string provider, CancellationToken cancellationToken)
+    {
+        BenchDatabase database = await BenchDatabase.CreateAsync(
+            provider, "civicdesk_bench_sla", options.WorkFolder, options.PostgresServer, cancellationToken);
+        await using ServiceProvider services = Services(database);
+        (Guid jurisdictionId, PinnedCaseType pin) = await PrepareAsync(services, cancellationToken);
+        await SlaBenchCases.AddAsync(database, jurisdictionId, pin, options.DatabaseCases, cancellationToken);
+
+        // The cases were written as an import writes them; their first scheduling is itself a full evaluation.
+        Stopwatch clock = Stopwatch.StartNew();
+        await using (AsyncServiceScope scope = services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SlaRecomputation>().RecomputeAsync(
+                jurisdictionId, "nyc-business", 1, SlaRecomputation.DefaultBatchSize, cancellationToken);
+        }
+
+        TimeSpan first = clock.Elapsed;
+        clock.Restart();
+        int read = await ReadAllAsync(database, jurisdictionId, cancellationToken);
+        TimeSpan reading = clock.Elapsed;
+        clock.Restart();
+        PublishedCalendar published = await PublishVersion2Async(services, cancellationToken);
+        TimeSpan recompute = clock.Elapsed;
+        await output.WriteLineAsync(
+            $"| {provider} | {read:N0} | {first.TotalSeconds:F1} | {reading.TotalSeconds:F1} "
+            + $"| {recompute.TotalSeconds:F1} | {recompute / reading:F2}× | {published.DeadlinesMoved:N0} |");
+    }
+
+    private static ServiceProvider Services(BenchDatabase database)
+    {
+        ServiceCollection services = new();
+        services.AddLogging();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IFileStore>(
+            new LocalFileStore(Path.Combine(Path.GetTempPath(), "civicdesk-bench", "files")));
+        services.AddCivicDeskData(new DatabaseOptions
+        {
+            Provider = database.Provider,
+            ConnectionString = database.ConnectionString,
+        });
+        services.AddCivicDeskCore();
+        return services.BuildServiceProvider();
+    }
+
+    private static async Task<(Guid, PinnedCaseType)> PrepareAsync(
+        ServiceProvider services,
+        CancellationToken cancellationToken)
+    {
+        await using AsyncServiceScope scope = services.CreateAsyncScope();
+        CivicDeskDbContext db = scope.ServiceProvider.GetRequiredService<CivicDeskDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+        (Guid jurisdictionId, _) = await scope.ServiceProvider.GetRequiredService<SeedCatalogHandler>()
+            .HandleAsync(Sample("catalog", "nyc.json"), cancellationToken);
+        CaseTypeRead read = CaseTypeFiles.Read(Sample("case-types", "nyc-311.yaml"));
+        CaseTypePublication publication = read.ToPublication(Actor.System)
+            ?? throw new InvalidOperationException("The NYC 311 case type does not load.");
+        Result<PublishedCaseType> published = await scope.ServiceProvider
+            .GetRequiredService<PublishCaseTypeHandler>().HandleAsync("nyc", publication, cancellationToken);
+        if (!published.IsSuccess)
+        {
+            throw new InvalidOperationException($"The case type was not published: {published.Error}");
+        }
+
+        return (jurisdictionId, new PinnedCaseType(publication.Key, publication.Version, publication.ContentHash));
+    }
+
+    /// <summary>
+    /// Version 2 of the NYC calendar: closed also on a weekday a week ago (every year), inside the window the open
+    /// cases were opened in, so the deadlines of the cases whose clocks ran across it move.
+    /// </summary>
+    private static async Task<PublishedCalendar> PublishVersion2Async(
+        ServiceProvider services,
+        CancellationToken cancellationToken)
+    {
+        string yaml = (await File.ReadAllTextAsync(Sample("calendars", "nyc.yaml"), cancellationToken))
+            .Replace("version: 1", "version: 2", StringComparison.Ordinal)
+            + $"  - name: Bench closure\n    date: \"{ClosedDay():MM'-'dd}\"\n";
+        CalendarPublication publication = CalendarPublication.Read("nyc.yaml", yaml, Actor.System).Publication
+            ?? throw new InvalidOperationException("Version 2 of the NYC calendar does not load.");
+        await using AsyncServiceScope scope = services.CreateAsyncScope();
+        Result<PublishedCalendar> published = await scope.ServiceProvider
+            .GetRequiredService<PublishCalendarHandler>().HandleAsync("nyc", publication, cancellationToken);
+        return published.IsSuccess
+            ? published.Value
+            : throw new InvalidOperationException($"Version 2 was not published: {published.Error}");
+    }
+
+    /// <summary>The last weekday at least a week ago.</summary>
+    private static DateTime ClosedDay()
+    {
+        DateTime day = TimeProvider.System.GetUtcNow().UtcDateTime.AddDays(-7);
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            day = day.AddDays(-1);
+        }
+
+        return day;
+    }
+
+    /// <summary>The read baseline: open cases and their status history, in the recompute's keyset batches.</summary>
+    private static async Task<int> ReadAllAsync(
+        BenchDatabase database,
+        Guid jurisdictionId,
+        CancellationToken cancellationToken)
+    {
+        await using CivicDeskDbContext db = database.CreateContext();
+        int read = 0;
+        Guid after = Guid.Empty;
+        while (true)
+        {
+            var batch = await db.Cases.AsNoTracking()
+                .Where(c => c.JurisdictionId == jurisdictionId && OpenStatuses.Contains(c.Status)
+                    && c.CaseTypeHash != null && c.Id.CompareTo(after) > 0)
+                .OrderBy(c => c.Id).Take(ReadBatch)
+                .Select(c => new { c.Id, c.ServiceId, c.CaseTypeKey, c.CaseTypeVersion, c.CaseTypeHash })
+                .ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                return read;
+            }
+
+            Guid[] ids = [.. batch.Select(c => c.Id)];
+            await db.CaseEvents.AsNoTracking()
+                .Where(e => ids.Contains(e.CaseId)
+                    && (e.Kind == CaseEventKind.Created || e.Kind == CaseEventKind.StatusChanged))
+                .Select(e => new { e.CaseId, e.At, e.ToStatus })
+                .ToListAsync(cancellationToken);
+            read += batch.Count;
+            after = batch[^1].Id;
+        }
+    }
+}

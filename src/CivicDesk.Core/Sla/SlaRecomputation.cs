@@ -1,0 +1,157 @@
+using CivicDesk.Core.Cases;
+using CivicDesk.Core.CaseTypes;
+using CivicDesk.Core.Common;
+using CivicDesk.Core.Data;
+using CivicDesk.Core.Timers;
+using CivicDesk.Workflow.Sla;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace CivicDesk.Core.Sla;
+
+/// <summary>
+/// Evaluates again the clocks of every open case whose case type counts on a calendar, after a new version of
+/// that calendar was published: in keyset batches of cases, each read with its status history, timers and
+/// clock rows in three queries, evaluated in memory and saved in one SaveChanges, with the change tracker
+/// cleared between batches so memory stays flat however many cases there are. A case whose deadline moved gets
+/// an internal timeline event saying why.
+/// </summary>
+// Limitation: a status change committed between a batch's read and its save is evaluated from the history read
+// before it; the change's own scheduling (which already counts on the new calendar) wins only if it saves last.
+// Lift it with an optimistic check on the case version in the batch's update when that race matters.
+public sealed class SlaRecomputation(
+    CivicDeskDbContext db,
+    ISlaPolicy policy,
+    SlaSources sources,
+    SlaTimerScheduler scheduler,
+    TimeProvider time)
+{
+    public const int DefaultBatchSize = 1000;
+
+    private static readonly CaseStatus[] OpenStatuses =
+        [.. Enum.GetValues<CaseStatus>().Where(s => s.IsOpen())];
+
+    /// <summary>Evaluates again the open cases with a clock on calendar <paramref name="key"/>.</summary>
+    public async Task<SlaRecomputed> RecomputeAsync(
+        Guid jurisdictionId,
+        string key,
+        int version,
+        int batchSize,
+        CancellationToken cancellationToken)
+    {
+        string[] hashes = await CaseTypesUsingAsync(jurisdictionId, key, cancellationToken);
+        int cases = 0;
+        int moved = 0;
+        Guid after = Guid.Empty;
+        while (hashes.Length > 0)
+        {
+            List<SubjectRow> batch = await db.Cases.AsNoTracking()
+                .Where(c => c.JurisdictionId == jurisdictionId
+                    && OpenStatuses.Contains(c.Status)
+                    && c.CaseTypeHash != null
+                    && hashes.Contains(c.CaseTypeHash)
+                    && c.Id.CompareTo(after) > 0)
+                .OrderBy(c => c.Id)
+                .Take(batchSize)
+                .Select(c => new SubjectRow(
+                    c.Id, c.ServiceId, c.CaseTypeKey!, c.CaseTypeVersion!.Value, c.CaseTypeHash!))
+                .ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            moved += await RecomputeBatchAsync(jurisdictionId, key, version, batch, cancellationToken);
+            cases += batch.Count;
+            after = batch[^1].Id;
+        }
+
+        return new SlaRecomputed(cases, moved);
+    }
+
+    private async Task<int> RecomputeBatchAsync(
+        Guid jurisdictionId,
+        string key,
+        int version,
+        List<SubjectRow> batch,
+        CancellationToken cancellationToken)
+    {
+        Guid[] ids = [.. batch.Select(c => c.Id)];
+        ILookup<Guid, CaseHistoryEvent> histories = (await db.CaseEvents.AsNoTracking()
+                .Where(e => ids.Contains(e.CaseId)
+                    && (e.Kind == CaseEventKind.Created || e.Kind == CaseEventKind.StatusChanged)
+                    && e.ToStatus != null)
+                .Select(e => new { e.CaseId, e.At, e.ToStatus })
+                .ToListAsync(cancellationToken))
+            .OrderBy(e => e.At)
+            .ToLookup(e => e.CaseId, e => (CaseHistoryEvent)new StateEntered(e.At, e.ToStatus!.Value.ToCode()));
+        ILookup<Guid, DurableTimer> timers = (await db.Timers
+                .Where(t => t.CaseId != null && ids.Contains(t.CaseId.Value)
+                    && SlaTimerScheduler.SlaKinds.Contains(t.Kind))
+                .ToListAsync(cancellationToken))
+            .ToLookup(t => t.CaseId!.Value);
+        ILookup<Guid, CaseSlaClock> clocks = (await db.CaseSlaClocks.Where(c => ids.Contains(c.CaseId))
+                .ToListAsync(cancellationToken))
+            .ToLookup(c => c.CaseId);
+        Instant now = time.GetCurrentInstant();
+        int moved = 0;
+        foreach (SubjectRow row in batch)
+        {
+            SlaSubject subject = new(jurisdictionId, row.ServiceId, new PinnedCaseType(row.Key, row.Version, row.Hash));
+            SlaPlan? plan = await policy.PlanForAsync(subject, cancellationToken);
+            List<DeadlineMove> moves = scheduler.Apply(
+                row.Id, plan, [.. histories[row.Id]], [.. timers[row.Id]], [.. clocks[row.Id]], now);
+            foreach (DeadlineMove move in moves)
+            {
+                db.CaseEvents.Add(Explain(move, plan!, key, version, now));
+            }
+
+            moved += moves.Count;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return moved;
+    }
+
+    // Limitation: the note is stored as an English sentence, so the Spanish workspace shows it in English. Store
+    // its facts in the event's data and word it in Timeline.razor when staff read timelines in other languages.
+    private CaseEvent Explain(DeadlineMove move, SlaPlan plan, string key, int version, Instant now)
+    {
+        DateTimeZone zone = plan.Clocks.First(c => c.Definition.Id == move.ClockId).Calendar.Zone;
+        return new CaseEvent(
+            time.NewId(), move.CaseId, CaseEventKind.SlaDeadlineMoved, now, Actor.System, EventVisibility.Internal)
+        {
+            Text = $"deadline of clock {move.ClockId} moved from {ViewerTime.Format(move.From, zone)} "
+                + $"to {ViewerTime.Format(move.To, zone)} because calendar {key} changed to version {version}",
+        };
+    }
+
+    /// <summary>The content hashes of the jurisdiction's case type versions with a clock on the calendar.</summary>
+    private async Task<string[]> CaseTypesUsingAsync(
+        Guid jurisdictionId,
+        string key,
+        CancellationToken cancellationToken)
+    {
+        List<PinnedCaseType> versions = await db.CaseTypeVersions.AsNoTracking()
+            .Where(v => v.JurisdictionId == jurisdictionId)
+            .Select(v => new PinnedCaseType(v.Key, v.Version, v.ContentHash))
+            .ToListAsync(cancellationToken);
+        List<string> hashes = [];
+        foreach (PinnedCaseType pin in versions)
+        {
+            LoadedCaseType? loaded = await sources.CaseTypeAsync(jurisdictionId, pin, cancellationToken);
+            if (loaded?.CaseType.Sla.Any(s => string.Equals(s.Calendar, key, StringComparison.Ordinal)) == true)
+            {
+                hashes.Add(pin.ContentHash);
+            }
+        }
+
+        return [.. hashes.Distinct(StringComparer.Ordinal)];
+    }
+
+    private sealed record SubjectRow(Guid Id, Guid ServiceId, string Key, int Version, string Hash);
+}
+
+/// <summary>How many open cases had their clocks evaluated again, and how many deadlines moved.</summary>
+public sealed record SlaRecomputed(int Cases, int DeadlinesMoved);
