@@ -13,7 +13,7 @@ namespace CivicDesk.Rules.Compilation;
 /// the result unknown naming every input the operands needed; overflow, division by zero and dates out of range give
 /// an unknown naming no input). The typed operator tests hold each of them to the interpreter.
 /// </summary>
-internal static class TypedOps
+internal static partial class TypedOps
 {
     /// <summary>The unknown standing for two operands of which at least one is unknown (as MergeUnknown).</summary>
     public static UnknownValue Merge(UnknownValue? left, UnknownValue? right) =>
@@ -133,115 +133,6 @@ internal static class TypedOps
         }
 
         return left.Unknown is null && right.Unknown is null ? new(false) : Strict<bool>(left.Unknown, right.Unknown);
-    }
-
-    public static Typed<decimal> Add(Typed<decimal> left, Typed<decimal> right)
-    {
-        if (left.Unknown is not null || right.Unknown is not null)
-        {
-            return Strict<decimal>(left.Unknown, right.Unknown);
-        }
-
-        try
-        {
-            return new(left.Value + right.Value);
-        }
-        catch (OverflowException)
-        {
-            return new(UnknownValue.None);
-        }
-    }
-
-    public static Typed<decimal> Subtract(Typed<decimal> left, Typed<decimal> right)
-    {
-        if (left.Unknown is not null || right.Unknown is not null)
-        {
-            return Strict<decimal>(left.Unknown, right.Unknown);
-        }
-
-        try
-        {
-            return new(left.Value - right.Value);
-        }
-        catch (OverflowException)
-        {
-            return new(UnknownValue.None);
-        }
-    }
-
-    public static Typed<decimal> Multiply(Typed<decimal> left, Typed<decimal> right)
-    {
-        if (left.Unknown is not null || right.Unknown is not null)
-        {
-            return Strict<decimal>(left.Unknown, right.Unknown);
-        }
-
-        try
-        {
-            return new(left.Value * right.Value);
-        }
-        catch (OverflowException)
-        {
-            return new(UnknownValue.None);
-        }
-    }
-
-    public static Typed<decimal> Divide(Typed<decimal> left, Typed<decimal> right)
-    {
-        if (left.Unknown is not null || right.Unknown is not null)
-        {
-            return Strict<decimal>(left.Unknown, right.Unknown);
-        }
-
-        if (right.Value == 0m)
-        {
-            return new(UnknownValue.None);
-        }
-
-        try
-        {
-            return new(left.Value / right.Value);
-        }
-        catch (OverflowException)
-        {
-            return new(UnknownValue.None);
-        }
-    }
-
-    public static Typed<long> Add(Typed<long> left, Typed<long> right)
-    {
-        if (left.Unknown is not null || right.Unknown is not null)
-        {
-            return Strict<long>(left.Unknown, right.Unknown);
-        }
-
-        long sum = unchecked(left.Value + right.Value);
-        bool overflow = ((left.Value ^ sum) & (right.Value ^ sum)) < 0;
-        return overflow ? new(UnknownValue.None) : new(sum);
-    }
-
-    public static Typed<long> Subtract(Typed<long> left, Typed<long> right)
-    {
-        if (left.Unknown is not null || right.Unknown is not null)
-        {
-            return Strict<long>(left.Unknown, right.Unknown);
-        }
-
-        long difference = unchecked(left.Value - right.Value);
-        bool overflow = ((left.Value ^ right.Value) & (left.Value ^ difference)) < 0;
-        return overflow ? new(UnknownValue.None) : new(difference);
-    }
-
-    public static Typed<long> Multiply(Typed<long> left, Typed<long> right)
-    {
-        if (left.Unknown is not null || right.Unknown is not null)
-        {
-            return Strict<long>(left.Unknown, right.Unknown);
-        }
-
-        long high = Math.BigMul(left.Value, right.Value, out long low);
-        bool overflow = high != (low >> 63);
-        return overflow ? new(UnknownValue.None) : new(low);
     }
 
     /// <summary>One more cell of a row (the row not false yet): Kleene "and", a false cell settles it.</summary>

@@ -40,7 +40,8 @@ public sealed class CalendarPublicationTests
         Guid open = await world.AddCaseAsync("graffiti", world.Time.GetCurrentInstant(), caseType: nyc311);
         Guid closed = await world.AddCaseAsync("graffiti", world.Time.GetCurrentInstant(), caseType: nyc311);
         await ScheduleAsync(world, open);
-        await ChangeStatusAsync(world, ana, closed, 1, CaseStatus.Closed);
+        await ChangeStatusAsync(world, ana, closed, 1, CaseStatus.Open);
+        await ChangeStatusAsync(world, ana, closed, 2, CaseStatus.Closed);
         CaseSlaClock openBefore = await ClockAsync(world, open, "resolution");
         CaseSlaClock closedBefore = await ClockAsync(world, closed, "resolution");
         world.Time.Advance(TimeSpan.FromHours(1));

@@ -30,14 +30,15 @@ public sealed class SlaClockStateTests
 
         await ScheduleAsync(world, caseId);
         seen.Add(await StateAsync(world, caseId));
+        await ChangeStatusAsync(world, ana, caseId, 1, CaseStatus.Open);
         world.Time.Advance(TimeSpan.FromMinutes(10));
-        await ChangeStatusAsync(world, ana, caseId, 1, CaseStatus.OnHold);
+        await ChangeStatusAsync(world, ana, caseId, 2, CaseStatus.OnHold);
         seen.Add(await StateAsync(world, caseId));
         world.Time.Advance(TimeSpan.FromHours(2));
-        await ChangeStatusAsync(world, ana, caseId, 2, CaseStatus.InProgress);
+        await ChangeStatusAsync(world, ana, caseId, 3, CaseStatus.InProgress);
         seen.Add(await StateAsync(world, caseId));
         world.Time.Advance(TimeSpan.FromMinutes(10));
-        await ChangeStatusAsync(world, ana, caseId, 3, CaseStatus.Closed);
+        await ChangeStatusAsync(world, ana, caseId, 4, CaseStatus.Closed);
         seen.Add(await StateAsync(world, caseId));
 
         // Two hours on hold push the 24 hours two hours later; the met clock keeps that deadline.

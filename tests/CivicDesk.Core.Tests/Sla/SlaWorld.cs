@@ -41,6 +41,10 @@ internal static class SlaWorld
         await db.SaveChangesAsync(Ct);
     }
 
+    /// <summary>
+    /// Moves a case pinned to the NYC 311 case type by the transition leading to <paramref name="to"/>, with the
+    /// field that transition requires.
+    /// </summary>
     public static async Task ChangeStatusAsync(
         StaffWorld world,
         Guid userId,
@@ -48,9 +52,15 @@ internal static class SlaWorld
         int version,
         CaseStatus to)
     {
+        Dictionary<string, string> fields = to switch
+        {
+            CaseStatus.OnHold => new() { ["hold_reason"] = "Waiting for the landlord to give access." },
+            CaseStatus.Closed => new() { ["resolution"] = "Repaired." },
+            _ => [],
+        };
         await using AsyncServiceScope scope = world.Scope();
         Result<CaseChanged> changed = await StaffWorld.Get<ChangeCaseStatusHandler>(scope).HandleAsync(
-            new ChangeCaseStatus(StaffWorld.Caller(userId), caseId, version, to, null), Ct);
+            new ChangeCaseStatus(StaffWorld.Caller(userId), caseId, version, to, null) { Fields = fields }, Ct);
         Assert.True(changed.IsSuccess, changed.Error?.ToString());
     }
 
