@@ -64,7 +64,31 @@ public sealed class TimerDispatcher
     }
 
     /// <summary>Claims and fires the earliest due timer; false when none is due (or all are claimed).</summary>
+    /// <remarks>
+    /// On SQLite the firing waits for this process's other writers at the file's write gate first. Its transaction
+    /// takes SQLite's write lock itself, so without the gate a submission queued behind it would wait inside
+    /// SQLite's busy handler, which sleeps up to 100 ms between tries, and every writer queued behind that one too.
+    /// </remarks>
     public async Task<bool> FireNextAsync(CancellationToken cancellationToken)
+    {
+        SqliteWriteGate? gate = _db.IsPostgres ? null : SqliteWriteGate.For(_db.Database.GetConnectionString()!);
+        if (gate is null)
+        {
+            return await FireNextUngatedAsync(cancellationToken);
+        }
+
+        await gate.EnterAsync(cancellationToken);
+        try
+        {
+            return await FireNextUngatedAsync(cancellationToken);
+        }
+        finally
+        {
+            gate.Exit();
+        }
+    }
+
+    private async Task<bool> FireNextUngatedAsync(CancellationToken cancellationToken)
     {
         _db.ChangeTracker.Clear();
         Instant now = _time.GetCurrentInstant();

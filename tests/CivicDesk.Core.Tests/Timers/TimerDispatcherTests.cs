@@ -37,6 +37,28 @@ public sealed class TimerDispatcherTests
             (breached.CaseId, breached.Visibility, breached.ActorKind, breached.Text));
     }
 
+    [Fact]
+    public async Task FireNextAsync_OnSqlite_WaitsForTheProcessWriterHoldingTheWriteGate()
+    {
+        await using StaffWorld world = await StaffWorld.CreateAsync(DatabaseProviders.Sqlite);
+        Guid caseId = await world.AddCaseAsync("heat-hot-water", Now(world));
+        Guid due = await AddTimerAsync(world, TimerKinds.SlaBreach, caseId, Now(world) - Duration.FromMinutes(1));
+        SqliteWriteGate gate = SqliteWriteGate.For(world.Database.ConnectionString);
+        await using CivicDeskDbContext db = world.Database.CreateContext();
+
+        // A writer of this process (a group of submissions, say) holds the gate: the firing must queue behind it
+        // instead of taking SQLite's write lock and leaving that writer to SQLite's sleeping busy handler.
+        await gate.EnterAsync(Ct);
+        Task<bool> firing = Task.Run(() => Dispatcher(db, world).FireNextAsync(Ct), Ct);
+        await Task.Delay(TimeSpan.FromMilliseconds(300), Ct);
+        bool firedWhileHeld = firing.IsCompleted;
+        gate.Exit();
+
+        Assert.False(firedWhileHeld);
+        Assert.True(await firing);
+        Assert.Equal(TimerStates.Fired, (await LoadAsync(world, due)).State);
+    }
+
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task RunDueAsync_HandlerThrowsAfterAddingItsEffect_LeavesNoEffectAndALaterRoundFiresItOnce(
