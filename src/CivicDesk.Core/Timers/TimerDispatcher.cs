@@ -154,6 +154,8 @@ public sealed class TimerDispatcher
             _db.IsPostgres ? IsolationLevel.ReadCommitted : IsolationLevel.Serializable,
             cancellationToken);
 
+    // Ordered by due time alone, so that both databases walk the partial index on due_at and stop at the first row;
+    // a tie-breaker on id made SQLite sort every due timer on each claim, which grew with a backlog of due timers.
     private async Task<DurableTimer?> ClaimAsync(Instant now, CancellationToken cancellationToken)
     {
         List<DurableTimer> claimed = _db.IsPostgres
@@ -161,7 +163,7 @@ public sealed class TimerDispatcher
                 SELECT * FROM timers
                 WHERE state = 'pending' AND due_at <= {now.ToDateTimeUtc()}
                   AND (retry_at IS NULL OR retry_at <= {now.ToDateTimeUtc()})
-                ORDER BY due_at, id
+                ORDER BY due_at
                 LIMIT 1
                 FOR UPDATE SKIP LOCKED
                 """).ToListAsync(cancellationToken)
@@ -169,7 +171,7 @@ public sealed class TimerDispatcher
                 SELECT * FROM timers
                 WHERE state = 'pending' AND due_at <= {now.ToUnixTimeTicks()}
                   AND (retry_at IS NULL OR retry_at <= {now.ToUnixTimeTicks()})
-                ORDER BY due_at, id
+                ORDER BY due_at
                 LIMIT 1
                 """).ToListAsync(cancellationToken);
         return claimed.Count > 0 ? claimed[0] : null;
