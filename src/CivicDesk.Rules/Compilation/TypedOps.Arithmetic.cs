@@ -7,7 +7,6 @@ using NodaTime;
 
 namespace CivicDesk.Rules.Compilation;
 
-
 /// <summary>Decimal and integer arithmetic; overflow and division by zero give an unknown naming no input.</summary>
 internal static partial class TypedOps
 {
