@@ -22,11 +22,29 @@ public sealed class SlaTimerScheduler(CivicDeskDbContext db, ISlaPolicy policy, 
 {
     internal static readonly string[] SlaKinds = [TimerKinds.SlaWarning, TimerKinds.SlaBreach];
 
-    /// <summary>For a case being created: its first event is its whole history, and it has no timers yet.</summary>
-    public async Task ScheduleNewCaseAsync(Case created, CaseEvent first, CancellationToken cancellationToken)
+    /// <summary>
+    /// For a case being created: its first event is its whole history, and it has no timers yet. Returns its clock
+    /// rows and timers without adding them to the context, for the caller to insert with the case.
+    /// </summary>
+    public async Task<List<object>> NewCaseRowsAsync(Case created, CaseEvent first, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(created);
         SlaPlan? plan = await policy.PlanForAsync(SlaSubject.Of(created), cancellationToken);
-        Apply(created.Id, plan, CaseHistory.From([first]), [], [], time.GetCurrentInstant());
+        IReadOnlyList<CaseHistoryEvent> history = CaseHistory.From([first]);
+        Instant now = time.GetCurrentInstant();
+        List<object> rows = [];
+        List<DurableTimer> timers = [];
+        foreach (PlannedClock clock in plan?.Clocks ?? [])
+        {
+            SlaClockStatus status = SlaClock.Evaluate(clock.Definition, clock.Calendar, history, now);
+            CaseSlaClock row = new(created.Id, clock.Definition.Id);
+            row.Update(status, clock.Calendar.Id, clock.Calendar.Version, now);
+            rows.Add(row);
+            timers.AddRange(Timers(created.Id, clock.Definition.Id, status, now));
+        }
+
+        rows.AddRange(timers);
+        return rows;
     }
 
     /// <summary>

@@ -278,6 +278,25 @@ public sealed class SubmitRequestHandlerTests
         return id;
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task HandleAsync_ValidRequest_InsertsItsRowsWithoutTrackingThem(string provider)
+    {
+        await using TestDatabase database = await TestDatabase.CreateAsync(provider);
+        Guid jurisdictionId = await SeedAsync(database);
+        await using CivicDeskDbContext db = database.CreateContext();
+
+        Result<SubmitRequestReceipt> result =
+            await SubmitRequestHandlers.Create(db, _time).HandleAsync(HeatRequest(jurisdictionId), Ct);
+
+        // Tracked rows would mean the unit fell back to the change tracker, the slow path intake must avoid.
+        Assert.True(result.IsSuccess, result.Error?.ToString());
+        Assert.Empty(db.ChangeTracker.Entries());
+        await using CivicDeskDbContext check = database.CreateContext();
+        Assert.Equal(2, await check.Timers.CountAsync(t => t.CaseId == result.Value.CaseId, Ct));
+        Assert.Equal(1, await check.CaseSlaClocks.CountAsync(c => c.CaseId == result.Value.CaseId, Ct));
+    }
+
     private async Task<Result<SubmitRequestReceipt>> HandleAsync(TestDatabase database, SubmitRequest request)
     {
         await using CivicDeskDbContext db = database.CreateContext();

@@ -28,7 +28,7 @@ public sealed class InsertOnlySaveTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task SaveAsync_WritesEveryColumnAsSaveChangesDoes(string provider)
+    public async Task SaveAsyncAndInsertAsync_WriteEveryColumnAsSaveChangesDoes(string provider)
     {
         await using TestDatabase database = await TestDatabase.CreateAsync(provider);
         Place place = await SeedAsync(database);
@@ -48,35 +48,74 @@ public sealed class InsertOnlySaveTests
             Assert.All(db.ChangeTracker.Entries(), e => Assert.Equal(EntityState.Unchanged, e.State));
         }
 
+        Guid untracked = Guid.NewGuid();
+        await using (CivicDeskDbContext db = database.CreateContext())
+        {
+            await InsertOnlySave.InsertAsync(db, Unit(place, untracked, "UN-1").Rows, Ct);
+            Assert.Empty(db.ChangeTracker.Entries());
+        }
+
         await using CivicDeskDbContext check = database.CreateContext();
-        string[] differ = ["id", "case_id", "target_id", "reference"];
-        foreach ((string table, string owner) in new[]
+        foreach (Guid ours in new[] { viaInserts, untracked })
         {
-            ("cases", "id"), ("case_events", "case_id"), ("case_contacts", "case_id"), ("timers", "case_id"),
-            ("audit_entries", "target_id"),
-        })
-        {
-            List<Dictionary<string, object?>> rows = await ReadAllAsync(check, table);
-            List<Dictionary<string, object?>> ours = [.. rows.Where(r => SameId(r[owner], viaInserts))];
-            List<Dictionary<string, object?>> theirs = [.. rows.Where(r => SameId(r[owner], viaEf))];
-            Assert.NotEmpty(ours);
-            Assert.Equal(theirs.Count, ours.Count);
-            for (int i = 0; i < ours.Count; i++)
-            {
-                foreach (string column in theirs[i].Keys.Except(differ))
-                {
-                    // A column may hold the case id inside text (a timer's dedupe key); the ids differ by design.
-                    object? expected = WithoutId(theirs[i][column], viaEf);
-                    object? actual = WithoutId(ours[i][column], viaInserts);
-                    Assert.True(
-                        Equals(expected, actual),
-                        $"{table}.{column}: SaveChanges wrote {theirs[i][column]}, the insert path {ours[i][column]}");
-                }
-            }
+            await AssertSameColumnsAsync(check, viaEf, ours);
         }
 
         Case stored = await check.Cases.SingleAsync(c => c.Id == viaInserts, Ct);
         Assert.Equal(("IN-1", 40.7128, 3), (stored.Reference, stored.Latitude, stored.Priority));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task InsertAsync_RowRefusedAfterTheCase_StoresNothingOfTheUnit(string provider)
+    {
+        await using TestDatabase database = await TestDatabase.CreateAsync(provider);
+        Place place = await SeedAsync(database);
+        (List<object> first, CaseEvent taken) = Unit(place, Guid.NewGuid(), "R-1");
+        await using (CivicDeskDbContext db = database.CreateContext())
+        {
+            await InsertOnlySave.InsertAsync(db, first, Ct);
+        }
+
+        await using (CivicDeskDbContext db = database.CreateContext())
+        {
+            List<object> refused = Unit(place, Guid.NewGuid(), "R-2", createdEventId: taken.Id).Rows;
+
+            await Assert.ThrowsAsync<DbUpdateException>(() => InsertOnlySave.InsertAsync(db, refused, Ct));
+            Assert.Empty(db.ChangeTracker.Entries());
+        }
+
+        await using CivicDeskDbContext check = database.CreateContext();
+        Assert.Equal(["R-1"], await check.Cases.Select(c => c.Reference).ToListAsync(Ct));
+        Assert.Equal(1, await check.Timers.CountAsync(Ct));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task InsertAsync_ContextAlreadyHoldingAChange_SavesBothTogetherThroughTheTracker(string provider)
+    {
+        await using TestDatabase database = await TestDatabase.CreateAsync(provider);
+        Place place = await SeedAsync(database);
+        Guid existing = Guid.NewGuid();
+        await using (CivicDeskDbContext db = database.CreateContext())
+        {
+            AddUnit(db, place, existing, "E-1");
+            await db.SaveChangesAsync(Ct);
+        }
+
+        Guid added = Guid.NewGuid();
+        await using (CivicDeskDbContext db = database.CreateContext())
+        {
+            Case stored = await db.Cases.SingleAsync(c => c.Id == existing, Ct);
+            db.CaseEvents.Add(stored.ChangeStatus(CaseStatus.Open, null, Actor.System, Guid.NewGuid(), Now));
+
+            await InsertOnlySave.InsertAsync(db, Unit(place, added, "E-2").Rows, Ct);
+            Assert.Contains(db.ChangeTracker.Entries<Case>(), e => e.Entity.Id == added);
+        }
+
+        await using CivicDeskDbContext check = database.CreateContext();
+        Assert.Equal(CaseStatus.Open, (await check.Cases.SingleAsync(c => c.Id == existing, Ct)).Status);
+        Assert.Equal(2, await check.CaseEvents.CountAsync(e => e.CaseId == added, Ct));
     }
 
     [Theory]
@@ -199,6 +238,17 @@ public sealed class InsertOnlySaveTests
         string reference,
         Guid? createdEventId = null)
     {
+        (List<object> rows, CaseEvent first) = Unit(place, caseId, reference, createdEventId);
+        db.AddRange(rows);
+        return first;
+    }
+
+    private static (List<object> Rows, CaseEvent First) Unit(
+        Place place,
+        Guid caseId,
+        string reference,
+        Guid? createdEventId = null)
+    {
         NewCase details = new(
             caseId, place.JurisdictionId, place.ServiceId, place.DepartmentId, place.QueueId, reference, Channel.Web,
             "Rats by the bins, day and night.",
@@ -211,17 +261,49 @@ public sealed class InsertOnlySaveTests
         };
         (Case created, CaseEvent first) =
             Case.Submit(details, Actor.Resident("203.0.113.9"), createdEventId ?? Guid.NewGuid());
-        db.Cases.Add(created);
-        db.CaseEvents.Add(first);
-        db.CaseEvents.Add(created.RecordRouting("{\"rule\":\"rodent\"}", Guid.NewGuid()));
-        db.CaseContacts.Add(new CaseContact(caseId, "Ana", "Ruiz", "ana@example.org", "+12125550100"));
-        db.Timers.Add(new DurableTimer(
-            Guid.NewGuid(), TimerKinds.SlaBreach, caseId, "resolution", Now.Plus(Duration.FromDays(3)), "{}", Now));
-        db.AuditEntries.Add(new AuditEntry(Guid.NewGuid(), Now, Actor.System, "case.created", "case", caseId)
+        List<object> rows =
+        [
+            created,
+            first,
+            created.RecordRouting("{\"rule\":\"rodent\"}", Guid.NewGuid()),
+            new CaseContact(caseId, "Ana", "Ruiz", "ana@example.org", "+12125550100"),
+            new DurableTimer(
+                Guid.NewGuid(), TimerKinds.SlaBreach, caseId, "resolution", Now.Plus(Duration.FromDays(3)), "{}", Now),
+            new AuditEntry(Guid.NewGuid(), Now, Actor.System, "case.created", "case", caseId)
+            {
+                Detail = "{\"priority\":3}",
+            },
+        ];
+        return (rows, first);
+    }
+
+    private static async Task AssertSameColumnsAsync(CivicDeskDbContext check, Guid viaEf, Guid viaInserts)
+    {
+        string[] differ = ["id", "case_id", "target_id", "reference"];
+        foreach ((string table, string owner) in new[]
         {
-            Detail = "{\"priority\":3}",
-        });
-        return first;
+            ("cases", "id"), ("case_events", "case_id"), ("case_contacts", "case_id"), ("timers", "case_id"),
+            ("audit_entries", "target_id"),
+        })
+        {
+            List<Dictionary<string, object?>> rows = await ReadAllAsync(check, table);
+            List<Dictionary<string, object?>> ours = [.. rows.Where(r => SameId(r[owner], viaInserts))];
+            List<Dictionary<string, object?>> theirs = [.. rows.Where(r => SameId(r[owner], viaEf))];
+            Assert.NotEmpty(ours);
+            Assert.Equal(theirs.Count, ours.Count);
+            for (int i = 0; i < ours.Count; i++)
+            {
+                foreach (string column in theirs[i].Keys.Except(differ))
+                {
+                    // A column may hold the case id inside text (a timer's dedupe key); the ids differ by design.
+                    object? expected = WithoutId(theirs[i][column], viaEf);
+                    object? actual = WithoutId(ours[i][column], viaInserts);
+                    Assert.True(
+                        Equals(expected, actual),
+                        $"{table}.{column}: SaveChanges wrote {theirs[i][column]}, the insert path {ours[i][column]}");
+                }
+            }
+        }
     }
 
     private static object? WithoutId(object? value, Guid id) => value is string text

@@ -119,22 +119,21 @@ public sealed class SubmitRequestHandler(
                 Priority = routed?.Priority,
             };
             (Case created, CaseEvent first) = Case.Submit(details, request.Actor, time.NewId());
-            db.Cases.Add(created);
-            db.CaseEvents.Add(first);
+            List<object> rows = [created, first];
             if (routed is not null)
             {
-                db.CaseEvents.Add(created.RecordRouting(routed.Data, time.NewId()));
+                rows.Add(created.RecordRouting(routed.Data, time.NewId()));
             }
 
-            await timers.ScheduleNewCaseAsync(created, first, cancellationToken);
-            db.CaseAttachments.AddRange(attachments);
+            rows.AddRange(await timers.NewCaseRowsAsync(created, first, cancellationToken));
+            rows.AddRange(attachments);
             if (!valid.Contact.IsEmpty)
             {
-                db.CaseContacts.Add(new CaseContact(
+                rows.Add(new CaseContact(
                     caseId, valid.Contact.FirstName, valid.Contact.LastName, valid.Contact.Email, valid.Contact.Phone));
             }
 
-            db.AuditEntries.Add(new AuditEntry(time.NewId(), now, request.Actor, "case.created", "case", caseId)
+            rows.Add(new AuditEntry(time.NewId(), now, request.Actor, "case.created", "case", caseId)
             {
                 Detail = JsonSerializer.Serialize(new
                 {
@@ -147,7 +146,7 @@ public sealed class SubmitRequestHandler(
             });
             try
             {
-                await InsertOnlySave.SaveAsync(db, cancellationToken);
+                await InsertOnlySave.InsertAsync(db, rows, cancellationToken);
                 Log.CaseSubmitted(logger, caseId, request.Channel);
                 return new SubmitRequestReceipt(caseId, created.Reference, AlreadySubmitted: false);
             }

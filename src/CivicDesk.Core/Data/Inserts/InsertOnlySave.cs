@@ -17,6 +17,7 @@ namespace CivicDesk.Core.Data.Inserts;
 /// </summary>
 public static class InsertOnlySave
 {
+    /// <summary>Saves what the context tracks: its added entities, or anything else through SaveChanges.</summary>
     public static async Task SaveAsync(CivicDeskDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -27,6 +28,40 @@ public static class InsertOnlySave
             return;
         }
 
+        await RunAsync(db, rows, cancellationToken);
+        db.ChangeTracker.AcceptAllChanges();
+    }
+
+    /// <summary>
+    /// Inserts <paramref name="entities"/>, which the context does not track, as one unit, reading their values
+    /// straight from the objects: no change tracking, no snapshot, no accepting afterwards. The entities stay
+    /// untracked. When the context already tracks changes, runs inside a caller's transaction, or an entity cannot
+    /// be written this way (see <see cref="InsertShape.Bind(object, DbCommand)"/>), the entities are added to the
+    /// context and saved with everything else it tracks, as <see cref="SaveAsync(CivicDeskDbContext,
+    /// CancellationToken)"/> does.
+    /// </summary>
+    public static async Task InsertAsync(
+        CivicDeskDbContext db,
+        IReadOnlyList<object> entities,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(entities);
+        List<InsertRow>? rows = db.Database.CurrentTransaction is null && !db.ChangeTracker.HasChanges()
+            ? Collect(db, entities)
+            : null;
+        if (rows is null)
+        {
+            db.AddRange(entities);
+            await SaveAsync(db, cancellationToken);
+            return;
+        }
+
+        await RunAsync(db, rows, cancellationToken);
+    }
+
+    private static async Task RunAsync(CivicDeskDbContext db, List<InsertRow> rows, CancellationToken cancellationToken)
+    {
         if (rows.Count == 0)
         {
             return;
@@ -48,8 +83,6 @@ public static class InsertOnlySave
             throw new DbUpdateException(
                 "An insert was refused by the database; nothing of the unit was stored.", failed);
         }
-
-        db.ChangeTracker.AcceptAllChanges();
     }
 
     // Null when the unit is not insert-only or holds a row this path cannot write.
@@ -77,6 +110,28 @@ public static class InsertOnlySave
         }
 
         // A stable sort: rows of one table keep the order in which they were added.
+        return [.. rows.OrderBy(r => r.Shape.Rank)];
+    }
+
+    // Null when one of the entities cannot be written without the change tracker.
+    private static List<InsertRow>? Collect(CivicDeskDbContext db, IReadOnlyList<object> entities)
+    {
+        bool positional = db.IsPostgres;
+        ISqlGenerationHelper sql = db.GetService<ISqlGenerationHelper>();
+        using DbCommand factory = db.Database.GetDbConnection().CreateCommand();
+        List<InsertRow> rows = new(entities.Count);
+        foreach (object entity in entities)
+        {
+            if (db.Model.FindEntityType(entity.GetType()) is not { } type
+                || InsertShape.For(type, sql, positional) is not { } shape
+                || shape.Bind(entity, factory) is not { } parameters)
+            {
+                return null;
+            }
+
+            rows.Add(new InsertRow(shape, parameters));
+        }
+
         return [.. rows.OrderBy(r => r.Shape.Rank)];
     }
 }
