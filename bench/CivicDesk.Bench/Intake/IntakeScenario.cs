@@ -39,18 +39,23 @@ internal sealed class IntakeScenario(IntakeScenarioOptions options, TextWriter o
             + $"{options.Duration.TotalSeconds:F0} s measured, {Environment.ProcessorCount} cores");
         await output.WriteLineAsync(
             "| database | baseline commits/s | baseline p50 / p99 ms | baseline failed | intake requests/s "
-            + "| intake p50 / p99 ms | intake failed | intake / baseline | host CPU s | load CPU s |");
-        await output.WriteLineAsync("|---|---|---|---|---|---|---|---|---|---|");
+            + "| intake p50 / p99 ms | intake failed | intake / baseline | host CPU s | load CPU s "
+            + "| machine CPU ms per commit / per request |");
+        await output.WriteLineAsync("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (string provider in options.Providers)
         {
-            LoadResult baseline = await RunBaselineAsync(provider, cancellationToken);
-            (LoadResult intake, TimeSpan host, TimeSpan load) = await RunIntakeAsync(provider, cancellationToken);
+            (LoadResult baseline, TimeSpan baselineBusy) = await RunBaselineAsync(provider, cancellationToken);
+            double baselineCpu = PerOperationMs(baselineBusy, baseline);
+            (LoadResult intake, TimeSpan host, TimeSpan load, TimeSpan intakeBusy) =
+                await RunIntakeAsync(provider, cancellationToken);
+            double intakeCpu = PerOperationMs(intakeBusy, intake);
             await output.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
                 $"| {provider} | {baseline.PerSecond:F0} | {baseline.P50Ms:F1} / {baseline.P99Ms:F1} "
                 + $"| {baseline.Failed} | {intake.PerSecond:F0} | {intake.P50Ms:F1} / {intake.P99Ms:F1} "
                 + $"| {intake.Failed} "
-                + $"| {intake.PerSecond / baseline.PerSecond:F2} | {host.TotalSeconds:F1} | {load.TotalSeconds:F1} |"));
+                + $"| {intake.PerSecond / baseline.PerSecond:F2} | {host.TotalSeconds:F1} | {load.TotalSeconds:F1} "
+                + $"| {baselineCpu:F2} / {intakeCpu:F2} |"));
             foreach (string failure in new[] { baseline.FirstFailure, intake.FirstFailure }.OfType<string>())
             {
                 await output.WriteLineAsync($"  first failure: {failure}");
@@ -60,7 +65,19 @@ internal sealed class IntakeScenario(IntakeScenarioOptions options, TextWriter o
         return 0;
     }
 
-    private async Task<LoadResult> RunBaselineAsync(string provider, CancellationToken cancellationToken)
+    /// <summary>
+    /// Machine processor time per operation over the warm-up and the measured time, counting the warm-up's
+    /// operations at the measured rate.
+    /// </summary>
+    private double PerOperationMs(TimeSpan busy, LoadResult result)
+    {
+        double operations = result.PerSecond * (options.Warmup + options.Duration).TotalSeconds;
+        return operations > 0 ? busy.TotalMilliseconds / operations : 0;
+    }
+
+    private async Task<(LoadResult Result, TimeSpan MachineBusy)> RunBaselineAsync(
+        string provider,
+        CancellationToken cancellationToken)
     {
         BenchDatabase database = await PrepareAsync(provider, "intake_baseline", cancellationToken);
         await using (CivicDeskDbContext db = database.CreateContext())
@@ -70,15 +87,17 @@ internal sealed class IntakeScenario(IntakeScenarioOptions options, TextWriter o
 
         await using RawCommitBaseline baseline = await RawCommitBaseline.OpenAsync(
             provider, database.ConnectionString, options.Concurrency, cancellationToken);
-        return await TimedWorkers.RunAsync(
+        TimeSpan machineBefore = MachineCpu.Busy();
+        LoadResult result = await TimedWorkers.RunAsync(
             options.Concurrency,
             options.Warmup,
             options.Duration,
             (worker, sequence, token) => baseline.InsertAsync(worker, sequence, token),
             cancellationToken);
+        return (result, MachineCpu.Busy() - machineBefore);
     }
 
-    private async Task<(LoadResult Result, TimeSpan Host, TimeSpan Load)> RunIntakeAsync(
+    private async Task<(LoadResult Result, TimeSpan Host, TimeSpan Load, TimeSpan MachineBusy)> RunIntakeAsync(
         string provider,
         CancellationToken cancellationToken)
     {
@@ -99,6 +118,7 @@ internal sealed class IntakeScenario(IntakeScenarioOptions options, TextWriter o
         Open311Load load = new(client, key);
         TimeSpan hostBefore = server.ProcessorTime();
         TimeSpan loadBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        TimeSpan machineBefore = MachineCpu.Busy();
         LoadResult result = await TimedWorkers.RunAsync(
             options.Concurrency,
             options.Warmup,
@@ -106,7 +126,7 @@ internal sealed class IntakeScenario(IntakeScenarioOptions options, TextWriter o
             (_, sequence, token) => load.PostAsync(sequence, token),
             cancellationToken);
         return (result, server.ProcessorTime() - hostBefore,
-            Process.GetCurrentProcess().TotalProcessorTime - loadBefore);
+            Process.GetCurrentProcess().TotalProcessorTime - loadBefore, MachineCpu.Busy() - machineBefore);
     }
 
     private async Task<BenchDatabase> PrepareAsync(string provider, string name, CancellationToken cancellationToken)
