@@ -109,8 +109,7 @@ public static class InsertOnlySave
             rows.Add(new InsertRow(shape, parameters));
         }
 
-        // A stable sort: rows of one table keep the order in which they were added.
-        return [.. rows.OrderBy(r => r.Shape.Rank)];
+        return InsertOrder(rows);
     }
 
     // Null when one of the entities cannot be written without the change tracker.
@@ -132,6 +131,10 @@ public static class InsertOnlySave
             rows.Add(new InsertRow(shape, parameters));
         }
 
-        return [.. rows.OrderBy(r => r.Shape.Rank)];
+        return InsertOrder(rows);
     }
+
+    // A stable sort: rows of one table keep the order in which they were added, and follow each other.
+    private static List<InsertRow> InsertOrder(List<InsertRow> rows) =>
+        [.. rows.OrderBy(r => r.Shape.Rank).ThenBy(r => r.Shape.Sql, StringComparer.Ordinal)];
 }

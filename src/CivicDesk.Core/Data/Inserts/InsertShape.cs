@@ -16,6 +16,8 @@ internal sealed class InsertShape
 {
     private static readonly ConcurrentDictionary<(IEntityType Type, bool Positional), InsertShape?> Shapes = new();
 
+    private readonly ConcurrentDictionary<int, string> _multiRow = new();
+
     private InsertShape(
         IEntityType entityType,
         IProperty[] properties,
@@ -36,6 +38,9 @@ internal sealed class InsertShape
 
     public IEntityType EntityType { get; }
 
+    /// <summary>How many parameters one row binds.</summary>
+    public int ColumnCount => Properties.Length;
+
     public string Sql { get; }
 
     /// <summary>
@@ -53,6 +58,27 @@ internal sealed class InsertShape
 
     /// <summary>PostgreSQL batch statements take <c>$1</c>-style parameters; SQLite's take names.</summary>
     private bool Positional { get; }
+
+    /// <summary>
+    /// One INSERT of <paramref name="rows"/> rows with positional parameters, row after row: what PostgreSQL runs
+    /// for several rows of one table in one statement.
+    /// </summary>
+    public string PositionalSql(int rows)
+    {
+        if (rows == 1 && Positional)
+        {
+            return Sql;
+        }
+
+        return _multiRow.GetOrAdd(rows, count =>
+        {
+            int width = Properties.Length;
+            IEnumerable<string> tuples = Enumerable.Range(0, count).Select(row =>
+                "(" + string.Join(", ", Enumerable.Range(row * width + 1, width).Select(n => "$" + n)) + ")");
+            return string.Concat(Sql.AsSpan(0, Sql.IndexOf(" VALUES (", StringComparison.Ordinal)), " VALUES ")
+                + string.Join(", ", tuples);
+        });
+    }
 
     /// <summary>The shape of a type, or null when this path cannot insert it (then SaveChanges does).</summary>
     public static InsertShape? For(IEntityType entityType, ISqlGenerationHelper sql, bool positional) =>
