@@ -88,14 +88,14 @@ internal static partial class TypedOps
     /// <summary>A definition's value: computed on first use in an evaluation, then read from its typed slot.</summary>
     public static Typed<T> Node<T>(Frame frame, Typed<T>[] values, Func<Frame, Typed<T>>[] bodies, int index)
     {
-        if (frame.Done[index])
+        if (frame.Stamps[index] == frame.Generation)
         {
             return values[index];
         }
 
         Typed<T> value = bodies[index](frame);
         values[index] = value;
-        frame.Done[index] = true;
+        frame.Stamps[index] = frame.Generation;
         return value;
     }
 

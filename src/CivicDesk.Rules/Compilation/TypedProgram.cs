@@ -55,31 +55,13 @@ internal sealed class TypedProgram
     /// <summary>Which slot arrays some node uses, so that a frame clears only those.</summary>
     public TypedKinds Kinds { get; set; }
 
-    /// <summary>Forgets the typed values of the evaluation that used the frame.</summary>
+    /// <summary>
+    /// Forgets the typed values of the evaluation that used the frame that are objects: texts. The other slots hold
+    /// raw values (and at most an unknown naming inputs), left in place; the frame's stamps say they are stale.
+    /// </summary>
     public void Clear(Frame frame)
     {
-        TypedKinds kinds = Kinds;
-        if ((kinds & TypedKinds.Decimal) != 0)
-        {
-            Array.Clear(frame.Decimals);
-        }
-
-        if ((kinds & TypedKinds.Integer) != 0)
-        {
-            Array.Clear(frame.Integers);
-        }
-
-        if ((kinds & TypedKinds.Boolean) != 0)
-        {
-            Array.Clear(frame.Booleans);
-        }
-
-        if ((kinds & TypedKinds.Date) != 0)
-        {
-            Array.Clear(frame.Dates);
-        }
-
-        if ((kinds & TypedKinds.Text) != 0)
+        if ((Kinds & TypedKinds.Text) != 0)
         {
             Array.Clear(frame.Texts);
         }
