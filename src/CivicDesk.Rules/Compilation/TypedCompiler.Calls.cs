@@ -80,10 +80,33 @@ internal sealed partial class TypedCompiler
             parts.Add(Expression.Default(typeof(KeyPart)));
         }
 
+        if (TextIndex(lookup.Index) is { } index)
+        {
+            return Unbox(clr, Expression.Call(
+                Op(nameof(TypedOps.Lookup), typeof(Frame), typeof(TextKeyIndex), typeof(KeyPart), typeof(KeyPart)),
+                _frame, Expression.Constant(index), parts[0], parts[1]));
+        }
+
         return Unbox(clr, Expression.Call(
             Op(nameof(TypedOps.Lookup), typeof(Frame), typeof(RuleParameter), typeof(KeyPart), typeof(KeyPart),
                 typeof(KeyPart)),
             [_frame, Expression.Constant(_ruleSet.Parameters[lookup.Index]), .. parts]));
+    }
+
+    /// <summary>The text-key index of a parameter table, made once per table; null when it has none.</summary>
+    private TextKeyIndex? TextIndex(int parameter)
+    {
+        if (!_textIndexes.TryGetValue(parameter, out TextKeyIndex? index))
+        {
+            index = TextKeyIndex.For(_ruleSet.Parameters[parameter]);
+            _textIndexes[parameter] = index;
+            if (index is not null)
+            {
+                _indexed.Add(_ruleSet.Parameters[parameter].Name);
+            }
+        }
+
+        return index;
     }
 
     /// <summary>

@@ -180,6 +180,17 @@ internal static partial class TypedOps
             new TableKey(first.Text, first.Number, second.Text, second.Number, third.Text, third.Number));
     }
 
+    /// <summary>A look-up in a table keyed by text (then a number) through its index; number 0 if none.</summary>
+    public static Value Lookup(Frame frame, TextKeyIndex index, KeyPart text, KeyPart number)
+    {
+        if (text.Unknown is not null || number.Unknown is not null)
+        {
+            return number.Unknown is null ? text.Unknown! : Merge(text.Unknown, number.Unknown);
+        }
+
+        return index.Lookup(frame.AsOf, text.Text!, number.Number);
+    }
+
     public static KeyPart Key(Typed<string> value) => new(value.Value, 0, value.Unknown);
 
     public static KeyPart Key(Typed<long> value) => new(null, value.Value, value.Unknown);

@@ -52,6 +52,9 @@ internal sealed class TypedProgram
     /// <summary>Tables whose exact first-column cells are matched by one look-up of the column's value.</summary>
     public ImmutableArray<string> LookedUpTables { get; set; } = [];
 
+    /// <summary>Parameter tables looked up through a <see cref="TextKeyIndex"/>, in the order first used.</summary>
+    public ImmutableArray<string> IndexedParameters { get; set; } = [];
+
     /// <summary>Which slot arrays some node uses, so that a frame clears only those.</summary>
     public TypedKinds Kinds { get; set; }
 
