@@ -34,8 +34,14 @@ internal sealed class Frame(CompiledRuleSet program)
     /// </summary>
     public int[] Stamps { get; } = new int[program.RuleSet.Nodes.Length];
 
-    /// <summary>The number of the evaluation under way, from 1; stamps of earlier ones are smaller.</summary>
+    /// <summary>
+    /// The number of the evaluation under way, from 1; stamps of earlier ones are smaller. After
+    /// <see cref="int.MaxValue"/> evaluations the stamps are cleared and the numbering starts again.
+    /// </summary>
     public int Generation { get; private set; }
+
+    /// <summary>For tests: numbers the evaluations as if this many had been made with the frame.</summary>
+    internal void SkipEvaluations(int count) => Generation = count;
 
     public Typed<decimal>[] Decimals { get; } = new Typed<decimal>[program.RuleSet.Nodes.Length];
 

@@ -13,7 +13,8 @@ namespace CivicDesk.Rules.Tests.Compilation;
 /// Without trace, a decision table reads a column after the first (a definition or an input) only where a row reaches
 /// a cell that needs it, so that a first column that rules the rows out spares the other columns' work. These tests
 /// show which definitions an untraced evaluation computes, and that the answers, unknowns included, stay the
-/// interpreter's (whose trace still shows every column evaluated).
+/// interpreter's (whose trace still shows every column evaluated); and that the frame's stamps, which replace
+/// clearing the typed slots, never take an old slot for a new evaluation.
 /// </summary>
 public sealed class LazyColumnTests
 {
@@ -172,6 +173,28 @@ public sealed class LazyColumnTests
         Assert.Contains("income_at_or_below_50", compiled.LastTypedEvaluated());
         Assert.Contains("member_unemployed_90_days", compiled.LastTypedEvaluated());
         Assert.Equal(rules.Evaluate(eligible, TestRules.AsOf).Outputs, result.Outputs);
+    }
+
+    [Fact]
+    public void FrameStamps_NumberingStartsAgain_AStampFromBeforeIsNotTakenForTheNewEvaluation()
+    {
+        RuleSet rules = TestRules.Load("input x : decimal\ndefine doubled = x * 2\noutputs doubled\n");
+        CompiledRuleSet compiled = rules.Compile();
+        Frame frame = new(compiled);
+        Func<Frame, Value> doubled = compiled.Typed.Outputs[0];
+
+        frame.Start(RuleInputs.For(rules).Set("x", Value.Of(2m)).Slots, TestRules.AsOf, trace: false);
+        Assert.Equal(Value.Of(4m), doubled(frame));
+        frame.Finish();
+        frame.SkipEvaluations(int.MaxValue - 1);
+        frame.Start(RuleInputs.For(rules).Slots, TestRules.AsOf, trace: false);
+        frame.Finish();
+        frame.Start(RuleInputs.For(rules).Slots, TestRules.AsOf, trace: false);
+
+        // Evaluation 1 again: the slot stamped 1 long ago must not answer for it.
+        Assert.Equal(1, frame.Generation);
+        Assert.Equal(Value.Unknown("x"), doubled(frame));
+        frame.Finish();
     }
 
     private static RuleInputs EraInputs(RuleSet rules, bool obligated) => RuleInputs.For(rules)
