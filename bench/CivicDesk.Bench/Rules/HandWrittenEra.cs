@@ -6,7 +6,9 @@ namespace CivicDesk.Bench.Rules;
 
 /// <summary>
 /// The ERA test written directly in C#, as a baseline: the same limits (read from the generated rule file), the
-/// same income, household-size and 90-day rules, for applications where every input is known.
+/// same income, household-size and 90-day rules, for applications where every input is known. It gives the same
+/// three outputs as the rule set (eligible, prioritised and the reasons for priority, which only eligible households
+/// have), and like the rule set looks up the 50% limit and scans the members only for eligible households.
 /// </summary>
 internal sealed partial class HandWrittenEra
 {
@@ -28,7 +30,7 @@ internal sealed partial class HandWrittenEra
 
     public IReadOnlyList<string> Counties => [.. _years[^1].Low.Keys.Select(k => k.Item1).Distinct()];
 
-    public (bool Eligible, bool Prioritised) Decide(EraApplication application, LocalDate asOf)
+    public (bool Eligible, bool Prioritised, string[] Reasons) Decide(EraApplication application, LocalDate asOf)
     {
         int index = 0;
         while (!(_years[index].From <= asOf && (_years[index].Until is null || asOf <= _years[index].Until)))
@@ -45,7 +47,7 @@ internal sealed partial class HandWrittenEra
             && income <= low;
         if (!eligible)
         {
-            return (false, false);
+            return (false, false, []);
         }
 
         bool veryLow = income <= Limit(year.VeryLow, application.CountyFips, application.HouseholdSize);
@@ -59,7 +61,14 @@ internal sealed partial class HandWrittenEra
             }
         }
 
-        return (true, veryLow || unemployed);
+        string[] reasons = (veryLow, unemployed) switch
+        {
+            (true, true) => ["very_low_income", "unemployed_90_days"],
+            (true, false) => ["very_low_income"],
+            (false, true) => ["unemployed_90_days"],
+            _ => [],
+        };
+        return (true, veryLow || unemployed, reasons);
     }
 
     private static decimal Limit(Dictionary<(string, int), decimal> table, string county, int size) =>

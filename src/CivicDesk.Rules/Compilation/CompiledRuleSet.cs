@@ -68,6 +68,22 @@ public sealed class CompiledRuleSet
     }
 
     /// <summary>
+    /// For tests and diagnosis: the typed definitions that this thread's last untraced evaluation of this rule set
+    /// computed, in node order (none after a traced one).
+    /// </summary>
+    internal ImmutableArray<string> LastTypedEvaluated()
+    {
+        if (_spareFrame is not { } frame || !ReferenceEquals(frame.Program, this))
+        {
+            return [];
+        }
+
+        return [.. RuleSet.Nodes
+            .Where(node => Typed.IsTyped[node.Index] && frame.Stamps[node.Index] == frame.Generation)
+            .Select(node => node.Name)];
+    }
+
+    /// <summary>
     /// This thread's frame for this rule set, or a new one when the thread last evaluated another rule set (it
     /// then keeps the new one) or its frame is busy (an evaluation inside an evaluation; not kept).
     /// </summary>

@@ -27,8 +27,21 @@ internal sealed class Frame(CompiledRuleSet program)
 
     public Value[] Locals { get; } = new Value[program.RuleSet.LocalCount];
 
-    /// <summary>Typed path: which definitions have their value in a typed slot (by node index).</summary>
-    public bool[] Done { get; } = new bool[program.RuleSet.Nodes.Length];
+    /// <summary>
+    /// Typed path: the evaluation (<see cref="Generation"/>) whose value each definition's typed slot holds, by node
+    /// index; a slot stamped with an earlier one is stale. Stamping instead of clearing spares a pass over every slot
+    /// array after each evaluation.
+    /// </summary>
+    public int[] Stamps { get; } = new int[program.RuleSet.Nodes.Length];
+
+    /// <summary>
+    /// The number of the evaluation under way, from 1; stamps of earlier ones are smaller. After
+    /// <see cref="int.MaxValue"/> evaluations the stamps are cleared and the numbering starts again.
+    /// </summary>
+    public int Generation { get; private set; }
+
+    /// <summary>For tests: numbers the evaluations as if this many had been made with the frame.</summary>
+    internal void SkipEvaluations(int count) => Generation = count;
 
     public Typed<decimal>[] Decimals { get; } = new Typed<decimal>[program.RuleSet.Nodes.Length];
 
@@ -54,6 +67,13 @@ internal sealed class Frame(CompiledRuleSet program)
     {
         Inputs = inputs;
         AsOf = asOf;
+        if (Generation == int.MaxValue)
+        {
+            Array.Clear(Stamps);
+            Generation = 0;
+        }
+
+        Generation++;
         if (trace)
         {
             _recorder ??= new TraceRecorder(Program.RuleSet.TraceLayout);
@@ -64,12 +84,14 @@ internal sealed class Frame(CompiledRuleSet program)
         InUse = true;
     }
 
-    /// <summary>Forgets everything of the evaluation (no value outlives it here) and frees the frame.</summary>
+    /// <summary>
+    /// Forgets the evaluation's objects (boxed values, list items, texts: none outlives it here) and frees the frame.
+    /// Raw numbers, booleans and dates stay in their typed slots until overwritten; their stamps mark them stale.
+    /// </summary>
     public void Finish()
     {
         Array.Clear(Nodes);
         Array.Clear(Locals);
-        Array.Clear(Done);
         Program.Typed.Clear(this);
         Inputs = [];
         _asOfValue = null;

@@ -13,6 +13,11 @@ internal sealed partial class TypedCompiler
 {
     private MethodCallExpression? Call(BCall call)
     {
+        if (call.Function is Function.Min or Function.Max)
+        {
+            return Extreme(call);
+        }
+
         ImmutableArray<Bound> arguments = call.Arguments;
         Type decimalType = typeof(Typed<decimal>);
         Type dateType = typeof(Typed<LocalDate>);
@@ -33,6 +38,28 @@ internal sealed partial class TypedCompiler
         }
 
         return Expression.Call(Op(name, types), arguments.Select(Lower));
+    }
+
+    /// <summary><c>min(a, b, ...)</c> or <c>max</c> of typed values: one step per argument after the first.</summary>
+    private MethodCallExpression? Extreme(BCall call)
+    {
+        if (ClrType(call.Type) is not { } clr
+            || !(clr == typeof(decimal) || clr == typeof(long) || clr == typeof(LocalDate))
+            || call.Arguments.Length < 2
+            || call.Arguments.Any(argument => ClrType(argument.Type) != clr))
+        {
+            return null;
+        }
+
+        MethodInfo step = Generic(nameof(TypedOps.Extreme), clr);
+        ConstantExpression minimum = Expression.Constant(call.Function == Function.Min);
+        Expression result = Lower(call.Arguments[0]);
+        foreach (Bound argument in call.Arguments.Skip(1))
+        {
+            result = Expression.Call(step, result, Lower(argument), minimum);
+        }
+
+        return (MethodCallExpression)result;
     }
 
     private MethodCallExpression? Aggregate(BAggregate aggregate)
@@ -80,10 +107,33 @@ internal sealed partial class TypedCompiler
             parts.Add(Expression.Default(typeof(KeyPart)));
         }
 
+        if (TextIndex(lookup.Index) is { } index)
+        {
+            return Unbox(clr, Expression.Call(
+                Op(nameof(TypedOps.Lookup), typeof(Frame), typeof(TextKeyIndex), typeof(KeyPart), typeof(KeyPart)),
+                _frame, Expression.Constant(index), parts[0], parts[1]));
+        }
+
         return Unbox(clr, Expression.Call(
             Op(nameof(TypedOps.Lookup), typeof(Frame), typeof(RuleParameter), typeof(KeyPart), typeof(KeyPart),
                 typeof(KeyPart)),
             [_frame, Expression.Constant(_ruleSet.Parameters[lookup.Index]), .. parts]));
+    }
+
+    /// <summary>The text-key index of a parameter table, made once per table; null when it has none.</summary>
+    private TextKeyIndex? TextIndex(int parameter)
+    {
+        if (!_textIndexes.TryGetValue(parameter, out TextKeyIndex? index))
+        {
+            index = TextKeyIndex.For(_ruleSet.Parameters[parameter]);
+            _textIndexes[parameter] = index;
+            if (index is not null)
+            {
+                _indexed.Add(_ruleSet.Parameters[parameter].Name);
+            }
+        }
+
+        return index;
     }
 
     /// <summary>

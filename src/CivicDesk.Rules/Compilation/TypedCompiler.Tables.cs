@@ -15,11 +15,14 @@ internal sealed partial class TypedCompiler
     /// The row matching of a decision table whose columns are all typed and whose cells are comparisons, lists or
     /// ranges of those types: columns evaluated once, each row the Kleene "and" of its cells left to right (stopping
     /// at a false one), written to the matches array as the interpreter would record it; "first" stops at the first
-    /// row that is not false. Null when something in the table is not typed.
+    /// row that is not false. Null when something in the table is not typed. A column after the first that reads a
+    /// definition or an input is read only where a row reaches a cell that needs it (a definition is still evaluated
+    /// once, into its slot): a table whose first column rules most rows out then skips the other columns' work.
     /// </summary>
     private Func<Frame, Value[], int>? Matcher(DecisionTable table)
     {
         List<ParameterExpression> columns = [];
+        List<Bound?> lazy = [];
         List<Expression> body = [];
         foreach (Bound input in table.Inputs)
         {
@@ -29,8 +32,14 @@ internal sealed partial class TypedCompiler
             }
 
             ParameterExpression column = Expression.Variable(TypedOf(clr), "column");
+            bool deferred = columns.Count > 0
+                && (input is BInput || (input is BNode node && _program.IsTyped[node.Index]));
             columns.Add(column);
-            body.Add(Expression.Assign(column, Lower(input)));
+            lazy.Add(deferred ? input : null);
+            if (!deferred)
+            {
+                body.Add(Expression.Assign(column, Lower(input)));
+            }
         }
 
         ParameterExpression id = Expression.Variable(typeof(int), "id");
@@ -63,8 +72,13 @@ internal sealed partial class TypedCompiler
                     return null;
                 }
 
-                body.Add(Expression.IfThen(Expression.Not(Expression.Call(isFalse, row)),
-                    Expression.Assign(row, Expression.Call(step, row, cell))));
+                Expression next = Expression.Assign(row, Expression.Call(step, row, cell));
+                if (lazy[i] is { } input && decisionRow.Cells[i] is not BAnyCell)
+                {
+                    next = Expression.Block(Expression.Assign(columns[i], Lower(input)), next);
+                }
+
+                body.Add(Expression.IfThen(Expression.Not(Expression.Call(isFalse, row)), next));
             }
 
             body.Add(Expression.Assign(Expression.ArrayAccess(matches, Expression.Constant(decisionRow.Index)),

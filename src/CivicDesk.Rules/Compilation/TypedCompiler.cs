@@ -32,6 +32,8 @@ internal sealed partial class TypedCompiler
     private readonly ParameterExpression _frame;
     private readonly List<string> _untyped = [];
     private readonly List<string> _lookedUp = [];
+    private readonly Dictionary<int, TextKeyIndex?> _textIndexes = [];
+    private readonly List<string> _indexed = [];
     private string _current = "";
 
     private TypedCompiler(RuleSet ruleSet, TypedProgram program)
@@ -88,6 +90,7 @@ internal sealed partial class TypedCompiler
         program.Kinds = kinds;
         program.Untyped = [.. compiler._untyped];
         program.LookedUpTables = [.. compiler._lookedUp];
+        program.IndexedParameters = [.. compiler._indexed];
         program.Outputs = [.. ruleSet.Outputs.Select(output => Expression.Lambda<Func<Frame, Value>>(
             compiler._boxed.Lower(new BNode(output.Type, output.Index)), compiler._frame).Compile())];
         return program;

@@ -83,6 +83,22 @@ internal static partial class TypedOps
         }
     }
 
+    /// <summary>
+    /// One more argument of <c>min(a, b, ...)</c> or <c>max</c>: the least (or greatest) so far, the first of equal
+    /// ones (2.0 before 2.00); an unknown argument makes the answer unknown, naming every input the unknown ones need.
+    /// </summary>
+    public static Typed<T> Extreme<T>(Typed<T> best, Typed<T> item, bool minimum)
+        where T : IComparable<T>
+    {
+        if (best.Unknown is not null || item.Unknown is not null)
+        {
+            return Strict<T>(best.Unknown, item.Unknown);
+        }
+
+        int order = item.Value.CompareTo(best.Value);
+        return (minimum ? order < 0 : order > 0) ? item : best;
+    }
+
     public static Typed<long> Add(Typed<long> left, Typed<long> right)
     {
         if (left.Unknown is not null || right.Unknown is not null)

@@ -88,14 +88,14 @@ internal static partial class TypedOps
     /// <summary>A definition's value: computed on first use in an evaluation, then read from its typed slot.</summary>
     public static Typed<T> Node<T>(Frame frame, Typed<T>[] values, Func<Frame, Typed<T>>[] bodies, int index)
     {
-        if (frame.Done[index])
+        if (frame.Stamps[index] == frame.Generation)
         {
             return values[index];
         }
 
         Typed<T> value = bodies[index](frame);
         values[index] = value;
-        frame.Done[index] = true;
+        frame.Stamps[index] = frame.Generation;
         return value;
     }
 
@@ -178,6 +178,17 @@ internal static partial class TypedOps
 
         return parameter.Lookup(frame.AsOf,
             new TableKey(first.Text, first.Number, second.Text, second.Number, third.Text, third.Number));
+    }
+
+    /// <summary>A look-up in a table keyed by text (then a number) through its index; number 0 if none.</summary>
+    public static Value Lookup(Frame frame, TextKeyIndex index, KeyPart text, KeyPart number)
+    {
+        if (text.Unknown is not null || number.Unknown is not null)
+        {
+            return number.Unknown is null ? text.Unknown! : Merge(text.Unknown, number.Unknown);
+        }
+
+        return index.Lookup(frame.AsOf, text.Text!, number.Number);
     }
 
     public static KeyPart Key(Typed<string> value) => new(value.Value, 0, value.Unknown);

@@ -52,34 +52,19 @@ internal sealed class TypedProgram
     /// <summary>Tables whose exact first-column cells are matched by one look-up of the column's value.</summary>
     public ImmutableArray<string> LookedUpTables { get; set; } = [];
 
+    /// <summary>Parameter tables looked up through a <see cref="TextKeyIndex"/>, in the order first used.</summary>
+    public ImmutableArray<string> IndexedParameters { get; set; } = [];
+
     /// <summary>Which slot arrays some node uses, so that a frame clears only those.</summary>
     public TypedKinds Kinds { get; set; }
 
-    /// <summary>Forgets the typed values of the evaluation that used the frame.</summary>
+    /// <summary>
+    /// Forgets the typed values of the evaluation that used the frame that are objects: texts. The other slots hold
+    /// raw values (and at most an unknown naming inputs), left in place; the frame's stamps say they are stale.
+    /// </summary>
     public void Clear(Frame frame)
     {
-        TypedKinds kinds = Kinds;
-        if ((kinds & TypedKinds.Decimal) != 0)
-        {
-            Array.Clear(frame.Decimals);
-        }
-
-        if ((kinds & TypedKinds.Integer) != 0)
-        {
-            Array.Clear(frame.Integers);
-        }
-
-        if ((kinds & TypedKinds.Boolean) != 0)
-        {
-            Array.Clear(frame.Booleans);
-        }
-
-        if ((kinds & TypedKinds.Date) != 0)
-        {
-            Array.Clear(frame.Dates);
-        }
-
-        if ((kinds & TypedKinds.Text) != 0)
+        if ((Kinds & TypedKinds.Text) != 0)
         {
             Array.Clear(frame.Texts);
         }

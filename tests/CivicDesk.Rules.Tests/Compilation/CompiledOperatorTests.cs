@@ -78,6 +78,8 @@ public sealed class CompiledOperatorTests
         define month_count = months_between(a1, a2)
         define dmin2 = min(d1, d2)
         define imax3 = max(i1, i2, 7)
+        define dmax3 = max(d1, 2.0, d2)
+        define amin3 = min(a1, a2, as_of)
         define inrange = i1 in [i2..5]
         define inlits = t1 in ["a", "b", ""]
         define inexprs = d1 in [d2, 1.5]
