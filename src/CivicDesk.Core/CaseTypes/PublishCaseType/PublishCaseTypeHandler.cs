@@ -17,6 +17,11 @@ namespace CivicDesk.Core.CaseTypes.PublishCaseType;
 /// the same version number with other content, or a number not above the latest, is refused.
 /// The calendars in its bundle are published first when their version is new (see
 /// <see cref="PublishCalendarHandler.PublishNewAsync"/>).
+/// The publication is loaded again from its own texts first, as cases will load it: a YAML or bundled file (a
+/// routing or triage rule file, say) that does not load, or loads to another hash, is refused with every problem.
+/// An escalation's <c>reassign-to</c> queue that no department of the jurisdiction has is reported (logged and
+/// listed in <see cref="PublishedCaseType.UnknownQueues"/>), not refused: queues are added to the catalogue
+/// separately, and a firing that finds none records the reassignment as not applied.
 /// </summary>
 public sealed class PublishCaseTypeHandler(
     CivicDeskDbContext db,
@@ -37,6 +42,13 @@ public sealed class PublishCaseTypeHandler(
             return new NotFound($"Jurisdiction '{jurisdictionCode}'");
         }
 
+        CaseTypeRead read = CaseTypeFiles.Load(
+            $"{publication.Key}.v{publication.Version}.yaml", publication.Content, publication.Files);
+        if (LoadRefusal(read, publication) is { } broken)
+        {
+            return broken;
+        }
+
         List<CaseTypeHead> published = await db.CaseTypeVersions.AsNoTracking()
             .Where(v => v.JurisdictionId == jurisdictionId && v.Key == publication.Key)
             .Select(v => new CaseTypeHead(v.Key, v.Version, v.ContentHash, null))
@@ -47,9 +59,13 @@ public sealed class PublishCaseTypeHandler(
         }
 
         await calendars.PublishNewAsync(jurisdictionId.Value, publication.Calendars(), cancellationToken);
+        List<string> unknownQueues = await UnknownQueuesAsync(jurisdictionId.Value, read.CaseType!, cancellationToken);
         if (published.Any(v => v.Version == publication.Version))
         {
-            return new PublishedCaseType(publication.Key, publication.Version, publication.ContentHash, true);
+            return new PublishedCaseType(publication.Key, publication.Version, publication.ContentHash, true)
+            {
+                UnknownQueues = unknownQueues,
+            };
         }
 
         Instant now = time.GetCurrentInstant();
@@ -69,7 +85,49 @@ public sealed class PublishCaseTypeHandler(
         await db.SaveChangesAsync(cancellationToken);
         catalog.Clear();
         Cases.Log.CaseTypePublished(logger, publication.Key, publication.Version);
-        return new PublishedCaseType(publication.Key, publication.Version, publication.ContentHash, false);
+        foreach (string queue in unknownQueues)
+        {
+            Cases.Log.EscalationQueueUnknown(logger, publication.Key, publication.Version, queue);
+        }
+
+        return new PublishedCaseType(publication.Key, publication.Version, publication.ContentHash, false)
+        {
+            UnknownQueues = unknownQueues,
+        };
+    }
+
+    private static ValidationFailed? LoadRefusal(CaseTypeRead read, CaseTypePublication publication)
+    {
+        if (read.CaseType is { } loaded && read.Problems.IsEmpty)
+        {
+            return loaded.ContentHash == publication.ContentHash
+                ? null
+                : ValidationFailed.Single("content", "hash_differs",
+                    $"{publication.Key} version {publication.Version} loads to another content hash than given.");
+        }
+
+        return new ValidationFailed(
+            [.. read.Problems.Select(p => new FieldError("content", "does_not_load", p.ToString()))]);
+    }
+
+    private async Task<List<string>> UnknownQueuesAsync(
+        Guid jurisdictionId,
+        Workflow.CaseTypes.CaseType caseType,
+        CancellationToken cancellationToken)
+    {
+        List<string> named = [.. caseType.Escalations.Select(e => e.ReassignToQueue).OfType<string>().Distinct()];
+        if (named.Count == 0)
+        {
+            return [];
+        }
+
+        List<string> known = await db.Queues.AsNoTracking()
+            .Where(q => named.Contains(q.Code)
+                && db.Departments.Any(d => d.Id == q.DepartmentId && d.JurisdictionId == jurisdictionId))
+            .Select(q => q.Code)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        return [.. named.Where(code => !known.Contains(code, StringComparer.Ordinal))];
     }
 
     private static ValidationFailed? Refusal(List<CaseTypeHead> published, CaseTypePublication publication)
@@ -95,4 +153,8 @@ public sealed class PublishCaseTypeHandler(
     }
 }
 
-public sealed record PublishedCaseType(string Key, int Version, string ContentHash, bool AlreadyPublished);
+public sealed record PublishedCaseType(string Key, int Version, string ContentHash, bool AlreadyPublished)
+{
+    /// <summary>Queue codes the version's escalations reassign to that no department of the jurisdiction has.</summary>
+    public IReadOnlyList<string> UnknownQueues { get; init; } = [];
+}
