@@ -99,23 +99,6 @@ public sealed class CaseTypeRoutingTests : IDisposable
             StringComparison.Ordinal));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Publish_PublicationWhoseBundledRoutingFileIsBroken_IsRefusedAndNothingIsStored(string provider)
-    {
-        await using StaffWorld world = await StaffWorld.CreateAsync(provider);
-        CaseTypePublication good = ReadVersionTwo(OtherRouting).ToPublication(Actor.System)!;
-        Dictionary<string, string> files = new(good.Files) { ["../rules/other.rules"] = "rules \"broken\"\ntable" };
-
-        Result<PublishedCaseType> published = await PublishAsync(world, good with { Files = files });
-
-        ValidationFailed refused = Assert.IsType<ValidationFailed>(published.Error);
-        Assert.All(refused.Errors, e => Assert.Equal(("content", "does_not_load"), (e.Field, e.Code)));
-        Assert.Contains(refused.Errors, e => e.Message.Contains("other.rules", StringComparison.Ordinal));
-        await using CivicDeskDbContext db = world.Database.CreateContext();
-        Assert.Equal(0, await db.CaseTypeVersions.CountAsync(Ct));
-    }
-
     /// <summary>samples/case-types/nyc-311.yaml as version 2 whose routing table is <paramref name="rules"/>.
     /// </summary>
     private CaseTypeRead ReadVersionTwo(string rules)

@@ -17,8 +17,8 @@ namespace CivicDesk.Core.CaseTypes.PublishCaseType;
 /// the same version number with other content, or a number not above the latest, is refused.
 /// The calendars in its bundle are published first when their version is new (see
 /// <see cref="PublishCalendarHandler.PublishNewAsync"/>).
-/// The publication is loaded again from its own texts first, as cases will load it: a YAML or bundled file (a
-/// routing or triage rule file, say) that does not load, or loads to another hash, is refused with every problem.
+/// The caller has already loaded and checked the publication (<see cref="CaseTypeFiles.Read"/>: a routing or
+/// triage rule file that does not load is reported there, with file and line, and gives no publication).
 /// An escalation's <c>reassign-to</c> queue that no department of the jurisdiction has is reported (logged and
 /// listed in <see cref="PublishedCaseType.UnknownQueues"/>), not refused: queues are added to the catalogue
 /// separately, and a firing that finds none records the reassignment as not applied.
@@ -42,13 +42,6 @@ public sealed class PublishCaseTypeHandler(
             return new NotFound($"Jurisdiction '{jurisdictionCode}'");
         }
 
-        CaseTypeRead read = CaseTypeFiles.Load(
-            $"{publication.Key}.v{publication.Version}.yaml", publication.Content, publication.Files);
-        if (LoadRefusal(read, publication) is { } broken)
-        {
-            return broken;
-        }
-
         List<CaseTypeHead> published = await db.CaseTypeVersions.AsNoTracking()
             .Where(v => v.JurisdictionId == jurisdictionId && v.Key == publication.Key)
             .Select(v => new CaseTypeHead(v.Key, v.Version, v.ContentHash, null))
@@ -59,7 +52,7 @@ public sealed class PublishCaseTypeHandler(
         }
 
         await calendars.PublishNewAsync(jurisdictionId.Value, publication.Calendars(), cancellationToken);
-        List<string> unknownQueues = await UnknownQueuesAsync(jurisdictionId.Value, read.CaseType!, cancellationToken);
+        List<string> unknownQueues = await UnknownQueuesAsync(jurisdictionId.Value, publication, cancellationToken);
         if (published.Any(v => v.Version == publication.Version))
         {
             return new PublishedCaseType(publication.Key, publication.Version, publication.ContentHash, true)
@@ -96,26 +89,16 @@ public sealed class PublishCaseTypeHandler(
         };
     }
 
-    private static ValidationFailed? LoadRefusal(CaseTypeRead read, CaseTypePublication publication)
-    {
-        if (read.CaseType is { } loaded && read.Problems.IsEmpty)
-        {
-            return loaded.ContentHash == publication.ContentHash
-                ? null
-                : ValidationFailed.Single("content", "hash_differs",
-                    $"{publication.Key} version {publication.Version} loads to another content hash than given.");
-        }
-
-        return new ValidationFailed(
-            [.. read.Problems.Select(p => new FieldError("content", "does_not_load", p.ToString()))]);
-    }
-
     private async Task<List<string>> UnknownQueuesAsync(
         Guid jurisdictionId,
-        Workflow.CaseTypes.CaseType caseType,
+        CaseTypePublication publication,
         CancellationToken cancellationToken)
     {
-        List<string> named = [.. caseType.Escalations.Select(e => e.ReassignToQueue).OfType<string>().Distinct()];
+        // The version as cases will load it, from its own texts; a text that does not load names no queue.
+        Workflow.CaseTypes.CaseType? caseType = CaseTypeFiles.Load(
+            $"{publication.Key}.v{publication.Version}.yaml", publication.Content, publication.Files).CaseType;
+        List<string> named =
+            [.. caseType?.Escalations.Select(e => e.ReassignToQueue).OfType<string>().Distinct() ?? []];
         if (named.Count == 0)
         {
             return [];
