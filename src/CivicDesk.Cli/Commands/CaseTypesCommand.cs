@@ -79,6 +79,11 @@ internal static class CaseTypesCommand
             string state = published.AlreadyPublished ? "was already published" : "published";
             await context.Output.WriteLineAsync(
                 $"{published.Key} version {published.Version} {state} (content {published.ContentHash[..12]}).");
+            foreach (string queue in published.UnknownQueues)
+            {
+                await context.Output.WriteLineAsync(
+                    $"Warning: no department has queue '{queue}', which an escalation reassigns to.");
+            }
             return 0;
         });
         return publish;

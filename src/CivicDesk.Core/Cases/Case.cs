@@ -244,6 +244,28 @@ public sealed class Case
         return changed;
     }
 
+    /// <summary>
+    /// An escalation of the case type ran (written by an SLA timer, actor the system). With a
+    /// <paramref name="queueId"/> of the case's department the case moves there and its assignee is cleared, so the
+    /// queue's staff pick it up.
+    /// </summary>
+    public CaseEvent Escalate(string escalationId, Guid? queueId, string data, Guid eventId, Instant now)
+    {
+        CaseEvent escalated = new(eventId, Id, CaseEventKind.Escalated, now, Actor.System, EventVisibility.Internal)
+        {
+            Text = escalationId,
+            Data = data,
+        };
+        if (queueId is Guid queue)
+        {
+            QueueId = queue;
+            AssigneeId = null;
+        }
+
+        Touch(now);
+        return escalated;
+    }
+
     private void Touch(Instant now)
     {
         UpdatedAt = now;

@@ -25,4 +25,10 @@ public enum CaseEventKind
 
     /// <summary>A supervisor changed the department, queue or priority, with a reason (staff only).</summary>
     RoutingOverridden,
+
+    /// <summary>
+    /// An escalation of the case type ran when an SLA timer fired: the case moved to a queue and/or messages were
+    /// put in the outbox (internal; the data says what was and was not applied).
+    /// </summary>
+    Escalated,
 }

@@ -58,4 +58,17 @@ internal static partial class Log
     [LoggerMessage(1107, LogLevel.Information,
         "SLA clocks of {Count} open cases evaluated again on calendar {Key} v{Version}; {Moved} deadlines moved")]
     public static partial void SlaClocksRecomputed(ILogger logger, int count, string key, int version, int moved);
+
+    [LoggerMessage(1108, LogLevel.Warning,
+        "Case type {Key} version {Version} reassigns to queue {Queue}, which no department of the jurisdiction has")]
+    public static partial void EscalationQueueUnknown(ILogger logger, string key, int version, string queue);
+
+    [LoggerMessage(1109, LogLevel.Warning,
+        "Escalation {EscalationId} of case type {Key} not reassigned: department {DepartmentId} has no queue {Queue}")]
+    public static partial void EscalationQueueMissing(
+        ILogger logger, string escalationId, string key, Guid departmentId, string queue);
+
+    [LoggerMessage(1110, LogLevel.Information,
+        "Escalation {EscalationId} applied to case {CaseId} with {NotificationCount} notifications")]
+    public static partial void Escalated(ILogger logger, string escalationId, Guid caseId, int notificationCount);
 }

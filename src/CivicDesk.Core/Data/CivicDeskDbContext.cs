@@ -6,6 +6,7 @@ using CivicDesk.Core.Catalog;
 using CivicDesk.Core.Identity;
 using CivicDesk.Core.Imports;
 using CivicDesk.Core.Jurisdictions;
+using CivicDesk.Core.Notifications;
 using CivicDesk.Core.Sla;
 using CivicDesk.Core.Timers;
 using Microsoft.EntityFrameworkCore;
@@ -51,6 +52,9 @@ public sealed class CivicDeskDbContext(DbContextOptions<CivicDeskDbContext> opti
     public DbSet<CalendarVersion> Calendars => Set<CalendarVersion>();
 
     public DbSet<CaseSlaClock> CaseSlaClocks => Set<CaseSlaClock>();
+
+    /// <summary>The outbox of messages to send about cases; see <see cref="OutboxNotification"/>.</summary>
+    public DbSet<OutboxNotification> Notifications => Set<OutboxNotification>();
 
     public bool IsPostgres => Database.ProviderName == DatabaseProviders.PostgresProviderName;
 

@@ -3,6 +3,7 @@ using CivicDesk.Core.Audit;
 using CivicDesk.Core.Cases;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Timers;
+using CivicDesk.Workflow.CaseTypes;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Text;
@@ -11,12 +12,15 @@ namespace CivicDesk.Core.Sla;
 
 /// <summary>
 /// Fires an SLA warning or breach: an internal timeline event on the case ("SLA warning", "SLA breached"), an
-/// audit entry, and the clock's stored state (at risk, breached), all in the timer's transaction. A case that is
-/// no longer open makes the timer obsolete instead.
+/// audit entry, the clock's stored state (at risk, breached) and the matching escalations of the case's case type
+/// (<see cref="SlaEscalations"/>), all in the timer's transaction. A case that is no longer open makes the timer
+/// obsolete instead.
 /// </summary>
-public abstract class SlaTimerHandler : ITimerHandler
+public abstract class SlaTimerHandler(SlaEscalations escalations) : ITimerHandler
 {
     public abstract string Kind { get; }
+
+    protected abstract EscalationTrigger Trigger { get; }
 
     protected abstract CaseEventKind EventKind { get; }
 
@@ -33,10 +37,8 @@ public abstract class SlaTimerHandler : ITimerHandler
             return TimerOutcome.Obsolete;
         }
 
-        CaseStatus? status = await firing.Db.Cases.Where(c => c.Id == caseId)
-            .Select(c => (CaseStatus?)c.Status)
-            .SingleOrDefaultAsync(cancellationToken);
-        if (status is not { } current || !current.IsOpen())
+        Case? found = await firing.Db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
+        if (found is null || !found.IsOpen)
         {
             return TimerOutcome.Obsolete;
         }
@@ -62,6 +64,29 @@ public abstract class SlaTimerHandler : ITimerHandler
                 timer = timer.Id,
             }),
         });
+        await escalations.ApplyAsync(firing, found, Trigger, WarningOf(timer), cancellationToken);
         return TimerOutcome.Fired;
+    }
+
+    /// <summary>The warning id a warning timer was scheduled with (its payload), if any.</summary>
+    private static string? WarningOf(DurableTimer timer)
+    {
+        if (timer.Payload is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            using JsonDocument payload = JsonDocument.Parse(timer.Payload);
+            return payload.RootElement.TryGetProperty("warning", out JsonElement warning)
+                && warning.ValueKind == JsonValueKind.String
+                    ? warning.GetString()
+                    : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }

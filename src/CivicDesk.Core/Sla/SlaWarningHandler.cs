@@ -1,12 +1,15 @@
 using CivicDesk.Core.Cases;
 using CivicDesk.Core.Timers;
+using CivicDesk.Workflow.CaseTypes;
 using NodaTime;
 
 namespace CivicDesk.Core.Sla;
 
-public sealed class SlaWarningHandler : SlaTimerHandler
+public sealed class SlaWarningHandler(SlaEscalations escalations) : SlaTimerHandler(escalations)
 {
     public override string Kind => TimerKinds.SlaWarning;
+
+    protected override EscalationTrigger Trigger => EscalationTrigger.Warning;
 
     protected override CaseEventKind EventKind => CaseEventKind.SlaWarning;
 

@@ -20,6 +20,7 @@ public static class TimersServiceCollectionExtensions
         services.AddScoped<SlaRecomputation>();
         services.AddScoped<CaseClocks>();
         services.AddScoped<SlaTimerScheduler>();
+        services.AddSingleton<SlaEscalations>();
         services.AddScoped<TimerDispatcher>();
         services.AddScoped<ITimerHandler, SlaWarningHandler>();
         services.AddScoped<ITimerHandler, SlaBreachHandler>();

@@ -85,6 +85,37 @@ public sealed class CaseTypesCommandTests
     }
 
     [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Publish_CaseTypeWhoseRoutingRulesDoNotLoad_PrintsTheRuleFileProblemAndStoresNothing(
+        string provider)
+    {
+        await using TestDatabase database = await TestDatabase.CreateAsync(provider);
+        await SeedCatalogAsync(database);
+        string folder = Path.Combine(
+            Path.GetTempPath(), "civicdesk-tests", "case-types-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(folder, "types"));
+        Directory.CreateDirectory(Path.Combine(folder, "rules"));
+        Directory.CreateDirectory(Path.Combine(folder, "calendars"));
+        File.Copy(RepositoryPaths.Samples("calendars", "nyc.yaml"), Path.Combine(folder, "calendars", "nyc.yaml"));
+        await File.WriteAllTextAsync(
+            Path.Combine(folder, "rules", "routing.rules"), "rules \"broken\" version \"1\"\ntable", Ct);
+        string text = await File.ReadAllTextAsync(RepositoryPaths.Samples("case-types", "nyc-311.yaml"), Ct);
+        string file = Path.Combine(folder, "types", "nyc-311.yaml");
+        await File.WriteAllTextAsync(file, text.Replace(
+            "routing:\n  rules: ../rules/nyc-routing.rules", "routing:\n  rules: ../rules/routing.rules",
+            StringComparison.Ordinal), Ct);
+
+        (int exit, _, string error) =
+            await CliRun.RunAsync(database, "case-types", "publish", file, "--jurisdiction", "nyc");
+
+        Assert.Equal(1, exit);
+        Assert.Matches(
+            @"nyc-311\.yaml:\d+:\d+: routing rules: rule file '\.\./rules/routing\.rules' does not load", error);
+        await using CivicDeskDbContext db = database.CreateContext();
+        Assert.Equal(0, await db.CaseTypeVersions.CountAsync(Ct));
+    }
+
+    [Theory]
     [InlineData("new", "--map: write each mapping as FROM=TO")]
     [InlineData("resolved=open", "--map: open state 'new' of version 1 is not mapped")]
     public async Task Migrate_BadMapping_FailsWithOneLineNamingTheOption(string mapping, string expected)

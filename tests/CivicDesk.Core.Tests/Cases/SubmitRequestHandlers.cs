@@ -16,6 +16,9 @@ namespace CivicDesk.Core.Tests.Cases;
 /// </summary>
 internal static class SubmitRequestHandlers
 {
+    /// <summary>Loaded case types are shared by the process, as the host's singleton is.</summary>
+    private static readonly CaseTypeCache Cache = new();
+
     public static SubmitRequestHandler Create(
         CivicDeskDbContext db,
         TimeProvider time,
@@ -28,7 +31,7 @@ internal static class SubmitRequestHandlers
             new LocalFileStore(Path.Combine(Path.GetTempPath(), "civicdesk-tests", "files")),
             catalog,
             new CaseTypeResolver(db, catalog),
-            new CaseRouter(db, catalog, policies),
+            new CaseRouter(db, catalog, policies, new PinnedCaseTypes(db, Cache, NullLogger<PinnedCaseTypes>.Instance)),
             new SlaTimerScheduler(db, new DefaultSlaPolicy(db, catalog, Options.Create(new SlaOptions())), time),
             time,
             NullLogger<SubmitRequestHandler>.Instance);

@@ -1,5 +1,6 @@
 using CivicDesk.Core.Audit;
 using CivicDesk.Core.Cases;
+using CivicDesk.Core.CaseTypes;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
 using CivicDesk.Core.Sla;
@@ -16,6 +17,10 @@ namespace CivicDesk.Core.Tests.Timers;
 internal static class TimerWorld
 {
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Escalations as the host shares them (one per process), with its case type cache.</summary>
+    public static SlaEscalations Escalations { get; } = new(
+        new CaseTypeCache(), NullLogger<SlaEscalations>.Instance, NullLogger<PinnedCaseTypes>.Instance);
 
     public static Instant Now(StaffWorld world) => world.Time.GetCurrentInstant();
 
@@ -34,7 +39,7 @@ internal static class TimerWorld
         TimerOptions? options = null,
         params ITimerHandler[] extra) => new(
             db,
-            [new SlaWarningHandler(), new SlaBreachHandler(), .. extra],
+            [new SlaWarningHandler(Escalations), new SlaBreachHandler(Escalations), .. extra],
             Options.Create(options ?? new TimerOptions()),
             world.Time,
             NullLogger<TimerDispatcher>.Instance);

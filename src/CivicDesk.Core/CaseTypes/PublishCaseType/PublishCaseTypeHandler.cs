@@ -17,6 +17,11 @@ namespace CivicDesk.Core.CaseTypes.PublishCaseType;
 /// the same version number with other content, or a number not above the latest, is refused.
 /// The calendars in its bundle are published first when their version is new (see
 /// <see cref="PublishCalendarHandler.PublishNewAsync"/>).
+/// The caller has already loaded and checked the publication (<see cref="CaseTypeFiles.Read"/>: a routing or
+/// triage rule file that does not load is reported there, with file and line, and gives no publication).
+/// An escalation's <c>reassign-to</c> queue that no department of the jurisdiction has is reported (logged and
+/// listed in <see cref="PublishedCaseType.UnknownQueues"/>), not refused: queues are added to the catalogue
+/// separately, and a firing that finds none records the reassignment as not applied.
 /// </summary>
 public sealed class PublishCaseTypeHandler(
     CivicDeskDbContext db,
@@ -47,9 +52,13 @@ public sealed class PublishCaseTypeHandler(
         }
 
         await calendars.PublishNewAsync(jurisdictionId.Value, publication.Calendars(), cancellationToken);
+        List<string> unknownQueues = await UnknownQueuesAsync(jurisdictionId.Value, publication, cancellationToken);
         if (published.Any(v => v.Version == publication.Version))
         {
-            return new PublishedCaseType(publication.Key, publication.Version, publication.ContentHash, true);
+            return new PublishedCaseType(publication.Key, publication.Version, publication.ContentHash, true)
+            {
+                UnknownQueues = unknownQueues,
+            };
         }
 
         Instant now = time.GetCurrentInstant();
@@ -69,7 +78,39 @@ public sealed class PublishCaseTypeHandler(
         await db.SaveChangesAsync(cancellationToken);
         catalog.Clear();
         Cases.Log.CaseTypePublished(logger, publication.Key, publication.Version);
-        return new PublishedCaseType(publication.Key, publication.Version, publication.ContentHash, false);
+        foreach (string queue in unknownQueues)
+        {
+            Cases.Log.EscalationQueueUnknown(logger, publication.Key, publication.Version, queue);
+        }
+
+        return new PublishedCaseType(publication.Key, publication.Version, publication.ContentHash, false)
+        {
+            UnknownQueues = unknownQueues,
+        };
+    }
+
+    private async Task<List<string>> UnknownQueuesAsync(
+        Guid jurisdictionId,
+        CaseTypePublication publication,
+        CancellationToken cancellationToken)
+    {
+        // The version as cases will load it, from its own texts; a text that does not load names no queue.
+        Workflow.CaseTypes.CaseType? caseType = CaseTypeFiles.Load(
+            $"{publication.Key}.v{publication.Version}.yaml", publication.Content, publication.Files).CaseType;
+        List<string> named =
+            [.. caseType?.Escalations.Select(e => e.ReassignToQueue).OfType<string>().Distinct() ?? []];
+        if (named.Count == 0)
+        {
+            return [];
+        }
+
+        List<string> known = await db.Queues.AsNoTracking()
+            .Where(q => named.Contains(q.Code)
+                && db.Departments.Any(d => d.Id == q.DepartmentId && d.JurisdictionId == jurisdictionId))
+            .Select(q => q.Code)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        return [.. named.Where(code => !known.Contains(code, StringComparer.Ordinal))];
     }
 
     private static ValidationFailed? Refusal(List<CaseTypeHead> published, CaseTypePublication publication)
@@ -95,4 +136,8 @@ public sealed class PublishCaseTypeHandler(
     }
 }
 
-public sealed record PublishedCaseType(string Key, int Version, string ContentHash, bool AlreadyPublished);
+public sealed record PublishedCaseType(string Key, int Version, string ContentHash, bool AlreadyPublished)
+{
+    /// <summary>Queue codes the version's escalations reassign to that no department of the jurisdiction has.</summary>
+    public IReadOnlyList<string> UnknownQueues { get; init; } = [];
+}

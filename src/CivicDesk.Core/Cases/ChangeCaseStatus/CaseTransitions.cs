@@ -101,8 +101,7 @@ public sealed class CaseTransitions(CivicDeskDbContext db, PinnedCaseTypes caseT
             return new ValidationFailed(errors);
         }
 
-        // Limitation: the notifications a transition names (outcome.Notifications) are not sent; sending them needs
-        // templates and an outbox for resident and staff messages, which Core does not have yet.
+        // The notifications the transition names are put in the outbox by ChangeCaseStatusHandler, in its commit.
         TransitionOutcome outcome = CaseTypeOperations.Apply(
             type, current.ToCode(), transition.Id, roles, values, work.AsOf);
         if (!outcome.Succeeded)

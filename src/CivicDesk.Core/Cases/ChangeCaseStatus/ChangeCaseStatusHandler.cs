@@ -2,6 +2,7 @@ using System.Text.Json;
 using CivicDesk.Core.Cases.Changes;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Identity;
+using CivicDesk.Core.Notifications;
 using CivicDesk.Core.Sla;
 using Microsoft.Extensions.Logging;
 
@@ -12,7 +13,8 @@ namespace CivicDesk.Core.Cases.ChangeCaseStatus;
 /// follow in the same commit (closing cancels them, putting on hold or resuming moves them).
 /// A case pinned to a case type moves only by one of its transitions, checked by <see cref="CaseTransitions"/>
 /// with the caller's roles (<see cref="StaffRoleExtensions.Held"/>) and the fields given, which the timeline
-/// event keeps. An unpinned case (imported history, cases from before case types) may move to any status but new.
+/// event keeps, and the notifications it names are put in the outbox (<see cref="OutboxNotification"/>) in the
+/// same commit. An unpinned case (imported history, cases from before case types) may move to any status but new.
 /// </summary>
 public sealed class ChangeCaseStatusHandler(
     CaseChanges changes,
@@ -53,6 +55,14 @@ public sealed class ChangeCaseStatusHandler(
 
         CaseEvent changed = edit.Case.ChangeStatus(chosen.To, note, edit.Scope.Actor, changes.NewId(), edit.Now);
         changed.Data = chosen.Data;
+        if (chosen.Transition is { } step)
+        {
+            // The transition's notify: entries go to the outbox in this change's transaction; a sender delivers them.
+            changes.Enqueue(step.Transition.Notifications.Select(n => new OutboxNotification(
+                changes.NewId(), edit.Case.Id, n, edit.Case.AssigneeId, "transition:" + step.Transition.Id,
+                edit.Now)));
+        }
+
         await timers.ScheduleAsync(edit.Case, changed, cancellationToken);
         var detail = new
         {

@@ -4,6 +4,7 @@ using CivicDesk.Core.Audit;
 using CivicDesk.Core.Cases.Scope;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
+using CivicDesk.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Text;
@@ -71,6 +72,12 @@ public sealed class CaseChanges(CivicDeskDbContext db, StaffScopes scopes, TimeP
     }
 
     public Guid NewId() => time.NewId();
+
+    /// <summary>
+    /// Puts messages in the outbox, to be committed with the change by <see cref="CommitAsync"/> (and dropped with
+    /// it on a conflict).
+    /// </summary>
+    public void Enqueue(IEnumerable<OutboxNotification> notifications) => db.Notifications.AddRange(notifications);
 
     /// <summary>The case's values now, to show next to what the caller typed.</summary>
     public async Task<Error> ConflictAsync(Guid caseId, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using CivicDesk.Core.Catalog;
+using CivicDesk.Core.CaseTypes;
 using CivicDesk.Core.Data;
 using CivicDesk.Core.Jurisdictions;
 using CivicDesk.Rules.Evaluation;
@@ -12,35 +13,61 @@ using NodaTime;
 namespace CivicDesk.Core.Cases.Routing;
 
 /// <summary>
-/// Decides where a new case goes and how urgent it is, from the jurisdiction's routing policy: the routing table
-/// gives the department (and the queue, when the policy has a <c>queue</c> output), the triage table the
-/// priority. Each output the policy cannot give (a service not in the table, a code that names no department,
-/// a priority out of range) falls back to the default placement, and the decision says which.
+/// Decides where a new case goes and how urgent it is. A case pinned to a case type version that names a routing
+/// and/or triage table is decided by those tables (compiled once per content hash, see
+/// <see cref="RoutingPolicies.ForCaseType"/>); a case without a case type, or whose type names neither table, is
+/// decided by the jurisdiction's routing policy from settings, if any. The routing table gives the department
+/// (and the queue, when it names a <c>queue</c> output), the triage table the priority. Each output that cannot
+/// be given (a service not in the table, a code that names no department, a priority out of range) falls back to
+/// the default placement, and the decision says which.
 /// </summary>
-public sealed class CaseRouter(CivicDeskDbContext db, CatalogCache catalog, RoutingPolicies policies)
+public sealed class CaseRouter(
+    CivicDeskDbContext db,
+    CatalogCache catalog,
+    RoutingPolicies policies,
+    PinnedCaseTypes caseTypes)
 {
-    /// <summary>The decision for a new case, or null when the jurisdiction has no routing policy.</summary>
+    /// <summary>The decision for a new case, or null when neither its case type nor its jurisdiction routes.</summary>
     public async Task<RoutingOutcome?> RouteAsync(
         Jurisdiction jurisdiction,
         Service service,
         Guid defaultQueueId,
         CaseAnswers answers,
+        PinnedCaseType? caseType,
         Instant receivedAt,
         CancellationToken cancellationToken)
     {
-        RoutingPolicy? policy = policies.For(jurisdiction.Code);
-        if (policy is null)
+        IReadOnlyList<RoutingPolicy>? chosen = await ChooseAsync(jurisdiction, caseType, cancellationToken);
+        if (chosen is null)
         {
             return null;
         }
 
         DepartmentDirectory directory = await DepartmentDirectory.LoadAsync(db, catalog, jurisdiction.Id,
             cancellationToken);
-        return Decide(policy, directory, jurisdiction, service, defaultQueueId, answers, receivedAt);
+        return Decide(chosen, directory, jurisdiction, service, defaultQueueId, answers, receivedAt);
+    }
+
+    /// <summary>The case type's tables when it has any, else the jurisdiction's policy from settings.</summary>
+    /// <remarks>The loaded case type comes from <see cref="CaseTypeCache"/>: no database read once it is cached.
+    /// </remarks>
+    private async ValueTask<IReadOnlyList<RoutingPolicy>?> ChooseAsync(
+        Jurisdiction jurisdiction,
+        PinnedCaseType? caseType,
+        CancellationToken cancellationToken)
+    {
+        if (caseType is not null
+            && await caseTypes.ForPinAsync(jurisdiction.Id, caseType, cancellationToken) is { } loaded
+            && policies.ForCaseType(loaded) is { } tables)
+        {
+            return tables;
+        }
+
+        return policies.For(jurisdiction.Code) is { } policy ? [policy] : null;
     }
 
     internal static RoutingOutcome Decide(
-        RoutingPolicy policy,
+        IReadOnlyList<RoutingPolicy> chosen,
         DepartmentDirectory directory,
         Jurisdiction jurisdiction,
         Service service,
@@ -48,24 +75,36 @@ public sealed class CaseRouter(CivicDeskDbContext db, CatalogCache catalog, Rout
         CaseAnswers answers,
         Instant receivedAt)
     {
-        RuleInputs inputs = RuleInputs.For(policy.Rules);
-        foreach (string name in policy.TextInputs)
-        {
-            string? value = name == "service_code" ? service.Code : answers.First(name);
-            if (value is not null)
-            {
-                inputs.Set(name, Value.Of(value));
-            }
-        }
-
         DateTimeZone zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(jurisdiction.TimeZoneId) ?? DateTimeZone.Utc;
         LocalDate asOf = receivedAt.InZone(zone).Date;
-        EvaluationResult result = policy.Compiled.Evaluate(inputs, asOf, trace: true);
+        Value? departmentCode = null;
+        Value? queueCode = null;
+        Value? level = null;
+        bool hasQueueOutput = false;
+        List<(DecisionRecord Record, string?[] Used)> records = new(chosen.Count);
+        foreach (RoutingPolicy policy in chosen)
+        {
+            RuleInputs inputs = RuleInputs.For(policy.Rules);
+            foreach (string name in policy.TextInputs)
+            {
+                string? value = name == "service_code" ? service.Code : answers.First(name);
+                if (value is not null)
+                {
+                    inputs.Set(name, Value.Of(value));
+                }
+            }
+
+            EvaluationResult result = policy.Compiled.Evaluate(inputs, asOf, trace: true);
+            departmentCode ??= policy.DepartmentName is { } d ? Output(result, d) : null;
+            queueCode ??= policy.QueueName is { } q ? Output(result, q) : null;
+            level ??= policy.PriorityName is { } p ? Output(result, p) : null;
+            hasQueueOutput |= policy.HasQueueOutput;
+            records.Add((DecisionRecords.Create(policy.Rules, inputs, result),
+                [policy.DepartmentName, policy.QueueName, policy.PriorityName]));
+        }
 
         List<string> fallbacks = [];
-        DepartmentEntry? department = Output(result, RoutingPolicy.DepartmentOutput) is TextValue code
-            ? directory.ByCode(code.Value)
-            : null;
+        DepartmentEntry? department = departmentCode is TextValue code ? directory.ByCode(code.Value) : null;
         if (department?.DefaultQueue is null)
         {
             department = null;
@@ -74,10 +113,10 @@ public sealed class CaseRouter(CivicDeskDbContext db, CatalogCache catalog, Rout
 
         Guid departmentId = department?.Id ?? service.DepartmentId;
         Guid queueId = department?.DefaultQueue?.Id ?? defaultQueueId;
-        if (policy.HasQueueOutput)
+        if (hasQueueOutput)
         {
-            QueueEntry? queue = Output(result, RoutingPolicy.QueueOutput) is TextValue queueCode
-                ? (department ?? directory.ById(departmentId))?.Queue(queueCode.Value)
+            QueueEntry? queue = queueCode is TextValue queueText
+                ? (department ?? directory.ById(departmentId))?.Queue(queueText.Value)
                 : null;
             if (queue is null)
             {
@@ -89,18 +128,16 @@ public sealed class CaseRouter(CivicDeskDbContext db, CatalogCache catalog, Rout
             }
         }
 
-        int? priority = Output(result, RoutingPolicy.PriorityOutput) is IntegerValue level
-            && CasePriority.IsValid(level.Value)
-                ? (int)level.Value
-                : null;
+        int? priority = level is IntegerValue integer && CasePriority.IsValid(integer.Value)
+            ? (int)integer.Value
+            : null;
         if (priority is null)
         {
             fallbacks.Add(RoutingPolicy.PriorityOutput);
         }
 
         DepartmentEntry? placed = directory.ById(departmentId);
-        DecisionRecord record = DecisionRecords.Create(policy.Rules, inputs, result);
-        string data = Write(record, placed?.Code, placed?.Queue(queueId)?.Code, priority, fallbacks);
+        string data = Write(records, placed?.Code, placed?.Queue(queueId)?.Code, priority, fallbacks);
         return new RoutingOutcome(departmentId, queueId, priority, data);
     }
 
@@ -119,26 +156,30 @@ public sealed class CaseRouter(CivicDeskDbContext db, CatalogCache catalog, Rout
 
     /// <summary>
     /// The timeline data: the rules library's decision record (rule set id, version, content hash, as-of date,
-    /// inputs, outputs and trace, each already canonical JSON, written in raw) and what was applied.
+    /// inputs, outputs and trace, each already canonical JSON, written in raw) and what was applied. When a case
+    /// type's triage table is another rule set than its routing table, its record follows under <c>triage</c>.
     /// </summary>
-    private static string Write(DecisionRecord record, string? department, string? queue, int? priority,
+    private static string Write(
+        List<(DecisionRecord Record, string?[] Used)> records,
+        string? department,
+        string? queue,
+        int? priority,
         List<string> fallbacks)
     {
-        ArrayBufferWriter<byte> buffer = new(512 + record.Trace.Length + record.Inputs.Length + record.Outputs.Length);
+        int size = 512 + records.Sum(r => 256 + r.Record.Trace.Length + r.Record.Inputs.Length
+            + r.Record.Outputs.Length);
+        ArrayBufferWriter<byte> buffer = new(size);
         using (Utf8JsonWriter writer = new(buffer))
         {
             writer.WriteStartObject();
-            writer.WriteString(DecisionJson.RuleSetId, record.RuleSetId);
-            writer.WriteString(DecisionJson.RuleSetVersion, record.RuleSetVersion);
-            writer.WriteString(DecisionJson.ContentHash, record.ContentHash);
-            writer.WriteString(DecisionJson.AsOf, record.AsOf.ToString("uuuu-MM-dd", null));
-            writer.WritePropertyName(DecisionJson.Inputs);
-            writer.WriteRawValue(record.Inputs, skipInputValidation: true);
-            writer.WriteString(DecisionJson.InputsHash, record.InputsHash);
-            writer.WritePropertyName(DecisionJson.Outputs);
-            writer.WriteRawValue(record.Outputs, skipInputValidation: true);
-            writer.WritePropertyName(DecisionJson.Trace);
-            writer.WriteRawValue(record.Trace, skipInputValidation: true);
+            WriteRecord(writer, records[0].Record, records.Count > 1 ? records[0].Used : null);
+            if (records.Count > 1)
+            {
+                writer.WriteStartObject(DecisionJson.Triage);
+                WriteRecord(writer, records[1].Record, records[1].Used);
+                writer.WriteEndObject();
+            }
+
             writer.WriteStartObject(DecisionJson.Applied);
             writer.WriteString(DecisionJson.Department, department);
             writer.WriteString(DecisionJson.Queue, queue);
@@ -163,6 +204,35 @@ public sealed class CaseRouter(CivicDeskDbContext db, CatalogCache catalog, Rout
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>One rule set's record; with two rule sets, <c>used</c> names the outputs applied from each.</summary>
+    private static void WriteRecord(Utf8JsonWriter writer, DecisionRecord record, string?[]? used)
+    {
+        writer.WriteString(DecisionJson.RuleSetId, record.RuleSetId);
+        writer.WriteString(DecisionJson.RuleSetVersion, record.RuleSetVersion);
+        writer.WriteString(DecisionJson.ContentHash, record.ContentHash);
+        writer.WriteString(DecisionJson.AsOf, record.AsOf.ToString("uuuu-MM-dd", null));
+        writer.WritePropertyName(DecisionJson.Inputs);
+        writer.WriteRawValue(record.Inputs, skipInputValidation: true);
+        writer.WriteString(DecisionJson.InputsHash, record.InputsHash);
+        writer.WritePropertyName(DecisionJson.Outputs);
+        writer.WriteRawValue(record.Outputs, skipInputValidation: true);
+        writer.WritePropertyName(DecisionJson.Trace);
+        writer.WriteRawValue(record.Trace, skipInputValidation: true);
+        if (used is not null)
+        {
+            writer.WriteStartArray(DecisionJson.Used);
+            foreach (string? output in used)
+            {
+                if (output is not null)
+                {
+                    writer.WriteStringValue(output);
+                }
+            }
+
+            writer.WriteEndArray();
+        }
     }
 }
 

@@ -18,6 +18,8 @@ internal static class DecisionJson
     internal const string Queue = "queue";
     internal const string Priority = "priority";
     internal const string Fallbacks = "fallbacks";
+    internal const string Triage = "triage";
+    internal const string Used = "used";
 }
 
 /// <summary>
@@ -50,13 +52,10 @@ public sealed record RoutingDecisionView(
             JsonElement root = document.RootElement;
             JsonElement applied = root.GetProperty(DecisionJson.Applied);
             List<FiredRow> fired = [];
-            foreach (JsonElement entry in root.GetProperty(DecisionJson.Trace).EnumerateArray())
+            AddFired(root, fired);
+            if (root.TryGetProperty(DecisionJson.Triage, out JsonElement triage))
             {
-                if (entry.TryGetProperty("row", out JsonElement row)
-                    && entry.GetProperty("status").GetString() == "True")
-                {
-                    fired.Add(new FiredRow(entry.GetProperty("name").GetString()!, row.GetString()!));
-                }
+                AddFired(triage, fired);
             }
 
             return new RoutingDecisionView(
@@ -77,6 +76,38 @@ public sealed record RoutingDecisionView(
             or InvalidOperationException or FormatException)
         {
             return null;
+        }
+    }
+
+    /// <summary>
+    /// The rows that fired in one rule set's record. When the decision used two rule sets, each names the outputs
+    /// applied from it (<c>used</c>); the tables of its other outputs were evaluated but not applied, so are left
+    /// out (the stored trace keeps them).
+    /// </summary>
+    private static void AddFired(JsonElement record, List<FiredRow> fired)
+    {
+        HashSet<string> skipped = new(StringComparer.Ordinal);
+        if (record.TryGetProperty(DecisionJson.Used, out JsonElement used))
+        {
+            HashSet<string> applied = [.. used.EnumerateArray().Select(u => u.GetString()!)];
+            foreach (JsonProperty output in record.GetProperty(DecisionJson.Outputs).EnumerateObject())
+            {
+                if (!applied.Contains(output.Name))
+                {
+                    skipped.Add(output.Name);
+                }
+            }
+        }
+
+        foreach (JsonElement entry in record.GetProperty(DecisionJson.Trace).EnumerateArray())
+        {
+            string name = entry.GetProperty("name").GetString()!;
+            if (entry.TryGetProperty("row", out JsonElement row)
+                && entry.GetProperty("status").GetString() == "True"
+                && !skipped.Contains(name))
+            {
+                fired.Add(new FiredRow(name, row.GetString()!));
+            }
         }
     }
 }

@@ -18,7 +18,7 @@ namespace CivicDesk.Core.Cases.SubmitRequest;
 
 /// <summary>
 /// Turns a request from any channel into a case. Validates against the service's questions, normalises,
-/// honours the submission key, routes and triages it through the jurisdiction's routing policy (if any), and
+/// honours the submission key, routes and triages it (its case type's tables, else the jurisdiction's policy), and
 /// stores the case, its first timeline event, the routing decision, its contact, its photos and the audit entry
 /// in one transaction. The receipt exists only after that commit.
 /// </summary>
@@ -108,7 +108,7 @@ public sealed class SubmitRequestHandler(
         {
             Instant now = time.GetCurrentInstant();
             RoutingOutcome? routed = await router.RouteAsync(
-                jurisdiction, service, definition.QueueId, valid.Answers, now, cancellationToken);
+                jurisdiction, service, definition.QueueId, valid.Answers, caseType, now, cancellationToken);
             NewCase details = new(
                 caseId, jurisdiction.Id, service.Id, routed?.DepartmentId ?? service.DepartmentId,
                 routed?.QueueId ?? definition.QueueId, ReferenceNumbers.New(), request.Channel, valid.Description,

@@ -21,7 +21,8 @@ public static class TimelineText
             // Routing events are staff-only and never reach this page; listed so the switch stays exhaustive.
             CaseEventKind.StatusChanged or CaseEventKind.Assigned or CaseEventKind.Unassigned
                 or CaseEventKind.Routed or CaseEventKind.RoutingOverridden or CaseEventKind.CaseTypeMigrated
-                or CaseEventKind.SlaWarning or CaseEventKind.SlaBreached or CaseEventKind.SlaDeadlineMoved =>
+                or CaseEventKind.SlaWarning or CaseEventKind.SlaBreached or CaseEventKind.SlaDeadlineMoved
+                or CaseEventKind.Escalated =>
                 text["EventUpdated", who],
         };
     }

@@ -486,6 +486,33 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "notifications",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    recipient_kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    recipient_user_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    template_key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    language = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    source = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    sent_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    attempts = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_notifications", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_notifications_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "timers",
                 columns: table => new
                 {
@@ -663,6 +690,16 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_notifications_case_id",
+                table: "notifications",
+                column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_sent_at_created_at",
+                table: "notifications",
+                columns: new[] { "sent_at", "created_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_question_option_question_id_key",
                 table: "question_option",
                 columns: new[] { "question_id", "key" },
@@ -757,6 +794,9 @@ namespace CivicDesk.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "localized_texts");
+
+            migrationBuilder.DropTable(
+                name: "notifications");
 
             migrationBuilder.DropTable(
                 name: "question_option");
