@@ -30,7 +30,7 @@ public sealed class SlaEscalationTests
     {
         await using StaffWorld world = await StaffWorld.CreateAsync(provider);
         (Guid caseId, Guid agent) = await PinnedCaseAsync(world);
-        Guid review = await AddReviewQueueAsync(world);
+        Guid review = await ReviewQueueAsync(world);
         await AddSlaTimerAsync(world, TimerKinds.SlaBreach, caseId, warning: null);
 
         Assert.Equal(1, await RunRoundAsync(world));
@@ -60,7 +60,7 @@ public sealed class SlaEscalationTests
     {
         await using StaffWorld world = await StaffWorld.CreateAsync(provider);
         (Guid caseId, Guid agent) = await PinnedCaseAsync(world);
-        await AddReviewQueueAsync(world);
+        await ReviewQueueAsync(world);
         Guid queueBefore = await QueueOfAsync(world, caseId);
         await AddSlaTimerAsync(world, TimerKinds.SlaWarning, caseId, warning: "due-soon");
 
@@ -82,6 +82,7 @@ public sealed class SlaEscalationTests
         string provider)
     {
         await using StaffWorld world = await StaffWorld.CreateAsync(provider);
+        await RemoveReviewQueueAsync(world);
         (Guid caseId, Guid agent) = await PinnedCaseAsync(world);
         Guid queueBefore = await QueueOfAsync(world, caseId);
         await AddSlaTimerAsync(world, TimerKinds.SlaBreach, caseId, warning: null);
@@ -104,7 +105,7 @@ public sealed class SlaEscalationTests
     {
         await using StaffWorld world = await StaffWorld.CreateAsync(provider);
         (Guid caseId, _) = await PinnedCaseAsync(world);
-        Guid review = await AddReviewQueueAsync(world);
+        Guid review = await ReviewQueueAsync(world);
         Guid queueBefore = await QueueOfAsync(world, caseId);
         Guid timerId = await AddSlaTimerAsync(world, TimerKinds.SlaBreach, caseId, warning: null);
         DbContextOptionsBuilder<CivicDeskDbContext> crashing = new();
@@ -156,14 +157,21 @@ public sealed class SlaEscalationTests
         return (caseId, agent);
     }
 
-    private static async Task<Guid> AddReviewQueueAsync(StaffWorld world)
+    /// <summary>The supervisor-review queue that seeding the catalogue gives HPD.</summary>
+    private static async Task<Guid> ReviewQueueAsync(StaffWorld world)
     {
         await using CivicDeskDbContext db = world.Database.CreateContext();
-        Department hpd = await db.Departments.SingleAsync(d => d.Code == "HPD", Ct);
-        Queue review = new(Guid.CreateVersion7(), hpd.Id, "supervisor-review", "HPD supervisor review");
-        db.Queues.Add(review);
-        await db.SaveChangesAsync(Ct);
-        return review.Id;
+        Guid hpd = await db.Departments.Where(d => d.Code == "HPD").Select(d => d.Id).SingleAsync(Ct);
+        return await db.Queues.Where(q => q.Code == "supervisor-review" && q.DepartmentId == hpd)
+            .Select(q => q.Id)
+            .SingleAsync(Ct);
+    }
+
+    private static async Task RemoveReviewQueueAsync(StaffWorld world)
+    {
+        await using CivicDeskDbContext db = world.Database.CreateContext();
+        Guid review = await ReviewQueueAsync(world);
+        await db.Queues.Where(q => q.Id == review).ExecuteDeleteAsync(Ct);
     }
 
     /// <summary>A due SLA timer of clock <c>resolution</c>, with the payload the scheduler writes.</summary>

@@ -43,14 +43,35 @@ public sealed class TransitionNotificationTests
     public async Task Publish_Nyc311WithoutASupervisorReviewQueue_ReportsTheQueueAndStillPublishes(string provider)
     {
         await using StaffWorld world = await StaffWorld.CreateAsync(provider);
-        CaseTypeRead read = CaseTypeFiles.Read(RepositoryPaths.Samples("case-types", "nyc-311.yaml"));
-        await using AsyncServiceScope scope = world.Scope();
+        await using (CivicDeskDbContext db = world.Database.CreateContext())
+        {
+            await db.Queues.Where(q => q.Code == "supervisor-review").ExecuteDeleteAsync(Ct);
+        }
 
-        Result<PublishedCaseType> published = await StaffWorld.Get<PublishCaseTypeHandler>(scope)
-            .HandleAsync("nyc", read.ToPublication(Actor.System)!, Ct);
+        Result<PublishedCaseType> published = await PublishNyc311Async(world);
 
         Assert.True(published.IsSuccess, published.Error?.ToString());
         Assert.Equal(["supervisor-review"], published.Value.UnknownQueues);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Publish_Nyc311OnTheSeededCatalogue_FindsEveryQueueItNames(string provider)
+    {
+        await using StaffWorld world = await StaffWorld.CreateAsync(provider);
+
+        Result<PublishedCaseType> published = await PublishNyc311Async(world);
+
+        Assert.True(published.IsSuccess, published.Error?.ToString());
+        Assert.Empty(published.Value.UnknownQueues);
+    }
+
+    private static async Task<Result<PublishedCaseType>> PublishNyc311Async(StaffWorld world)
+    {
+        CaseTypeRead read = CaseTypeFiles.Read(RepositoryPaths.Samples("case-types", "nyc-311.yaml"));
+        await using AsyncServiceScope scope = world.Scope();
+        return await StaffWorld.Get<PublishCaseTypeHandler>(scope)
+            .HandleAsync("nyc", read.ToPublication(Actor.System)!, Ct);
     }
 
     private static async Task<int> VersionAsync(StaffWorld world, Guid caseId)

@@ -89,6 +89,10 @@ public sealed class SeedCatalogHandler(CivicDeskDbContext db, TimeProvider time,
             departments[entry.Code] = department;
             db.Departments.Add(department);
             db.Queues.Add(new Queue(time.NewId(), department.Id, "main", entry.Code + " main queue"));
+
+            // Where the 311 case type's breach escalation sends a late case (reassign-to), in every department.
+            db.Queues.Add(new Queue(
+                time.NewId(), department.Id, "supervisor-review", entry.Code + " supervisor review"));
         }
 
         return departments;
