@@ -12,9 +12,9 @@ namespace CivicDesk.Core.Sla;
 /// <summary>
 /// Evaluates again the clocks of every open case whose case type counts on a calendar, after a new version of
 /// that calendar was published: in keyset batches of cases, each read with its status history, timers and
-/// clock rows in three queries, evaluated in memory and saved in one SaveChanges, with the change tracker
-/// cleared between batches so memory stays flat however many cases there are. A case whose deadline moved gets
-/// an internal timeline event saying why.
+/// clock rows in three queries without tracking, evaluated in memory, and only what changed written set-based in
+/// one transaction per batch (<see cref="SlaBatchWriter"/>), so memory stays flat however many cases there are. A
+/// case whose deadline moved gets an internal timeline event saying why.
 /// </summary>
 // Limitation: a status change committed between a batch's read and its save is evaluated from the history read
 // before it; the change's own scheduling (which already counts on the new calendar) wins only if it saves last.
@@ -27,6 +27,9 @@ public sealed class SlaRecomputation(
     TimeProvider time)
 {
     public const int DefaultBatchSize = 1000;
+
+    /// <summary>Writes each batch through EF Core's change tracker rather than set-based (for tests).</summary>
+    internal bool TrackedWrites { get; set; }
 
     private static readonly CaseStatus[] OpenStatuses =
         [.. Enum.GetValues<CaseStatus>().Where(s => s.IsOpen())];
@@ -85,34 +88,56 @@ public sealed class SlaRecomputation(
                 .ToListAsync(cancellationToken))
             .OrderBy(e => e.At)
             .ToLookup(e => e.CaseId, e => (CaseHistoryEvent)new StateEntered(e.At, e.ToStatus!.Value.ToCode()));
-        ILookup<Guid, DurableTimer> timers = (await db.Timers
+        ILookup<Guid, DurableTimer> timers = (await Read(db.Timers)
                 .Where(t => t.CaseId != null && ids.Contains(t.CaseId.Value)
                     && SlaTimerScheduler.SlaKinds.Contains(t.Kind))
                 .ToListAsync(cancellationToken))
             .ToLookup(t => t.CaseId!.Value);
-        ILookup<Guid, CaseSlaClock> clocks = (await db.CaseSlaClocks.Where(c => ids.Contains(c.CaseId))
+        ILookup<Guid, CaseSlaClock> clocks = (await Read(db.CaseSlaClocks)
+                .Where(c => ids.Contains(c.CaseId))
                 .ToListAsync(cancellationToken))
             .ToLookup(c => c.CaseId);
         Instant now = time.GetCurrentInstant();
+        SlaChanges changes = new();
         int moved = 0;
         foreach (SubjectRow row in batch)
         {
             SlaSubject subject = new(jurisdictionId, row.ServiceId, new PinnedCaseType(row.Key, row.Version, row.Hash));
             SlaPlan? plan = await policy.PlanForAsync(subject, cancellationToken);
             List<DeadlineMove> moves = scheduler.Apply(
-                row.Id, plan, [.. histories[row.Id]], [.. timers[row.Id]], [.. clocks[row.Id]], now);
+                row.Id, plan, [.. histories[row.Id]], [.. timers[row.Id]], [.. clocks[row.Id]], now, changes);
             foreach (DeadlineMove move in moves)
             {
-                db.CaseEvents.Add(Explain(move, plan!, key, version, now));
+                changes.Notes.Add(Explain(move, plan!, key, version, now));
             }
 
             moved += moves.Count;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+        await WriteAsync(changes, cancellationToken);
         return moved;
     }
+
+    /// <summary>
+    /// Set-based by default. <see cref="TrackedWrites"/> writes through the change tracker and SaveChanges
+    /// instead, as before the set-based writer; tests compare the two.
+    /// </summary>
+    private async Task WriteAsync(SlaChanges changes, CancellationToken cancellationToken)
+    {
+        if (!TrackedWrites)
+        {
+            await new SlaBatchWriter(db).WriteAsync(changes, cancellationToken);
+            return;
+        }
+
+        changes.Track(db);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>Rows the batch may change: read without tracking, unless written through the tracker.</summary>
+    private IQueryable<T> Read<T>(DbSet<T> rows)
+        where T : class => TrackedWrites ? rows : rows.AsNoTracking();
 
     // Limitation: the note is stored as an English sentence, so the Spanish workspace shows it in English. Store
     // its facts in the event's data and word it in Timeline.razor when staff read timelines in other languages.
