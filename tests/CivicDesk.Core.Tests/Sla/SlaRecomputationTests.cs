@@ -32,8 +32,10 @@ public sealed class SlaRecomputationTests
         await using StaffWorld tracked = await StaffWorld.CreateAsync(provider);
         await using StaffWorld setBased = await StaffWorld.CreateAsync(provider);
 
-        (List<Guid> trackedCases, SlaRecomputed byTracker) = await RecomputeMixAsync(tracked, trackedWrites: true);
-        (List<Guid> setCases, SlaRecomputed bySet) = await RecomputeMixAsync(setBased, trackedWrites: false);
+        List<Guid> trackedCases = await SetUpMixAsync(tracked);
+        List<Guid> setCases = await SetUpMixAsync(setBased);
+        SlaRecomputed byTracker = await PublishVersion2Async(tracked, trackedWrites: true);
+        SlaRecomputed bySet = await PublishVersion2Async(setBased);
 
         Assert.Equal(byTracker, bySet);
         Assert.True(bySet.DeadlinesMoved > 0, "the edit must move some deadline");
@@ -45,11 +47,38 @@ public sealed class SlaRecomputationTests
         Assert.Equal(expected, actual);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task SkipRule_LeavesCasesOutsideTheChangedDaysAlone_AndEndsWhereEvaluatingAllEnds(string provider)
+    {
+        await using StaffWorld skipping = await StaffWorld.CreateAsync(provider);
+        await using StaffWorld everything = await StaffWorld.CreateAsync(provider);
+        List<Guid> cases = await SetUpMixAsync(skipping);
+        List<Guid> allCases = await SetUpMixAsync(everything);
+        List<string> heatBefore = await SnapshotAsync(skipping, cases, only: cases[2]);
+
+        SlaRecomputed skipped = await PublishVersion2Async(skipping);
+        SlaRecomputed all = await PublishVersion2Async(everything, skipDisabled: true);
+
+        // Closed on every 2 January: the heat case (24 hours from 2025-12-18), the case on hold since 12-18 and
+        // the one due early in December have no such day in their windows; the cases due in January do, and so
+        // does the one never scheduled (no stored clock to judge by).
+        Assert.Equal((3, 6), (skipped.Cases, all.Cases));
+        Assert.Equal(all.DeadlinesMoved, skipped.DeadlinesMoved);
+        Assert.Equal(heatBefore, await SnapshotAsync(skipping, cases, only: cases[2]));
+        Assert.Contains(
+            await SnapshotAsync(skipping, cases),
+            row => row.StartsWith("note | case0 | SlaDeadlineMoved", StringComparison.Ordinal));
+        Assert.Equal(
+            await SnapshotAsync(everything, allCases, countsOnly: true),
+            await SnapshotAsync(skipping, cases, countsOnly: true));
+    }
+
     /// <summary>
-    /// Open cases in several situations (scheduled, never scheduled, on hold, first response met, closed,
-    /// elapsed-time clock), then version 2 of nyc-business stored and the recompute run by the chosen path.
+    /// Open cases in several situations (scheduled, never scheduled, on hold, first response met, elapsed-time
+    /// clock, already breached), at 2025-12-19 20:00 UTC.
     /// </summary>
-    internal static async Task<(List<Guid>, SlaRecomputed)> RecomputeMixAsync(StaffWorld world, bool trackedWrites)
+    internal static async Task<List<Guid>> SetUpMixAsync(StaffWorld world)
     {
         PinnedCaseType nyc311 = await PublishNyc311Async(world);
         Guid ana = await world.AddUserAsync("ana", StaffRole.Agent, "DSNY", "HPD", "DEP");
@@ -71,11 +100,14 @@ public sealed class SlaRecomputationTests
         await ChangeStatusAsync(world, ana, cases[3], 2, CaseStatus.OnHold);
         await ChangeStatusAsync(world, ana, cases[4], 1, CaseStatus.Open);
         world.Time.Advance(TimeSpan.FromHours(30));
-        return (cases, await PublishVersion2Async(world, trackedWrites));
+        return cases;
     }
 
     /// <summary>Stores version 2 as the publication does, then runs the recompute by the chosen path.</summary>
-    internal static async Task<SlaRecomputed> PublishVersion2Async(StaffWorld world, bool trackedWrites)
+    internal static async Task<SlaRecomputed> PublishVersion2Async(
+        StaffWorld world,
+        bool trackedWrites = false,
+        bool skipDisabled = false)
     {
         (CalendarPublication? publication, ImmutableArray<FileProblem> problems) =
             CalendarPublication.Read("nyc.yaml", Version2(), Actor.System);
@@ -89,6 +121,7 @@ public sealed class SlaRecomputationTests
         StaffWorld.Get<CatalogCache>(scope).Clear();
         SlaRecomputation recomputation = StaffWorld.Get<SlaRecomputation>(scope);
         recomputation.TrackedWrites = trackedWrites;
+        recomputation.SkipDisabled = skipDisabled;
         return await recomputation.RecomputeAsync(
             world.JurisdictionId, "nyc-business", 2, SlaRecomputation.DefaultBatchSize, Ct);
     }
@@ -101,21 +134,28 @@ public sealed class SlaRecomputationTests
 
     /// <summary>
     /// Every clock row, SLA timer and deadline note of the cases, each column but generated ids, with each case
-    /// named by its place in <paramref name="cases"/>.
+    /// named by its place in <paramref name="all"/>; only those of case <paramref name="only"/> when given. With
+    /// <paramref name="countsOnly"/>, clock rows without state, calendar version and update instant: a skipped row
+    /// keeps its version, and a state that only time changed (a deadline passed) is left to its timer.
     /// </summary>
-    internal static async Task<List<string>> SnapshotAsync(StaffWorld world, List<Guid> cases)
+    internal static async Task<List<string>> SnapshotAsync(
+        StaffWorld world,
+        List<Guid> all,
+        Guid? only = null,
+        bool countsOnly = false)
     {
+        List<Guid> cases = only is Guid one ? [one] : all;
         await using CivicDeskDbContext db = world.Database.CreateContext();
-        string Name(Guid? id) => id is Guid known ? $"case{cases.IndexOf(known)}" : "none";
+        string Name(Guid? id) => id is Guid known ? $"case{all.IndexOf(known)}" : "none";
         string Key(string key) =>
-            cases.Aggregate(key, (k, id) => k.Replace(id.ToString("N"), Name(id), StringComparison.Ordinal));
+            all.Aggregate(key, (k, id) => k.Replace(id.ToString("N"), Name(id), StringComparison.Ordinal));
         List<string> rows = [];
         foreach (CaseSlaClock c in await db.CaseSlaClocks.AsNoTracking()
             .Where(c => cases.Contains(c.CaseId)).ToListAsync(Ct))
         {
             rows.Add(Row(
-                "clock", Name(c.CaseId), c.ClockId, c.State, c.Deadline, c.WarningAt, c.CalendarKey,
-                c.CalendarVersion, c.UpdatedAt));
+                "clock", Name(c.CaseId), c.ClockId, countsOnly ? null : c.State, c.Deadline, c.WarningAt,
+                c.CalendarKey, countsOnly ? null : c.CalendarVersion, countsOnly ? null : c.UpdatedAt));
         }
 
         foreach (DurableTimer t in await db.Timers.AsNoTracking()
