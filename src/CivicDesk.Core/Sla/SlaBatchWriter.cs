@@ -19,8 +19,12 @@ namespace CivicDesk.Core.Sla;
 /// </summary>
 internal sealed class SlaBatchWriter(CivicDeskDbContext db)
 {
-    // SQLite admits 32,766 parameters per statement, PostgreSQL 65,535; stay under both.
-    private const int MaxParameters = 30_000;
+    // PostgreSQL admits 65,535 parameters per statement. SQLite admits 32,766, but Microsoft.Data.Sqlite binds
+    // each by name and SQLite finds a name by a linear search, so binding costs the square of the count: there a
+    // few rows per statement, the statement prepared once and rebound, are faster.
+    private const int PostgresParameters = 30_000;
+
+    private const int SqliteParameters = 250;
 
     private static readonly string[] ClockKey = [nameof(CaseSlaClock.CaseId), nameof(CaseSlaClock.ClockId)];
 
@@ -78,10 +82,11 @@ internal sealed class SlaBatchWriter(CivicDeskDbContext db)
         IEntityType type = db.Model.FindEntityType(typeof(T))!;
         IProperty[] columns = [.. type.GetProperties()];
         string head = $"INSERT INTO {Table(type)} ({string.Join(", ", columns.Select(p => Column(type, p)))}) VALUES ";
-        foreach (T[] chunk in rows.Chunk(Math.Max(1, MaxParameters / columns.Length)))
+        await using Statement statement = new(this);
+        foreach (T[] chunk in rows.Chunk(RowsPerStatement(columns.Length)))
         {
-            await using DbCommand command = CreateCommand();
-            command.CommandText = head + Values(command, chunk, columns);
+            DbCommand command = statement.For(head + Values(chunk.Length, columns.Length));
+            Bind(command, chunk, columns);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
@@ -105,20 +110,21 @@ internal sealed class SlaBatchWriter(CivicDeskDbContext db)
             $"{Column(type, columns[key.Length + i])} = v.column{key.Length + i + 1}"));
         string match = string.Join(" AND ", key.Select((_, i) =>
             $"{table}.{Column(type, columns[i])} = v.column{i + 1}"));
-        foreach (T[] chunk in rows.Chunk(Math.Max(1, MaxParameters / columns.Length)))
+        IProperty state = type.FindProperty(nameof(DurableTimer.State))!;
+        string guard = expectedState is null ? string.Empty : $" AND {table}.{Column(type, state)} = @expected";
+        await using Statement statement = new(this);
+        foreach (T[] chunk in rows.Chunk(RowsPerStatement(columns.Length)))
         {
-            await using DbCommand command = CreateCommand();
-            StringBuilder sql = new($"UPDATE {table} SET {set} FROM (VALUES {Values(command, chunk, columns)}) AS v ");
-            sql.Append(CultureInfo.InvariantCulture, $"WHERE {match}");
+            DbCommand command = statement.For(
+                $"UPDATE {table} SET {set} FROM (VALUES {Values(chunk.Length, columns.Length)}) AS v "
+                + $"WHERE {match}{guard}");
+            Bind(command, chunk, columns);
             if (expectedState is not null)
             {
-                IProperty state = type.FindProperty(nameof(DurableTimer.State))!;
-                sql.Append(CultureInfo.InvariantCulture, $" AND {table}.{Column(type, state)} = @expected");
                 command.Parameters.Add(
                     state.GetRelationalTypeMapping().CreateParameter(command, "@expected", expectedState, false));
             }
 
-            command.CommandText = sql.ToString();
             int written = await command.ExecuteNonQueryAsync(cancellationToken);
             if (expectedState is not null && written != chunk.Length)
             {
@@ -142,25 +148,33 @@ internal sealed class SlaBatchWriter(CivicDeskDbContext db)
         }
     }
 
-    /// <summary>The rows as <c>(@p0, @p1, …), (…)</c>, their parameters added to the command.</summary>
-    private static string Values<T>(DbCommand command, T[] rows, IProperty[] columns)
-        where T : class
+    /// <summary>Placeholders for <paramref name="rows"/> rows: <c>(@p0, @p1, …), (…)</c>.</summary>
+    private static string Values(int rows, int columns)
     {
         StringBuilder sql = new();
-        for (int r = 0; r < rows.Length; r++)
+        for (int r = 0; r < rows; r++)
         {
-            int first = r * columns.Length;
             sql.Append(r == 0 ? "(" : ", (");
-            for (int c = 0; c < columns.Length; c++)
+            for (int c = 0; c < columns; c++)
             {
-                sql.Append(CultureInfo.InvariantCulture, $"{(c == 0 ? string.Empty : ", ")}@p{first + c}");
+                sql.Append(CultureInfo.InvariantCulture, $"{(c == 0 ? string.Empty : ", ")}@p{(r * columns) + c}");
             }
 
             sql.Append(')');
-            Bind(command, rows[r], columns, first);
         }
 
         return sql.ToString();
+    }
+
+    /// <summary>Replaces the command's parameters with the values of <paramref name="rows"/>.</summary>
+    private static void Bind<T>(DbCommand command, T[] rows, IProperty[] columns)
+        where T : class
+    {
+        command.Parameters.Clear();
+        for (int r = 0; r < rows.Length; r++)
+        {
+            Bind(command, rows[r], columns, r * columns.Length);
+        }
     }
 
     private static void Bind(DbCommand command, object row, IProperty[] columns, int first)
@@ -173,6 +187,9 @@ internal sealed class SlaBatchWriter(CivicDeskDbContext db)
                 command, string.Create(CultureInfo.InvariantCulture, $"@p{first + c}"), value, property.IsNullable));
         }
     }
+
+    private int RowsPerStatement(int columns) =>
+        Math.Max(1, (db.IsPostgres ? PostgresParameters : SqliteParameters) / columns);
 
     private DbCommand CreateCommand()
     {
@@ -187,4 +204,24 @@ internal sealed class SlaBatchWriter(CivicDeskDbContext db)
     private string Column(IEntityType type, IProperty property) =>
         db.GetService<ISqlGenerationHelper>().DelimitIdentifier(
             property.GetColumnName(StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema()))!);
+
+    /// <summary>One command reused while the statement's text stays the same, so SQLite prepares it once.</summary>
+    private sealed class Statement(SlaBatchWriter writer) : IAsyncDisposable
+    {
+        private DbCommand? _command;
+
+        public DbCommand For(string sql)
+        {
+            if (_command?.CommandText != sql)
+            {
+                _command?.Dispose();
+                _command = writer.CreateCommand();
+                _command.CommandText = sql;
+            }
+
+            return _command;
+        }
+
+        public ValueTask DisposeAsync() => _command?.DisposeAsync() ?? ValueTask.CompletedTask;
+    }
 }
