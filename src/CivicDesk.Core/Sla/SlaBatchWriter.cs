@@ -26,6 +26,10 @@ internal sealed class SlaBatchWriter(CivicDeskDbContext db)
 
     private const int SqliteParameters = 250;
 
+    // An UPDATE joins its rows to the table; with a few thousand rows at most PostgreSQL's planner keeps to the
+    // primary key (a nested loop) rather than scanning a table of millions of timers.
+    private const int MaxUpdateRows = 1_000;
+
     private static readonly string[] ClockKey = [nameof(CaseSlaClock.CaseId), nameof(CaseSlaClock.ClockId)];
 
     private static readonly string[] ClockValues =
@@ -113,7 +117,7 @@ internal sealed class SlaBatchWriter(CivicDeskDbContext db)
         IProperty state = type.FindProperty(nameof(DurableTimer.State))!;
         string guard = expectedState is null ? string.Empty : $" AND {table}.{Column(type, state)} = @expected";
         await using Statement statement = new(this);
-        foreach (T[] chunk in rows.Chunk(RowsPerStatement(columns.Length)))
+        foreach (T[] chunk in rows.Chunk(Math.Min(MaxUpdateRows, RowsPerStatement(columns.Length))))
         {
             DbCommand command = statement.For(
                 $"UPDATE {table} SET {set} FROM (VALUES {Values(chunk.Length, columns.Length)}) AS v "
