@@ -3,6 +3,7 @@ using CivicDesk.Core.CaseTypes;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
 using CivicDesk.Core.Timers;
+using CivicDesk.Workflow.Calendars;
 using CivicDesk.Workflow.Sla;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -12,9 +13,11 @@ namespace CivicDesk.Core.Sla;
 /// <summary>
 /// Evaluates again the clocks of every open case whose case type counts on a calendar, after a new version of
 /// that calendar was published: in keyset batches of cases, each read with its status history, timers and
-/// clock rows in three queries, evaluated in memory and saved in one SaveChanges, with the change tracker
-/// cleared between batches so memory stays flat however many cases there are. A case whose deadline moved gets
-/// an internal timeline event saying why.
+/// clock rows in three queries without tracking, evaluated in memory, and only what changed written set-based in
+/// one transaction per batch (<see cref="SlaBatchWriter"/>), so memory stays flat however many cases there are. A
+/// case whose deadline moved gets an internal timeline event saying why. Cases whose stored clocks cannot have
+/// moved (no changed day in their windows, see <see cref="CalendarChange"/>) are filtered out in the query and
+/// not read at all; their rows keep the calendar version they were evaluated on.
 /// </summary>
 // Limitation: a status change committed between a batch's read and its save is evaluated from the history read
 // before it; the change's own scheduling (which already counts on the new calendar) wins only if it saves last.
@@ -28,6 +31,12 @@ public sealed class SlaRecomputation(
 {
     public const int DefaultBatchSize = 1000;
 
+    /// <summary>Writes each batch through EF Core's change tracker rather than set-based (for tests).</summary>
+    internal bool TrackedWrites { get; set; }
+
+    /// <summary>Evaluates every open case, even those the calendar change cannot move (for tests).</summary>
+    internal bool SkipDisabled { get; set; }
+
     private static readonly CaseStatus[] OpenStatuses =
         [.. Enum.GetValues<CaseStatus>().Where(s => s.IsOpen())];
 
@@ -39,18 +48,16 @@ public sealed class SlaRecomputation(
         int batchSize,
         CancellationToken cancellationToken)
     {
-        string[] hashes = await CaseTypesUsingAsync(jurisdictionId, key, cancellationToken);
+        Dictionary<string, LoadedCaseType> types = await CaseTypesUsingAsync(jurisdictionId, key, cancellationToken);
+        string[] hashes = [.. types.Keys];
+        CalendarChange? change = await ChangeAsync(jurisdictionId, key, version, types.Values, cancellationToken);
         int cases = 0;
         int moved = 0;
         Guid after = Guid.Empty;
         while (hashes.Length > 0)
         {
-            List<SubjectRow> batch = await db.Cases.AsNoTracking()
-                .Where(c => c.JurisdictionId == jurisdictionId
-                    && OpenStatuses.Contains(c.Status)
-                    && c.CaseTypeHash != null
-                    && hashes.Contains(c.CaseTypeHash)
-                    && c.Id.CompareTo(after) > 0)
+            List<SubjectRow> batch = await Candidates(jurisdictionId, key, hashes, change)
+                .Where(c => c.Id.CompareTo(after) > 0)
                 .OrderBy(c => c.Id)
                 .Take(batchSize)
                 .Select(c => new SubjectRow(
@@ -69,6 +76,63 @@ public sealed class SlaRecomputation(
         return new SlaRecomputed(cases, moved);
     }
 
+    /// <summary>
+    /// The open cases of the case types to evaluate again: with <paramref name="change"/>, only those whose
+    /// stored clocks on the calendar may have moved (see <see cref="CalendarChange"/>), and any without one.
+    /// </summary>
+    private IQueryable<Case> Candidates(Guid jurisdictionId, string key, string[] hashes, CalendarChange? change)
+    {
+        IQueryable<Case> open = db.Cases.AsNoTracking()
+            .Where(c => c.JurisdictionId == jurisdictionId
+                && OpenStatuses.Contains(c.Status)
+                && c.CaseTypeHash != null
+                && hashes.Contains(c.CaseTypeHash));
+        if (change is null || SkipDisabled)
+        {
+            return open;
+        }
+
+        Instant pastEnd = change.PastEnd;
+        Instant futureStart = change.FutureStart;
+        int[] versions = change.Versions;
+        return open.Where(c => c.CreatedAt < pastEnd
+            || !db.CaseSlaClocks.Any(k => k.CaseId == c.Id && k.CalendarKey == key)
+            || db.CaseSlaClocks.Any(k => k.CaseId == c.Id && k.CalendarKey == key
+                && (!versions.Contains(k.CalendarVersion) || k.WarningAt < pastEnd || k.Deadline > futureStart)));
+    }
+
+    /// <summary>
+    /// How version <paramref name="version"/> of the calendar differs from every version a stored clock may have
+    /// counted on (the earlier published ones and those in the case types' bundles); null, so that every case is
+    /// evaluated, when one of them does not load.
+    /// </summary>
+    private async Task<CalendarChange?> ChangeAsync(
+        Guid jurisdictionId,
+        string key,
+        int version,
+        IEnumerable<LoadedCaseType> types,
+        CancellationToken cancellationToken)
+    {
+        var published = await db.Calendars.AsNoTracking()
+            .Where(c => c.JurisdictionId == jurisdictionId && c.Key == key && c.Version <= version)
+            .Select(c => new { c.Version, c.ContentHash, c.Content })
+            .ToListAsync(cancellationToken);
+        List<BusinessCalendar?> built =
+            [.. published.Select(c => SlaSources.Build($"{key}:{c.Version}:{c.ContentHash}", c.Content))];
+        BusinessCalendar? next = built.Find(c => c?.Version == version);
+        if (next is null || built.Contains(null))
+        {
+            return null;
+        }
+
+        List<BusinessCalendar> earlier =
+        [
+            .. built.Where(c => c != next).OfType<BusinessCalendar>(),
+            .. types.Select(t => t.Calendars.GetValueOrDefault(key)).OfType<BusinessCalendar>(),
+        ];
+        return CalendarChange.Between(next, earlier, time.GetCurrentInstant());
+    }
+
     private async Task<int> RecomputeBatchAsync(
         Guid jurisdictionId,
         string key,
@@ -85,34 +149,56 @@ public sealed class SlaRecomputation(
                 .ToListAsync(cancellationToken))
             .OrderBy(e => e.At)
             .ToLookup(e => e.CaseId, e => (CaseHistoryEvent)new StateEntered(e.At, e.ToStatus!.Value.ToCode()));
-        ILookup<Guid, DurableTimer> timers = (await db.Timers
+        ILookup<Guid, DurableTimer> timers = (await Read(db.Timers)
                 .Where(t => t.CaseId != null && ids.Contains(t.CaseId.Value)
                     && SlaTimerScheduler.SlaKinds.Contains(t.Kind))
                 .ToListAsync(cancellationToken))
             .ToLookup(t => t.CaseId!.Value);
-        ILookup<Guid, CaseSlaClock> clocks = (await db.CaseSlaClocks.Where(c => ids.Contains(c.CaseId))
+        ILookup<Guid, CaseSlaClock> clocks = (await Read(db.CaseSlaClocks)
+                .Where(c => ids.Contains(c.CaseId))
                 .ToListAsync(cancellationToken))
             .ToLookup(c => c.CaseId);
         Instant now = time.GetCurrentInstant();
+        SlaChanges changes = new();
         int moved = 0;
         foreach (SubjectRow row in batch)
         {
             SlaSubject subject = new(jurisdictionId, row.ServiceId, new PinnedCaseType(row.Key, row.Version, row.Hash));
             SlaPlan? plan = await policy.PlanForAsync(subject, cancellationToken);
             List<DeadlineMove> moves = scheduler.Apply(
-                row.Id, plan, [.. histories[row.Id]], [.. timers[row.Id]], [.. clocks[row.Id]], now);
+                row.Id, plan, [.. histories[row.Id]], [.. timers[row.Id]], [.. clocks[row.Id]], now, changes);
             foreach (DeadlineMove move in moves)
             {
-                db.CaseEvents.Add(Explain(move, plan!, key, version, now));
+                changes.Notes.Add(Explain(move, plan!, key, version, now));
             }
 
             moved += moves.Count;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+        await WriteAsync(changes, cancellationToken);
         return moved;
     }
+
+    /// <summary>
+    /// Set-based by default. <see cref="TrackedWrites"/> writes through the change tracker and SaveChanges
+    /// instead, as before the set-based writer; tests compare the two.
+    /// </summary>
+    private async Task WriteAsync(SlaChanges changes, CancellationToken cancellationToken)
+    {
+        if (!TrackedWrites)
+        {
+            await new SlaBatchWriter(db).WriteAsync(changes, cancellationToken);
+            return;
+        }
+
+        changes.Track(db);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>Rows the batch may change: read without tracking, unless written through the tracker.</summary>
+    private IQueryable<T> Read<T>(DbSet<T> rows)
+        where T : class => TrackedWrites ? rows : rows.AsNoTracking();
 
     // Limitation: the note is stored as an English sentence, so the Spanish workspace shows it in English. Store
     // its facts in the event's data and word it in Timeline.razor when staff read timelines in other languages.
@@ -127,8 +213,8 @@ public sealed class SlaRecomputation(
         };
     }
 
-    /// <summary>The content hashes of the jurisdiction's case type versions with a clock on the calendar.</summary>
-    private async Task<string[]> CaseTypesUsingAsync(
+    /// <summary>The jurisdiction's case type versions with a clock on the calendar, loaded, by content hash.</summary>
+    private async Task<Dictionary<string, LoadedCaseType>> CaseTypesUsingAsync(
         Guid jurisdictionId,
         string key,
         CancellationToken cancellationToken)
@@ -137,17 +223,17 @@ public sealed class SlaRecomputation(
             .Where(v => v.JurisdictionId == jurisdictionId)
             .Select(v => new PinnedCaseType(v.Key, v.Version, v.ContentHash))
             .ToListAsync(cancellationToken);
-        List<string> hashes = [];
+        Dictionary<string, LoadedCaseType> found = new(StringComparer.Ordinal);
         foreach (PinnedCaseType pin in versions)
         {
             LoadedCaseType? loaded = await sources.CaseTypeAsync(jurisdictionId, pin, cancellationToken);
             if (loaded?.CaseType.Sla.Any(s => string.Equals(s.Calendar, key, StringComparison.Ordinal)) == true)
             {
-                hashes.Add(pin.ContentHash);
+                found[pin.ContentHash] = loaded;
             }
         }
 
-        return [.. hashes.Distinct(StringComparer.Ordinal)];
+        return found;
     }
 
     private sealed record SubjectRow(Guid Id, Guid ServiceId, string Key, int Version, string Hash);

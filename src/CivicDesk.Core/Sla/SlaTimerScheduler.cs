@@ -30,21 +30,9 @@ public sealed class SlaTimerScheduler(CivicDeskDbContext db, ISlaPolicy policy, 
     {
         ArgumentNullException.ThrowIfNull(created);
         SlaPlan? plan = await policy.PlanForAsync(SlaSubject.Of(created), cancellationToken);
-        IReadOnlyList<CaseHistoryEvent> history = CaseHistory.From([first]);
-        Instant now = time.GetCurrentInstant();
-        List<object> rows = [];
-        List<DurableTimer> timers = [];
-        foreach (PlannedClock clock in plan?.Clocks ?? [])
-        {
-            SlaClockStatus status = SlaClock.Evaluate(clock.Definition, clock.Calendar, history, now);
-            CaseSlaClock row = new(created.Id, clock.Definition.Id);
-            row.Update(status, clock.Calendar.Id, clock.Calendar.Version, now);
-            rows.Add(row);
-            timers.AddRange(Timers(created.Id, clock.Definition.Id, status, now));
-        }
-
-        rows.AddRange(timers);
-        return rows;
+        SlaChanges changes = new();
+        Apply(created.Id, plan, CaseHistory.From([first]), [], [], time.GetCurrentInstant(), changes);
+        return [.. changes.AddedClocks, .. changes.AddedTimers];
     }
 
     /// <summary>
@@ -69,12 +57,15 @@ public sealed class SlaTimerScheduler(CivicDeskDbContext db, ISlaPolicy policy, 
         List<CaseSlaClock> clocks = await db.CaseSlaClocks.Where(c => c.CaseId == caseId)
             .ToListAsync(cancellationToken);
         SlaPlan? plan = await policy.PlanForAsync(SlaSubject.Of(@case), cancellationToken);
-        Apply(caseId, plan, CaseHistory.From(timeline), existing, clocks, time.GetCurrentInstant());
+        SlaChanges changes = new();
+        Apply(caseId, plan, CaseHistory.From(timeline), existing, clocks, time.GetCurrentInstant(), changes);
+        changes.Track(db);
     }
 
     /// <summary>
-    /// Brings one case's timers and clock rows (tracked, as loaded) in line with <paramref name="plan"/>, adding
-    /// what is new to the context. Returns the clocks whose deadline moved, for a caller that explains why.
+    /// Brings one case's timers and clock rows (as loaded, tracked or not) in line with <paramref name="plan"/>:
+    /// changes the loaded rows in memory and records in <paramref name="changes"/> what to add, write and remove.
+    /// Returns the clocks whose deadline moved, for a caller that explains why.
     /// </summary>
     internal List<DeadlineMove> Apply(
         Guid caseId,
@@ -82,7 +73,8 @@ public sealed class SlaTimerScheduler(CivicDeskDbContext db, ISlaPolicy policy, 
         IReadOnlyList<CaseHistoryEvent> history,
         IReadOnlyList<DurableTimer> existing,
         IReadOnlyList<CaseSlaClock> clocks,
-        Instant now)
+        Instant now,
+        SlaChanges changes)
     {
         List<DeadlineMove> moves = [];
         List<DurableTimer> wanted = [];
@@ -90,26 +82,35 @@ public sealed class SlaTimerScheduler(CivicDeskDbContext db, ISlaPolicy policy, 
         foreach (PlannedClock clock in plan?.Clocks ?? [])
         {
             SlaClockStatus status = SlaClock.Evaluate(clock.Definition, clock.Calendar, history, now);
-            if (!rows.Remove(clock.Definition.Id, out CaseSlaClock? row))
+            bool added = !rows.Remove(clock.Definition.Id, out CaseSlaClock? row);
+            if (added)
             {
                 row = new CaseSlaClock(caseId, clock.Definition.Id);
-                db.CaseSlaClocks.Add(row);
+                changes.AddedClocks.Add(row);
             }
-            else if (row.Deadline is { } before && status.Deadline is { } after && before != after)
+            else if (row!.Deadline is { } before && status.Deadline is { } after && before != after)
             {
                 moves.Add(new DeadlineMove(caseId, clock.Definition.Id, before, after));
             }
 
-            row.Update(status, clock.Calendar.Id, clock.Calendar.Version, now);
+            if (row!.Update(status, clock.Calendar.Id, clock.Calendar.Version, now) && !added)
+            {
+                changes.ChangedClocks.Add(row);
+            }
+
             wanted.AddRange(Timers(caseId, clock.Definition.Id, status, now));
         }
 
-        db.CaseSlaClocks.RemoveRange(rows.Values);
-        Reconcile(existing, wanted, now);
+        changes.RemovedClocks.AddRange(rows.Values);
+        Reconcile(existing, wanted, now, changes);
         return moves;
     }
 
-    private void Reconcile(IReadOnlyList<DurableTimer> existing, List<DurableTimer> wanted, Instant now)
+    private static void Reconcile(
+        IReadOnlyList<DurableTimer> existing,
+        List<DurableTimer> wanted,
+        Instant now,
+        SlaChanges changes)
     {
         Dictionary<string, DurableTimer> byKey = existing.ToDictionary(t => t.DedupeKey, StringComparer.Ordinal);
         HashSet<string> wantedKeys = new(StringComparer.Ordinal);
@@ -118,11 +119,12 @@ public sealed class SlaTimerScheduler(CivicDeskDbContext db, ISlaPolicy policy, 
             wantedKeys.Add(timer.DedupeKey);
             if (!byKey.TryGetValue(timer.DedupeKey, out DurableTimer? known))
             {
-                db.Timers.Add(timer);
+                changes.AddedTimers.Add(timer);
             }
             else if (known.State == TimerStates.Cancelled)
             {
                 known.Revive();
+                changes.RevivedTimers.Add(known);
             }
         }
 
@@ -131,6 +133,7 @@ public sealed class SlaTimerScheduler(CivicDeskDbContext db, ISlaPolicy policy, 
             if (!wantedKeys.Contains(stale.DedupeKey))
             {
                 stale.Cancel(now);
+                changes.CancelledTimers.Add(stale);
             }
         }
     }

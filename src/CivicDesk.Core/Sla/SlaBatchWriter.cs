@@ -1,0 +1,231 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using CivicDesk.Core.Data;
+using CivicDesk.Core.Timers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace CivicDesk.Core.Sla;
+
+/// <summary>
+/// Writes the <see cref="SlaChanges"/> of a batch of cases set-based, in one transaction: multi-row INSERTs for
+/// new clock rows, timers and timeline notes, one <c>UPDATE … FROM (VALUES …)</c> per chunk of changed clock rows,
+/// of cancelled timers and of timers pending again. Columns, value converters and parameter types come from the
+/// EF Core model, so the rows are the ones SaveChanges would write. On SQLite the batch waits at the file's write
+/// gate first, like a SaveChanges.
+/// </summary>
+internal sealed class SlaBatchWriter(CivicDeskDbContext db)
+{
+    // PostgreSQL admits 65,535 parameters per statement. SQLite admits 32,766, but Microsoft.Data.Sqlite binds
+    // each by name and SQLite finds a name by a linear search, so binding costs the square of the count: there a
+    // few rows per statement, the statement prepared once and rebound, are faster.
+    private const int PostgresParameters = 30_000;
+
+    private const int SqliteParameters = 250;
+
+    // An UPDATE joins its rows to the table; with a few thousand rows at most PostgreSQL's planner keeps to the
+    // primary key (a nested loop) rather than scanning a table of millions of timers.
+    private const int MaxUpdateRows = 1_000;
+
+    private static readonly string[] ClockKey = [nameof(CaseSlaClock.CaseId), nameof(CaseSlaClock.ClockId)];
+
+    private static readonly string[] ClockValues =
+    [
+        nameof(CaseSlaClock.State), nameof(CaseSlaClock.Deadline), nameof(CaseSlaClock.WarningAt),
+        nameof(CaseSlaClock.CalendarKey), nameof(CaseSlaClock.CalendarVersion), nameof(CaseSlaClock.UpdatedAt),
+    ];
+
+    private static readonly string[] TimerKey = [nameof(DurableTimer.Id)];
+
+    private static readonly string[] TimerValues = [nameof(DurableTimer.State), nameof(DurableTimer.CancelledAt)];
+
+    public async Task WriteAsync(SlaChanges changes, CancellationToken cancellationToken)
+    {
+        if (changes.IsEmpty)
+        {
+            return;
+        }
+
+        SqliteWriteGate? gate = db.IsPostgres ? null : SqliteWriteGate.For(db.Database.GetConnectionString()!);
+        if (gate is not null)
+        {
+            await gate.EnterAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using IDbContextTransaction transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await WriteInTransactionAsync(changes, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            gate?.Exit();
+        }
+    }
+
+    private async Task WriteInTransactionAsync(SlaChanges changes, CancellationToken cancellationToken)
+    {
+        // A timer that fired, or was cancelled, since the batch read it is not overwritten: like SaveChanges on
+        // the state's concurrency token, the batch then fails whole and changes nothing.
+        await UpdateAsync(changes.CancelledTimers, TimerKey, TimerValues, TimerStates.Pending, cancellationToken);
+        await UpdateAsync(changes.RevivedTimers, TimerKey, TimerValues, TimerStates.Cancelled, cancellationToken);
+        await UpdateAsync(changes.ChangedClocks, ClockKey, ClockValues, expectedState: null, cancellationToken);
+        await DeleteAsync(changes.RemovedClocks, cancellationToken);
+        await InsertAsync(changes.AddedClocks, cancellationToken);
+        await InsertAsync(changes.AddedTimers, cancellationToken);
+        await InsertAsync(changes.Notes, cancellationToken);
+    }
+
+    private async Task InsertAsync<T>(List<T> rows, CancellationToken cancellationToken)
+        where T : class
+    {
+        IEntityType type = db.Model.FindEntityType(typeof(T))!;
+        IProperty[] columns = [.. type.GetProperties()];
+        string head = $"INSERT INTO {Table(type)} ({string.Join(", ", columns.Select(p => Column(type, p)))}) VALUES ";
+        await using Statement statement = new(this);
+        foreach (T[] chunk in rows.Chunk(RowsPerStatement(columns.Length)))
+        {
+            DbCommand command = statement.For(head + Values(chunk.Length, columns.Length));
+            Bind(command, chunk, columns);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="values"/> of each row found by <paramref name="key"/>; with
+    /// <paramref name="expectedState"/>, only where the stored state is still that, and every row must be.
+    /// </summary>
+    private async Task UpdateAsync<T>(
+        List<T> rows,
+        string[] key,
+        string[] values,
+        string? expectedState,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        IEntityType type = db.Model.FindEntityType(typeof(T))!;
+        IProperty[] columns = [.. key.Concat(values).Select(name => type.FindProperty(name)!)];
+        string table = Table(type);
+        string set = string.Join(", ", values.Select((_, i) =>
+            $"{Column(type, columns[key.Length + i])} = v.column{key.Length + i + 1}"));
+        string match = string.Join(" AND ", key.Select((_, i) =>
+            $"{table}.{Column(type, columns[i])} = v.column{i + 1}"));
+        IProperty state = type.FindProperty(nameof(DurableTimer.State))!;
+        string guard = expectedState is null ? string.Empty : $" AND {table}.{Column(type, state)} = @expected";
+        await using Statement statement = new(this);
+        foreach (T[] chunk in rows.Chunk(Math.Min(MaxUpdateRows, RowsPerStatement(columns.Length))))
+        {
+            DbCommand command = statement.For(
+                $"UPDATE {table} SET {set} FROM (VALUES {Values(chunk.Length, columns.Length)}) AS v "
+                + $"WHERE {match}{guard}");
+            Bind(command, chunk, columns);
+            if (expectedState is not null)
+            {
+                command.Parameters.Add(
+                    state.GetRelationalTypeMapping().CreateParameter(command, "@expected", expectedState, false));
+            }
+
+            int written = await command.ExecuteNonQueryAsync(cancellationToken);
+            if (expectedState is not null && written != chunk.Length)
+            {
+                throw new DbUpdateConcurrencyException(
+                    $"{chunk.Length - written} of {chunk.Length} timer(s) changed state since they were read.");
+            }
+        }
+    }
+
+    private async Task DeleteAsync(List<CaseSlaClock> rows, CancellationToken cancellationToken)
+    {
+        IEntityType type = db.Model.FindEntityType(typeof(CaseSlaClock))!;
+        IProperty[] columns = [.. ClockKey.Select(name => type.FindProperty(name)!)];
+        foreach (CaseSlaClock row in rows)
+        {
+            await using DbCommand command = CreateCommand();
+            command.CommandText = $"DELETE FROM {Table(type)} WHERE {Column(type, columns[0])} = @p0 "
+                + $"AND {Column(type, columns[1])} = @p1";
+            Bind(command, row, columns, 0);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Placeholders for <paramref name="rows"/> rows: <c>(@p0, @p1, …), (…)</c>.</summary>
+    private static string Values(int rows, int columns)
+    {
+        StringBuilder sql = new();
+        for (int r = 0; r < rows; r++)
+        {
+            sql.Append(r == 0 ? "(" : ", (");
+            for (int c = 0; c < columns; c++)
+            {
+                sql.Append(CultureInfo.InvariantCulture, $"{(c == 0 ? string.Empty : ", ")}@p{(r * columns) + c}");
+            }
+
+            sql.Append(')');
+        }
+
+        return sql.ToString();
+    }
+
+    /// <summary>Replaces the command's parameters with the values of <paramref name="rows"/>.</summary>
+    private static void Bind<T>(DbCommand command, T[] rows, IProperty[] columns)
+        where T : class
+    {
+        command.Parameters.Clear();
+        for (int r = 0; r < rows.Length; r++)
+        {
+            Bind(command, rows[r], columns, r * columns.Length);
+        }
+    }
+
+    private static void Bind(DbCommand command, object row, IProperty[] columns, int first)
+    {
+        for (int c = 0; c < columns.Length; c++)
+        {
+            IProperty property = columns[c];
+            object? value = property.GetGetter().GetClrValue(row);
+            command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(
+                command, string.Create(CultureInfo.InvariantCulture, $"@p{first + c}"), value, property.IsNullable));
+        }
+    }
+
+    private int RowsPerStatement(int columns) =>
+        Math.Max(1, (db.IsPostgres ? PostgresParameters : SqliteParameters) / columns);
+
+    private DbCommand CreateCommand()
+    {
+        DbCommand command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        return command;
+    }
+
+    private string Table(IEntityType type) =>
+        db.GetService<ISqlGenerationHelper>().DelimitIdentifier(type.GetTableName()!, type.GetSchema());
+
+    private string Column(IEntityType type, IProperty property) =>
+        db.GetService<ISqlGenerationHelper>().DelimitIdentifier(
+            property.GetColumnName(StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema()))!);
+
+    /// <summary>One command reused while the statement's text stays the same, so SQLite prepares it once.</summary>
+    private sealed class Statement(SlaBatchWriter writer) : IAsyncDisposable
+    {
+        private DbCommand? _command;
+
+        public DbCommand For(string sql)
+        {
+            if (_command?.CommandText != sql)
+            {
+                _command?.Dispose();
+                _command = writer.CreateCommand();
+                _command.CommandText = sql;
+            }
+
+            return _command;
+        }
+
+        public ValueTask DisposeAsync() => _command?.DisposeAsync() ?? ValueTask.CompletedTask;
+    }
+}
