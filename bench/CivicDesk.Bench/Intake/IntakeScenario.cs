@@ -151,8 +151,11 @@ internal sealed class IntakeScenario(IntakeScenarioOptions options, TextWriter o
             new LocalFileStore(Path.Combine(options.WorkFolder, "files")),
             catalog,
             new CaseTypeResolver(db, catalog),
-            new CaseRouter(db, catalog, new RoutingPolicies(
-                Options.Create(new RoutingOptions()), NullLogger<RoutingPolicies>.Instance)),
+            new CaseRouter(
+                db,
+                catalog,
+                new RoutingPolicies(Options.Create(new RoutingOptions()), NullLogger<RoutingPolicies>.Instance),
+                new PinnedCaseTypes(db, new CaseTypeCache(), NullLogger<PinnedCaseTypes>.Instance)),
             new SlaTimerScheduler(
                 db, new DefaultSlaPolicy(db, catalog, Options.Create(new SlaOptions())), TimeProvider.System),
             TimeProvider.System,
