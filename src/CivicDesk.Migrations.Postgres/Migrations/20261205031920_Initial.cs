@@ -207,6 +207,7 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                     failed_sign_ins = table.Column<int>(type: "integer", nullable: false),
                     locked_until = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    time_zone_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     security_stamp = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>

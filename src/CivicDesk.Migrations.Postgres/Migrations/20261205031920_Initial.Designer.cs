@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CivicDesk.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CivicDeskDbContext))]
-    [Migration("20261205014348_Initial")]
+    [Migration("20261205031920_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -873,6 +873,11 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("security_stamp");
+
+                    b.Property<string>("TimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone_id");
 
                     b.Property<string>("UserName")
                         .IsRequired()

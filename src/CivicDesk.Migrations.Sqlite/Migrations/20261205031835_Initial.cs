@@ -207,6 +207,7 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                     failed_sign_ins = table.Column<int>(type: "INTEGER", nullable: false),
                     locked_until = table.Column<long>(type: "INTEGER", nullable: true),
                     created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    time_zone_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     security_stamp = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CivicDesk.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CivicDeskDbContext))]
-    [Migration("20261205014339_Initial")]
+    [Migration("20261205031835_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -868,6 +868,11 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("security_stamp");
+
+                    b.Property<string>("TimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time_zone_id");
 
                     b.Property<string>("UserName")
                         .IsRequired()
