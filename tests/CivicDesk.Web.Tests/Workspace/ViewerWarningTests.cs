@@ -3,7 +3,6 @@ using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
 using CivicDesk.Core.Identity;
 using CivicDesk.Core.Identity.StaffSettings;
-using CivicDesk.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
