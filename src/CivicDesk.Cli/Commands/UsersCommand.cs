@@ -40,8 +40,13 @@ internal static class UsersCommand
             Description = "Read the password from the first line of standard input; "
                 + "otherwise a one-time one is printed",
         };
+        Option<string?> timeZone = new("--time-zone")
+        {
+            Description = "The tz database zone the workspace shows the user times in, such as America/Chicago; "
+                + "the jurisdiction's by default",
+        };
         Command add = new("add", "Create a staff user.") { userName, name, role, departments, jurisdiction,
-            passwordStdin };
+            passwordStdin, timeZone };
         add.SetAction(async (parsed, cancellationToken) =>
         {
             if (!TryParseRole(parsed.GetValue(role), out StaffRole staffRole))
@@ -60,7 +65,10 @@ internal static class UsersCommand
 
             AddStaffUser request = new(
                 parsed.GetValue(userName)!, parsed.GetValue(name)!, staffRole,
-                parsed.GetValue(departments) ?? [], password, parsed.GetValue(jurisdiction));
+                parsed.GetValue(departments) ?? [], password, parsed.GetValue(jurisdiction))
+            {
+                TimeZoneId = parsed.GetValue(timeZone),
+            };
             return await AddAsync(context, parsed, request, cancellationToken);
         });
         return add;
@@ -169,7 +177,8 @@ internal static class UsersCommand
         {
             foreach (FieldError field in invalid.Errors)
             {
-                await context.Error.WriteLineAsync($"--{field.Field}: {field.Message}");
+                // Fields are named as in the API (time_zone); options use hyphens (--time-zone).
+                await context.Error.WriteLineAsync($"--{field.Field.Replace('_', '-')}: {field.Message}");
             }
 
             return;

@@ -6,6 +6,7 @@ using CivicDesk.Core.Identity.EndSessions;
 using CivicDesk.Core.Identity.FirstAdministrator;
 using CivicDesk.Core.Identity.ListStaffUsers;
 using CivicDesk.Core.Identity.SignIn;
+using CivicDesk.Core.Identity.StaffSettings;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CivicDesk.Core.Identity;
@@ -26,6 +27,7 @@ public static class IdentityServiceCollectionExtensions
         services.AddScoped<CheckSessionHandler>();
         services.AddScoped<EndSessionsHandler>();
         services.AddScoped<DeactivateStaffUserHandler>();
+        services.AddScoped<StaffSettingsHandler>();
         return services;
     }
 }

@@ -36,6 +36,9 @@ internal static partial class Log
     [LoggerMessage(2010, LogLevel.Warning, "Password change refused for user {UserId}: {Reason}")]
     public static partial void PasswordChangeRefused(ILogger logger, Guid userId, string reason);
 
+    [LoggerMessage(2011, LogLevel.Information, "Staff user {UserId} changed his or her settings")]
+    public static partial void SettingsChanged(ILogger logger, Guid userId);
+
     [LoggerMessage(2101, LogLevel.Information, "API key {KeyId} issued with prefix {Prefix}")]
     public static partial void ApiKeyIssued(ILogger logger, Guid keyId, string prefix);
 

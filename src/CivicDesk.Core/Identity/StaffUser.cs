@@ -62,6 +62,11 @@ public sealed class StaffUser
     public Instant CreatedAt { get; private set; }
 
     /// <summary>
+    /// The IANA (tzdb) zone the workspace shows times in for this user; null for the jurisdiction's zone.
+    /// </summary>
+    public string? TimeZoneId { get; private set; }
+
+    /// <summary>
     /// A random value every session of the user carries from its sign-in. It changes when the password
     /// changes, when the account is deactivated and when the user signs out, and a session whose value
     /// differs is refused: so each of these ends every session of the user, on every device.
@@ -79,6 +84,9 @@ public sealed class StaffUser
     }
 
     public void RequirePasswordChange() => MustChangePassword = true;
+
+    /// <summary>Sets the zone times are shown in; null means the jurisdiction's. The caller checks the id.</summary>
+    public void ChooseTimeZone(string? timeZoneId) => TimeZoneId = timeZoneId;
 
     public void SetPassword(string passwordHash)
     {

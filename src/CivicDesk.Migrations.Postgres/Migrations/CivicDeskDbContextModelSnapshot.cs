@@ -871,6 +871,11 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("security_stamp");
 
+                    b.Property<string>("TimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone_id");
+
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(100)

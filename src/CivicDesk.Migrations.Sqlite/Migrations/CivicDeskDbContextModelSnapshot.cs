@@ -866,6 +866,11 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("security_stamp");
 
+                    b.Property<string>("TimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time_zone_id");
+
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(100)

@@ -35,6 +35,7 @@ public static class StaffApiEndpoints
         // Open to all staff so that an unseen case answers 404 like everywhere; the use case refuses agents (403).
         api.MapPost("/cases/{id:guid}/routing", CaseChangeEndpoints.OverrideRoutingAsync)
             .WithSummary("Overrides the department, queue and/or priority, with a reason (supervisors).");
+        SettingsEndpoints.MapSettings(api);
         return endpoints;
     }
 

@@ -97,7 +97,7 @@ public sealed class StaffText(IStringLocalizer<WorkspaceResources> text, Passwor
     public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 
     /// <summary>
-    /// A time in the jurisdiction's zone with its UTC offset, such as <c>2025-03-04 09:00 -05:00</c>.
+    /// A time in <paramref name="zone"/> (the viewer's) with its UTC offset, such as <c>2025-03-04 09:00 -05:00</c>.
     /// </summary>
     public static string When(Instant instant, DateTimeZone zone) => LocalPattern.Format(instant.InZone(zone));
 

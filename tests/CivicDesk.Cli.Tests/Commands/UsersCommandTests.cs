@@ -64,6 +64,25 @@ public sealed class UsersCommandTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task UsersAdd_TimeZone_IsStoredWhenTzdbKnowsItAndRefusedNamingTheOptionOtherwise(string provider)
+    {
+        await using TestDatabase database = await TestDatabase.CreateAsync(provider);
+        await SeedAsync(database);
+
+        (int unknown, _, string error) = await RunAsync(database, string.Empty, "users", "add", "--username", "ana",
+            "--name", "Ana Diaz", "--role", "agent", "--department", "HPD", "--time-zone", "Mars/Olympus_Mons");
+        (int known, _, _) = await RunAsync(database, string.Empty, "users", "add", "--username", "ana",
+            "--name", "Ana Diaz", "--role", "agent", "--department", "HPD", "--time-zone", "America/Chicago");
+
+        Assert.Equal((1, 0), (unknown, known));
+        Assert.StartsWith("--time-zone: No time zone of the tz database", error, StringComparison.Ordinal);
+        await using CivicDeskDbContext db = database.CreateContext();
+        StaffUser ana = await db.StaffUsers.SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal("America/Chicago", ana.TimeZoneId);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task UsersAdd_CommonOrPredictablePassword_IsRefusedNamingThePassword(string provider)
     {
         await using TestDatabase database = await TestDatabase.CreateAsync(provider);

@@ -8,7 +8,10 @@ using NodaTime;
 
 namespace CivicDesk.Core.Cases.GetCase;
 
-/// <summary>Everything the staff case page shows, except the contact details (read through their own action).</summary>
+/// <summary>
+/// Everything the staff case page shows, except the contact details (read through their own action).
+/// <paramref name="Viewer"/> is the zone the caller sees times in: his or her own setting, else the jurisdiction's.
+/// </summary>
 public sealed record CaseDetails(
     Case Case,
     string ServiceCode,
@@ -16,7 +19,7 @@ public sealed record CaseDetails(
     string DepartmentCode,
     string DepartmentName,
     string? AssigneeName,
-    DateTimeZone TimeZone,
+    ViewerZone Viewer,
     IReadOnlyList<AnswerLine> Answers,
     IReadOnlyList<TimelineEntry> Timeline,
     IReadOnlyList<CaseAttachment> Photos,

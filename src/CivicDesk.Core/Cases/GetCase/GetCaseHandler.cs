@@ -67,7 +67,7 @@ public sealed class GetCaseHandler(
             department.Code,
             department.Name,
             found.AssigneeId is Guid assignee ? names.GetValueOrDefault(assignee) : null,
-            DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) ?? DateTimeZone.Utc,
+            StaffTimeZones.Resolve(scope.TimeZoneId, zoneId),
             Answers(service, found.Answers),
             events.Select(e => ToEntry(e, names) with { OverriddenBy = [.. overrides[e.Id]] }).ToList(),
             await db.CaseAttachments.AsNoTracking().Where(a => a.CaseId == caseId)

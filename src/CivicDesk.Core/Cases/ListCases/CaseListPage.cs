@@ -1,14 +1,18 @@
+using CivicDesk.Core.Identity;
 using NodaTime;
 
 namespace CivicDesk.Core.Cases.ListCases;
 
-/// <summary>One page of a staff case list and the total number of cases matching the filters.</summary>
+/// <summary>
+/// One page of a staff case list and the total number of cases matching the filters. <paramref name="Viewer"/> is
+/// the zone the caller sees times in, and the one the date filters were read in.
+/// </summary>
 public sealed record CaseListPage(
     IReadOnlyList<CaseListItem> Items,
     int Total,
     int Page,
     int PageSize,
-    DateTimeZone TimeZone)
+    ViewerZone Viewer)
 {
     public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
 }

@@ -1,6 +1,7 @@
 using CivicDesk.Core.Cases.Scope;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
+using CivicDesk.Core.Identity;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
@@ -23,8 +24,9 @@ public sealed class ListCasesHandler(CivicDeskDbContext db, StaffScopes scopes)
             return new NotFound("Staff user");
         }
 
-        DateTimeZone zone = await ZoneAsync(scope, cancellationToken);
-        (IQueryable<Case>? cases, Error? error) = await FilterAsync(scope, query, zone, cancellationToken);
+        // The date filters are read in the zone the caller sees times in, so a day typed matches the day shown.
+        ViewerZone viewer = await ZoneAsync(scope, cancellationToken);
+        (IQueryable<Case>? cases, Error? error) = await FilterAsync(scope, query, viewer.Zone, cancellationToken);
         if (cases is null)
         {
             return error!;
@@ -51,7 +53,7 @@ public sealed class ListCasesHandler(CivicDeskDbContext db, StaffScopes scopes)
             r.Case.Id, r.Case.Reference, r.ServiceCode, r.ServiceName, r.DepartmentCode, r.Case.Status,
             r.Case.AssigneeId, r.Assignee, r.Case.CreatedAt, r.Case.UpdatedAt, r.Case.Quality,
             r.Case.SourceSystem, r.Case.Version) { Priority = r.Case.Priority }).ToList();
-        return new CaseListPage(items, total, query.Page, query.PageSize, zone);
+        return new CaseListPage(items, total, query.Page, query.PageSize, viewer);
     }
 
     /// <summary>The chosen order, then the case id, so that ties always fall the same way.</summary>
@@ -138,11 +140,11 @@ public sealed class ListCasesHandler(CivicDeskDbContext db, StaffScopes scopes)
         return (CaseListFilters.Apply(cases, query, zone, scope.UserId), null);
     }
 
-    private async Task<DateTimeZone> ZoneAsync(StaffScope scope, CancellationToken cancellationToken)
+    private async Task<ViewerZone> ZoneAsync(StaffScope scope, CancellationToken cancellationToken)
     {
         string zoneId = await db.Jurisdictions.Where(j => j.Id == scope.JurisdictionId)
             .Select(j => j.TimeZoneId).SingleAsync(cancellationToken);
-        return DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) ?? DateTimeZone.Utc;
+        return StaffTimeZones.Resolve(scope.TimeZoneId, zoneId);
     }
 
     private static IOrderedQueryable<T> Order<T, TKey>(

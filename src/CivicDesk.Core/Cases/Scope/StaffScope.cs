@@ -20,6 +20,7 @@ public sealed class StaffScope
         DisplayName = user.DisplayName;
         Role = user.Role;
         JurisdictionId = user.JurisdictionId;
+        TimeZoneId = user.TimeZoneId;
         _departmentIds = user.Memberships.Select(m => m.DepartmentId).ToArray();
         Actor = new Actor(ActorKind.Staff, user.Id, user.UserName, address);
     }
@@ -33,6 +34,9 @@ public sealed class StaffScope
     public StaffRole Role { get; }
 
     public Guid JurisdictionId { get; }
+
+    /// <summary>The user's own time zone for showing times, or null for the jurisdiction's.</summary>
+    public string? TimeZoneId { get; }
 
     public IReadOnlyList<Guid> DepartmentIds => _departmentIds;
 

@@ -10,7 +10,11 @@ public sealed record AddStaffUser(
     StaffRole Role,
     IReadOnlyList<string> DepartmentCodes,
     string? Password,
-    string? JurisdictionCode);
+    string? JurisdictionCode)
+{
+    /// <summary>The tzdb zone the workspace shows the user times in; null for the jurisdiction's.</summary>
+    public string? TimeZoneId { get; init; }
+}
 
 /// <summary>The created user; <paramref name="OneTimePassword"/> is set when the system chose the password.</summary>
 public sealed record StaffUserAdded(Guid UserId, string UserName, string? OneTimePassword);

@@ -37,6 +37,12 @@ public sealed class AddStaffUserHandler(
             errors.Add(new FieldError("department", "required", "Agents and supervisors belong to a department."));
         }
 
+        if (request.TimeZoneId is string zone && !StaffTimeZones.IsKnown(zone))
+        {
+            errors.Add(new FieldError(
+                "time_zone", "unknown", "No time zone of the tz database has this id, such as America/Chicago."));
+        }
+
         if (request.Password is not null)
         {
             AddIfAny(errors, passwords.Check(request.Password, "password", userName));
@@ -83,6 +89,8 @@ public sealed class AddStaffUserHandler(
             user.JoinDepartment(department.Id);
         }
 
+        user.ChooseTimeZone(request.TimeZoneId);
+
         db.StaffUsers.Add(user);
         db.AuditEntries.Add(new AuditEntry(time.NewId(), now, actor, "staff.user_added", "staff_user", user.Id)
         {
@@ -91,6 +99,7 @@ public sealed class AddStaffUserHandler(
                 role = request.Role.ToString(),
                 departments = departments.Select(d => d.Code).ToArray(),
                 oneTimePassword = oneTime is not null,
+                timeZone = request.TimeZoneId,
             }),
         });
         await db.SaveChangesAsync(cancellationToken);

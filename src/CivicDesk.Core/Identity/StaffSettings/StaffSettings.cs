@@ -1,0 +1,13 @@
+namespace CivicDesk.Core.Identity.StaffSettings;
+
+/// <summary>
+/// A member of staff's own settings: <paramref name="TimeZoneId"/> is the chosen zone, or null for the
+/// jurisdiction's (<paramref name="JurisdictionTimeZoneId"/>); <paramref name="Viewer"/> is the zone in use.
+/// </summary>
+public sealed record StaffSettingsView(string? TimeZoneId, string JurisdictionTimeZoneId, ViewerZone Viewer);
+
+/// <summary>
+/// A signed-in user changing his or her own settings. A null or empty <paramref name="TimeZoneId"/> goes back
+/// to the jurisdiction's zone.
+/// </summary>
+public sealed record ChangeStaffSettings(Guid UserId, string? TimeZoneId, string? Address);

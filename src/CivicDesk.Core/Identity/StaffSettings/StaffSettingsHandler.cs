@@ -1,0 +1,73 @@
+using System.Text.Json;
+using CivicDesk.Core.Audit;
+using CivicDesk.Core.Cases;
+using CivicDesk.Core.Common;
+using CivicDesk.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CivicDesk.Core.Identity.StaffSettings;
+
+/// <summary>
+/// Reads and changes a member of staff's own settings (today the time zone the workspace shows times in). A
+/// change is audited as <c>staff.settings_changed</c>; saving the same value again changes and audits nothing.
+/// </summary>
+public sealed class StaffSettingsHandler(
+    CivicDeskDbContext db,
+    TimeProvider time,
+    ILogger<StaffSettingsHandler> logger)
+{
+    public const string TimeZoneField = "time_zone";
+
+    public async Task<Result<StaffSettingsView>> GetAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var found = await db.StaffUsers.AsNoTracking().Where(u => u.Id == userId && u.IsActive)
+            .Join(db.Jurisdictions, u => u.JurisdictionId, j => j.Id,
+                (u, j) => new { u.TimeZoneId, Zone = j.TimeZoneId })
+            .SingleOrDefaultAsync(cancellationToken);
+        return found is null
+            ? new NotFound("Staff user")
+            : View(found.TimeZoneId, found.Zone);
+    }
+
+    public async Task<Result<StaffSettingsView>> ChangeAsync(
+        ChangeStaffSettings request,
+        CancellationToken cancellationToken)
+    {
+        string? zoneId = string.IsNullOrWhiteSpace(request.TimeZoneId) ? null : request.TimeZoneId.Trim();
+        if (zoneId is not null && !StaffTimeZones.IsKnown(zoneId))
+        {
+            return ValidationFailed.Single(
+                TimeZoneField, "unknown", "Choose a time zone of the tz database, such as America/Chicago.");
+        }
+
+        StaffUser? user = await db.StaffUsers
+            .SingleOrDefaultAsync(u => u.Id == request.UserId && u.IsActive, cancellationToken);
+        if (user is null)
+        {
+            return new NotFound("Staff user");
+        }
+
+        string jurisdictionZone = await db.Jurisdictions.Where(j => j.Id == user.JurisdictionId)
+            .Select(j => j.TimeZoneId).SingleAsync(cancellationToken);
+        if (user.TimeZoneId == zoneId)
+        {
+            return View(zoneId, jurisdictionZone);
+        }
+
+        string? previous = user.TimeZoneId;
+        user.ChooseTimeZone(zoneId);
+        Actor actor = new(ActorKind.Staff, user.Id, user.UserName, request.Address);
+        db.AuditEntries.Add(new AuditEntry(
+            time.NewId(), time.GetCurrentInstant(), actor, "staff.settings_changed", "staff_user", user.Id)
+        {
+            Detail = JsonSerializer.Serialize(new { time_zone = new { from = previous, to = zoneId } }),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        Log.SettingsChanged(logger, user.Id);
+        return View(zoneId, jurisdictionZone);
+    }
+
+    private static StaffSettingsView View(string? zoneId, string jurisdictionZone) =>
+        new(zoneId, jurisdictionZone, StaffTimeZones.Resolve(zoneId, jurisdictionZone));
+}
