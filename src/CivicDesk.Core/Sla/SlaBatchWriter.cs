@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using CivicDesk.Core.Data;
+using CivicDesk.Core.Data.Inserts;
 using CivicDesk.Core.Timers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -83,14 +84,20 @@ internal sealed class SlaBatchWriter(CivicDeskDbContext db)
     private async Task InsertAsync<T>(List<T> rows, CancellationToken cancellationToken)
         where T : class
     {
-        IEntityType type = db.Model.FindEntityType(typeof(T))!;
-        IProperty[] columns = [.. type.GetProperties()];
-        string head = $"INSERT INTO {Table(type)} ({string.Join(", ", columns.Select(p => Column(type, p)))}) VALUES ";
+        InsertShape shape = InsertShape.For(
+                db.Model.FindEntityType(typeof(T))!, db.GetService<ISqlGenerationHelper>(), positional: false)
+            ?? throw new InvalidOperationException($"{typeof(T).Name} rows cannot be inserted set-based.");
         await using Statement statement = new(this);
-        foreach (T[] chunk in rows.Chunk(RowsPerStatement(columns.Length)))
+        foreach (T[] chunk in rows.Chunk(RowsPerStatement(shape.ColumnCount)))
         {
-            DbCommand command = statement.For(head + Values(chunk.Length, columns.Length));
-            Bind(command, chunk, columns);
+            DbCommand command = statement.For(shape.MultiRowSql(chunk.Length));
+            command.Parameters.Clear();
+            for (int r = 0; r < chunk.Length; r++)
+            {
+                command.Parameters.AddRange(shape.Bind(chunk[r], command, r * shape.ColumnCount)
+                    ?? throw new InvalidOperationException($"A {typeof(T).Name} row needs a generated value."));
+            }
+
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }

@@ -36,7 +36,7 @@ public static class InsertOnlySave
     /// Inserts <paramref name="entities"/>, which the context does not track, as one unit, reading their values
     /// straight from the objects: no change tracking, no snapshot, no accepting afterwards. The entities stay
     /// untracked. When the context already tracks changes, runs inside a caller's transaction, or an entity cannot
-    /// be written this way (see <see cref="InsertShape.Bind(object, DbCommand)"/>), the entities are added to the
+    /// be written this way (see <see cref="InsertShape.Bind(object, DbCommand, int)"/>), the entities are added to the
     /// context and saved with everything else it tracks, as <see cref="SaveAsync(CivicDeskDbContext,
     /// CancellationToken)"/> does.
     /// </summary>

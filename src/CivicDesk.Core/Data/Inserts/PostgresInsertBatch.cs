@@ -30,7 +30,7 @@ internal static class PostgresInsertBatch
                 }
 
                 DbBatchCommand command = batch.CreateBatchCommand();
-                command.CommandText = shape.PositionalSql(end - start);
+                command.CommandText = shape.MultiRowSql(end - start);
                 for (int i = start; i < end; i++)
                 {
                     command.Parameters.AddRange(rows[i].Parameters);
