@@ -13,8 +13,8 @@ namespace CivicDesk.Core.Sla;
 /// <summary>
 /// Keeps a case's SLA timers and stored clock states in line with its clocks: a warning and a breach timer per
 /// running clock, no pending timer for a clock that stopped, paused or moved its deadline, and one
-/// <see cref="CaseSlaClock"/> row per clock. It only adds to the context; the caller's SaveChanges stores them in
-/// the transaction of the change that moved the clocks.
+/// <see cref="CaseSlaClock"/> row per clock. It lists what changed (<see cref="SlaChanges"/>); the caller stores
+/// that in the transaction of the change that moved the clocks, tracked, set-based, or as a new case's rows.
 /// </summary>
 // Limitation: bulk imports write cases without calling this, so an imported case gets its timers only at its
 // first status change. Schedule them in the importer (in batches) when imported open cases must be watched too.
