@@ -29,6 +29,10 @@ public abstract class SlaTimerHandler(SlaEscalations escalations) : ITimerHandle
     /// <summary>What firing does to the case's stored clock state.</summary>
     protected abstract void Mark(CaseSlaClock clock, Instant now);
 
+    /// <summary>Anything else firing changes on the open case, in the same transaction, before the mark.</summary>
+    protected virtual Task FiredAsync(TimerFiring firing, Case found, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
     public async Task<TimerOutcome> FireAsync(TimerFiring firing, CancellationToken cancellationToken)
     {
         DurableTimer timer = firing.Timer;
@@ -43,6 +47,7 @@ public abstract class SlaTimerHandler(SlaEscalations escalations) : ITimerHandle
             return TimerOutcome.Obsolete;
         }
 
+        await FiredAsync(firing, found, cancellationToken);
         CaseSlaClock? clock = await firing.Db.CaseSlaClocks
             .SingleOrDefaultAsync(c => c.CaseId == caseId && c.ClockId == timer.Clock, cancellationToken);
         if (clock is not null)

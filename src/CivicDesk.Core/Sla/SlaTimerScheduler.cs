@@ -11,9 +11,10 @@ using NodaTime.Text;
 namespace CivicDesk.Core.Sla;
 
 /// <summary>
-/// Keeps a case's SLA timers and stored clock states in line with its clocks: a warning and a breach timer per
-/// running clock, no pending timer for a clock that stopped, paused or moved its deadline, and one
-/// <see cref="CaseSlaClock"/> row per clock. It lists what changed (<see cref="SlaChanges"/>); the caller stores
+/// Keeps a case's SLA timers and stored clock states in line with its clocks: one pending timer per running clock,
+/// for the next of its warnings and its breach that has not fired yet (the warning handler schedules the one after
+/// it), no pending timer for a clock that stopped, paused or moved its deadline, and one <see cref="CaseSlaClock"/>
+/// row per clock. It lists what changed (<see cref="SlaChanges"/>); the caller stores
 /// that in the transaction of the change that moved the clocks, tracked, set-based, or as a new case's rows.
 /// </summary>
 // Limitation: bulk imports write cases without calling this, so an imported case gets its timers only at its
@@ -39,10 +40,32 @@ public sealed class SlaTimerScheduler(CivicDeskDbContext db, ISlaPolicy policy, 
     /// For a stored case, after its status changed (<paramref name="change"/> is that event, not yet saved) or
     /// when its clocks may have moved for another reason (null).
     /// </summary>
-    public async Task ScheduleAsync(Case @case, CaseEvent? change, CancellationToken cancellationToken)
+    public Task ScheduleAsync(Case @case, CaseEvent? change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        return ScheduleAsync(db, @case, change, fired: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// In the transaction of a firing SLA timer (in <paramref name="context"/>, the firing's context): the clock's
+    /// next timer, now that <paramref name="fired"/> counts as fired.
+    /// </summary>
+    internal Task ScheduleAfterFiringAsync(
+        CivicDeskDbContext context,
+        Case @case,
+        DurableTimer fired,
+        CancellationToken cancellationToken) =>
+        ScheduleAsync(context, @case, change: null, fired.DedupeKey, cancellationToken);
+
+    private async Task ScheduleAsync(
+        CivicDeskDbContext context,
+        Case @case,
+        CaseEvent? change,
+        string? fired,
+        CancellationToken cancellationToken)
     {
         Guid caseId = @case.Id;
-        List<CaseEvent> timeline = await db.CaseEvents.AsNoTracking()
+        List<CaseEvent> timeline = await context.CaseEvents.AsNoTracking()
             .Where(e => e.CaseId == caseId
                 && (e.Kind == CaseEventKind.Created || e.Kind == CaseEventKind.StatusChanged))
             .ToListAsync(cancellationToken);
@@ -51,21 +74,22 @@ public sealed class SlaTimerScheduler(CivicDeskDbContext db, ISlaPolicy policy, 
             timeline.Add(change);
         }
 
-        List<DurableTimer> existing = await db.Timers
+        List<DurableTimer> existing = await context.Timers
             .Where(t => t.CaseId == caseId && SlaKinds.Contains(t.Kind))
             .ToListAsync(cancellationToken);
-        List<CaseSlaClock> clocks = await db.CaseSlaClocks.Where(c => c.CaseId == caseId)
+        List<CaseSlaClock> clocks = await context.CaseSlaClocks.Where(c => c.CaseId == caseId)
             .ToListAsync(cancellationToken);
         SlaPlan? plan = await policy.PlanForAsync(SlaSubject.Of(@case), cancellationToken);
         SlaChanges changes = new();
-        Apply(caseId, plan, CaseHistory.From(timeline), existing, clocks, time.GetCurrentInstant(), changes);
-        changes.Track(db);
+        Apply(caseId, plan, CaseHistory.From(timeline), existing, clocks, time.GetCurrentInstant(), changes, fired);
+        changes.Track(context);
     }
 
     /// <summary>
     /// Brings one case's timers and clock rows (as loaded, tracked or not) in line with <paramref name="plan"/>:
     /// changes the loaded rows in memory and records in <paramref name="changes"/> what to add, write and remove.
-    /// Returns the clocks whose deadline moved, for a caller that explains why.
+    /// Returns the clocks whose deadline moved, for a caller that explains why. <paramref name="fired"/> is the
+    /// dedupe key of a timer firing in this transaction, which counts as fired although not marked yet.
     /// </summary>
     internal List<DeadlineMove> Apply(
         Guid caseId,
@@ -74,10 +98,12 @@ public sealed class SlaTimerScheduler(CivicDeskDbContext db, ISlaPolicy policy, 
         IReadOnlyList<DurableTimer> existing,
         IReadOnlyList<CaseSlaClock> clocks,
         Instant now,
-        SlaChanges changes)
+        SlaChanges changes,
+        string? fired = null)
     {
         List<DeadlineMove> moves = [];
         List<DurableTimer> wanted = [];
+        Dictionary<string, DurableTimer> known = existing.ToDictionary(t => t.DedupeKey, StringComparer.Ordinal);
         Dictionary<string, CaseSlaClock> rows = clocks.ToDictionary(c => c.ClockId, StringComparer.Ordinal);
         foreach (PlannedClock clock in plan?.Clocks ?? [])
         {
@@ -98,21 +124,24 @@ public sealed class SlaTimerScheduler(CivicDeskDbContext db, ISlaPolicy policy, 
                 changes.ChangedClocks.Add(row);
             }
 
-            wanted.AddRange(Timers(caseId, clock.Definition.Id, status, now));
+            if (NextTimer(caseId, clock.Definition.Id, status, known, fired, now) is { } next)
+            {
+                wanted.Add(next);
+            }
         }
 
         changes.RemovedClocks.AddRange(rows.Values);
-        Reconcile(existing, wanted, now, changes);
+        Reconcile(known, existing, wanted, now, changes);
         return moves;
     }
 
     private static void Reconcile(
+        Dictionary<string, DurableTimer> byKey,
         IReadOnlyList<DurableTimer> existing,
         List<DurableTimer> wanted,
         Instant now,
         SlaChanges changes)
     {
-        Dictionary<string, DurableTimer> byKey = existing.ToDictionary(t => t.DedupeKey, StringComparer.Ordinal);
         HashSet<string> wantedKeys = new(StringComparer.Ordinal);
         foreach (DurableTimer timer in wanted)
         {
@@ -138,24 +167,52 @@ public sealed class SlaTimerScheduler(CivicDeskDbContext db, ISlaPolicy policy, 
         }
     }
 
-    private IEnumerable<DurableTimer> Timers(Guid caseId, string clockId, SlaClockStatus status, Instant now)
+    /// <summary>
+    /// The clock's one timer to keep pending: the earliest of its warnings and its breach whose timer has not fired
+    /// (nor been taken as obsolete, nor given up); none for a clock that stopped, is paused or has all fired. A
+    /// warning due at the deadline comes before the breach.
+    /// </summary>
+    private DurableTimer? NextTimer(
+        Guid caseId,
+        string clockId,
+        SlaClockStatus status,
+        Dictionary<string, DurableTimer> known,
+        string? fired,
+        Instant now)
     {
         if (status.StoppedAt is not null || status.Deadline is not { } deadline)
         {
-            yield break;
+            return null;
+        }
+
+        SlaWarningTime? warning = null;
+        foreach (SlaWarningTime candidate in status.Warnings)
+        {
+            if (candidate.At <= deadline && (warning is null || candidate.At < warning.At)
+                && !Done(DurableTimer.KeyFor(caseId, clockId, TimerKinds.SlaWarning, candidate.At), known, fired))
+            {
+                warning = candidate;
+            }
         }
 
         string due = InstantPattern.ExtendedIso.Format(deadline);
-        yield return new DurableTimer(
-            time.NewId(), TimerKinds.SlaBreach, caseId, clockId, deadline,
-            JsonSerializer.Serialize(new { clock = clockId, deadline = due }), now);
-        foreach (SlaWarningTime warning in status.Warnings)
+        if (warning is not null)
         {
-            yield return new DurableTimer(
+            return new DurableTimer(
                 time.NewId(), TimerKinds.SlaWarning, caseId, clockId, warning.At,
                 JsonSerializer.Serialize(new { clock = clockId, warning = warning.Id, deadline = due }), now);
         }
+
+        return Done(DurableTimer.KeyFor(caseId, clockId, TimerKinds.SlaBreach, deadline), known, fired)
+            ? null
+            : new DurableTimer(
+                time.NewId(), TimerKinds.SlaBreach, caseId, clockId, deadline,
+                JsonSerializer.Serialize(new { clock = clockId, deadline = due }), now);
     }
+
+    private static bool Done(string key, Dictionary<string, DurableTimer> known, string? fired) =>
+        key == fired || (known.TryGetValue(key, out DurableTimer? timer)
+            && timer.State is TimerStates.Fired or TimerStates.Obsolete or TimerStates.Failed);
 }
 
 /// <summary>A clock whose deadline moved when the case's clocks were evaluated again.</summary>

@@ -5,6 +5,7 @@ using CivicDesk.Core.Cases.SubmitRequest;
 using CivicDesk.Core.Catalog.SeedCatalog;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
+using CivicDesk.Core.Sla;
 using CivicDesk.Core.Timers;
 using CivicDesk.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -51,7 +52,7 @@ public sealed class SubmitRequestHandlerTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task HandleAsync_ValidRequest_SchedulesTheWarningAndBreachOfTheDefaultClockInTheSameCommit(
+    public async Task HandleAsync_ValidRequest_SchedulesTheDefaultClocksWarningAsItsOnePendingTimerInTheSameCommit(
         string provider)
     {
         await using TestDatabase database = await TestDatabase.CreateAsync(provider);
@@ -65,12 +66,12 @@ public sealed class SubmitRequestHandlerTests
         await using CivicDeskDbContext db = database.CreateContext();
         List<DurableTimer> timers = await db.Timers.Where(t => t.CaseId == result.Value.CaseId).ToListAsync(Ct);
         NodaTime.Instant deadline = NodaTime.Instant.FromUtc(2025, 3, 11, 21, 0);
+        // One pending timer per clock: the warning; the breach is scheduled when the warning fires.
         Assert.Equal(
-            [
-                (TimerKinds.SlaBreach, "resolution", deadline, TimerStates.Pending),
-                (TimerKinds.SlaWarning, "resolution", deadline - NodaTime.Duration.FromHours(1), TimerStates.Pending),
-            ],
-            timers.OrderBy(t => t.Kind, StringComparer.Ordinal).Select(t => (t.Kind, t.Clock, t.DueAt, t.State)));
+            [(TimerKinds.SlaWarning, "resolution", deadline - NodaTime.Duration.FromHours(1), TimerStates.Pending)],
+            timers.Select(t => (t.Kind, t.Clock, t.DueAt, t.State)));
+        CaseSlaClock clock = await db.CaseSlaClocks.SingleAsync(c => c.CaseId == result.Value.CaseId, Ct);
+        Assert.Equal(deadline, clock.Deadline);
     }
 
     [Theory]
@@ -293,7 +294,7 @@ public sealed class SubmitRequestHandlerTests
         Assert.True(result.IsSuccess, result.Error?.ToString());
         Assert.Empty(db.ChangeTracker.Entries());
         await using CivicDeskDbContext check = database.CreateContext();
-        Assert.Equal(2, await check.Timers.CountAsync(t => t.CaseId == result.Value.CaseId, Ct));
+        Assert.Equal(1, await check.Timers.CountAsync(t => t.CaseId == result.Value.CaseId, Ct));
         Assert.Equal(1, await check.CaseSlaClocks.CountAsync(c => c.CaseId == result.Value.CaseId, Ct));
     }
 

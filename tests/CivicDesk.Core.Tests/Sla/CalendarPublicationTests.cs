@@ -52,9 +52,11 @@ public sealed class CalendarPublicationTests
         CaseSlaClock closedAfter = await ClockAsync(world, closed, "resolution");
         Assert.Equal((1, 1), (published.CasesRecomputed, published.DeadlinesMoved));
         Assert.Equal((Before, After, 2), (openBefore.Deadline, moved.Deadline, moved.CalendarVersion));
+        // The clock's one pending timer is its warning; the one due before the edit is cancelled.
+        Assert.NotEqual(openBefore.WarningAt, moved.WarningAt);
         Assert.Equal(
-            [(TimerStates.Pending, After), (TimerStates.Cancelled, Before)],
-            await BreachTimersAsync(world, open));
+            [(TimerStates.Pending, moved.WarningAt!.Value), (TimerStates.Cancelled, openBefore.WarningAt!.Value)],
+            await WarningTimersAsync(world, open));
         Assert.Equal(
             ["deadline of clock resolution moved from 2026-01-20 18:00 -05:00 to 2026-01-21 18:00 -05:00 "
                 + "because calendar nyc-business changed to version 2"],
@@ -112,11 +114,11 @@ public sealed class CalendarPublicationTests
         return await StaffWorld.Get<PublishCalendarHandler>(scope).HandleAsync("nyc", publication, Ct);
     }
 
-    private static async Task<List<(string, Instant)>> BreachTimersAsync(StaffWorld world, Guid caseId)
+    private static async Task<List<(string, Instant)>> WarningTimersAsync(StaffWorld world, Guid caseId)
     {
         await using CivicDeskDbContext db = world.Database.CreateContext();
         List<DurableTimer> timers = await db.Timers.AsNoTracking()
-            .Where(t => t.CaseId == caseId && t.Kind == TimerKinds.SlaBreach && t.Clock == "resolution")
+            .Where(t => t.CaseId == caseId && t.Kind == TimerKinds.SlaWarning && t.Clock == "resolution")
             .ToListAsync(Ct);
         return [.. timers.OrderByDescending(t => t.DueAt).Select(t => (t.State, t.DueAt))];
     }

@@ -25,7 +25,7 @@ public sealed class SlaBatchWriterTests
         await ScheduleAsync(world, caseId);
         await using CivicDeskDbContext db = world.Database.CreateContext();
         DurableTimer stale = await db.Timers.AsNoTracking()
-            .FirstAsync(t => t.CaseId == caseId && t.Kind == TimerKinds.SlaBreach, Ct);
+            .FirstAsync(t => t.CaseId == caseId && t.Kind == TimerKinds.SlaWarning, Ct);
         await db.Timers.Where(t => t.Id == stale.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.State, TimerStates.Fired), Ct);
         Instant now = world.Time.GetCurrentInstant();

@@ -36,9 +36,7 @@ public sealed class SlaTimerSchedulerTests
         await ScheduleAsync(world, caseId);
         List<DurableTimer> second = await TimersAsync(world, caseId);
 
-        Assert.Equal(
-            [(TimerKinds.SlaBreach, Deadline), (TimerKinds.SlaWarning, Deadline - Duration.FromHours(1))],
-            first.Select(t => (t.Kind, t.DueAt)));
+        Assert.Equal([(TimerKinds.SlaWarning, Deadline - Duration.FromHours(1))], first.Select(t => (t.Kind, t.DueAt)));
         Assert.Equal(
             first.Select(t => (t.Id, t.State, t.CreatedAt)),
             second.Select(t => (t.Id, t.State, t.CreatedAt)));
@@ -59,8 +57,7 @@ public sealed class SlaTimerSchedulerTests
         int fired = await RunRoundAsync(world);
 
         List<DurableTimer> timers = await TimersAsync(world, caseId);
-        Assert.Equal(2, timers.Count);
-        Assert.All(timers, t => Assert.Equal(TimerStates.Cancelled, t.State));
+        Assert.Equal([(TimerKinds.SlaWarning, TimerStates.Cancelled)], timers.Select(t => (t.Kind, t.State)));
         Assert.Equal(0, fired);
         Assert.Equal(0, await CountEventsAsync(world, CaseEventKind.SlaBreached));
     }
@@ -86,9 +83,54 @@ public sealed class SlaTimerSchedulerTests
         Assert.All(onHold, t => Assert.Equal(TimerStates.Cancelled, t.State));
         Instant later = Instant.FromUtc(2025, 3, 12, 21, 0);
         Assert.Equal(
-            [(TimerKinds.SlaBreach, later), (TimerKinds.SlaWarning, later - Duration.FromHours(1))],
+            [(TimerKinds.SlaWarning, later - Duration.FromHours(1))],
             resumed.Where(t => t.State == TimerStates.Pending).Select(t => (t.Kind, t.DueAt)));
-        Assert.Equal(4, resumed.Count);
+        Assert.Equal(2, resumed.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task WarningFires_SchedulesTheBreachInItsTransaction_WhichThenFiresOnce(string provider)
+    {
+        await using StaffWorld world = await StaffWorld.CreateAsync(provider);
+        Guid caseId = await world.AddCaseAsync("heat-hot-water", Now(world));
+        await ScheduleAsync(world, caseId);
+
+        world.Time.SetUtcNow((Deadline - Duration.FromMinutes(30)).ToDateTimeOffset());
+        int warned = await RunRoundAsync(world);
+        List<DurableTimer> afterWarning = await TimersAsync(world, caseId);
+        world.Time.SetUtcNow((Deadline + Duration.FromMinutes(1)).ToDateTimeOffset());
+        int breached = await RunRoundAsync(world);
+        world.Time.Advance(TimeSpan.FromDays(3));
+        int later = await RunRoundAsync(world);
+
+        Assert.Equal(
+            [(TimerKinds.SlaBreach, Deadline, TimerStates.Pending),
+                (TimerKinds.SlaWarning, Deadline - Duration.FromHours(1), TimerStates.Fired)],
+            afterWarning.Select(t => (t.Kind, t.DueAt, t.State)));
+        Assert.Equal((1, 1, 0), (warned, breached, later));
+        Assert.All(await TimersAsync(world, caseId), t => Assert.Equal(TimerStates.Fired, t.State));
+        Assert.Equal(1, await CountEventsAsync(world, CaseEventKind.SlaWarning));
+        Assert.Equal(1, await CountEventsAsync(world, CaseEventKind.SlaBreached));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ChangeStatus_AfterTheWarningFired_KeepsTheBreachAndDoesNotScheduleTheWarningAgain(string provider)
+    {
+        await using StaffWorld world = await StaffWorld.CreateAsync(provider);
+        Guid ana = await world.AddUserAsync("ana", StaffRole.Agent, "HPD");
+        Guid caseId = await world.AddCaseAsync("heat-hot-water", Now(world));
+        await ScheduleAsync(world, caseId);
+        world.Time.SetUtcNow((Deadline - Duration.FromMinutes(30)).ToDateTimeOffset());
+        await RunRoundAsync(world);
+        List<DurableTimer> before = await TimersAsync(world, caseId);
+
+        await ChangeStatusAsync(world, ana, caseId, 1, CaseStatus.InProgress);
+
+        Assert.Equal(
+            before.Select(t => (t.Id, t.Kind, t.State)),
+            (await TimersAsync(world, caseId)).Select(t => (t.Id, t.Kind, t.State)));
     }
 
     private static async Task ScheduleAsync(StaffWorld world, Guid caseId)

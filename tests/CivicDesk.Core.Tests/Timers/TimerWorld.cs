@@ -1,9 +1,11 @@
 using CivicDesk.Core.Audit;
 using CivicDesk.Core.Cases;
 using CivicDesk.Core.CaseTypes;
+using CivicDesk.Core.Catalog;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
 using CivicDesk.Core.Sla;
+using CivicDesk.Core.Tests.Sla;
 using CivicDesk.Core.Tests.Workspace;
 using CivicDesk.Core.Timers;
 using Microsoft.EntityFrameworkCore;
@@ -39,10 +41,18 @@ internal static class TimerWorld
         TimerOptions? options = null,
         params ITimerHandler[] extra) => new(
             db,
-            [new SlaWarningHandler(Escalations), new SlaBreachHandler(Escalations), .. extra],
+            [
+                new SlaWarningHandler(Escalations, Scheduler(db, world)),
+                new SlaBreachHandler(Escalations),
+                .. extra,
+            ],
             Options.Create(options ?? new TimerOptions()),
             world.Time,
             NullLogger<TimerDispatcher>.Instance);
+
+    /// <summary>The scheduler the warning handler asks for the clock's next timer, over the dispatcher's context.</summary>
+    public static SlaTimerScheduler Scheduler(CivicDeskDbContext db, StaffWorld world) =>
+        new(db, SlaServices.Policy(db, new CatalogCache(world.Time)), world.Time);
 
     public static async Task<int> RunRoundAsync(
         StaffWorld world,
