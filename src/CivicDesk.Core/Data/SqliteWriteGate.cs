@@ -105,6 +105,26 @@ internal sealed class SqliteWriteGate : SaveChangesInterceptor
 
     public override void SaveChangesCanceled(DbContextEventData eventData) => Release(eventData.Context);
 
+    // A save that loses on a concurrency token ends here, not in SaveChangesFailed: EF Core reports it to this
+    // hook and then throws. Without a release here one edit conflict would keep the gate shut for every later
+    // writer of the process.
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
+        ConcurrencyExceptionEventData eventData,
+        InterceptionResult result,
+        CancellationToken cancellationToken = default)
+    {
+        Release(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult ThrowingConcurrencyException(
+        ConcurrencyExceptionEventData eventData,
+        InterceptionResult result)
+    {
+        Release(eventData.Context);
+        return result;
+    }
+
     private void Release(DbContext? context)
     {
         if (context is not null && _holders.Remove(context))

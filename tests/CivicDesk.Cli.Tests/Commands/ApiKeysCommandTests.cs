@@ -64,7 +64,8 @@ public sealed class ApiKeysCommandTests
             database, "apikeys", "issue", "--jurisdiction", "nyc", "--name", "  ");
 
         Assert.Equal((1, 1, 1), (issued, revoked, unnamed));
-        Assert.Contains("Jurisdiction was not found", issueError, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "--jurisdiction: No jurisdiction has this code; use one of: nyc.", issueError, StringComparison.Ordinal);
         Assert.Contains("API key was not found", revokeError, StringComparison.Ordinal);
         Assert.Contains("--name", nameError, StringComparison.Ordinal);
     }

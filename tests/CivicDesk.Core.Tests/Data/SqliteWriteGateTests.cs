@@ -1,6 +1,7 @@
 using CivicDesk.Core.Audit;
 using CivicDesk.Core.Cases;
 using CivicDesk.Core.Data;
+using CivicDesk.Core.Timers;
 using CivicDesk.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -43,6 +44,35 @@ public sealed class SqliteWriteGateTests
         Assert.Equal(
             ["first", "second", "waiting"],
             (await check.AuditEntries.Select(e => e.Action).ToListAsync(cancel)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task SaveChanges_AfterAnotherSaveLostOnItsConcurrencyToken_DoesNotWaitForever()
+    {
+        CancellationToken cancel = TestContext.Current.CancellationToken;
+        await using TestDatabase database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        await using CivicDeskDbContext setup = await database.CreateMigratedContextAsync();
+        Instant now = SystemClock.Instance.GetCurrentInstant();
+        Guid timerId = Guid.NewGuid();
+        setup.Timers.Add(new DurableTimer(timerId, "test", null, "test", now, null, now));
+        await setup.SaveChangesAsync(cancel);
+
+        // Two writers read the same row; the second save fails on the concurrency token, as two staff saving
+        // one case at the same instant do.
+        await using CivicDeskDbContext first = database.CreateContext();
+        await using CivicDeskDbContext second = database.CreateContext();
+        (await first.Timers.SingleAsync(t => t.Id == timerId, cancel)).MarkFired(now);
+        (await second.Timers.SingleAsync(t => t.Id == timerId, cancel)).Cancel(now);
+        await first.SaveChangesAsync(cancel);
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync(cancel));
+
+        await using CivicDeskDbContext next = database.CreateContext();
+        next.AuditEntries.Add(Entry("after the conflict"));
+        Task<int> saving = Task.Run(() => next.SaveChangesAsync(cancel), cancel);
+        Task finished = await Task.WhenAny(saving, Task.Delay(TimeSpan.FromSeconds(10), cancel));
+
+        Assert.Same(saving, finished);
+        Assert.Equal(1, await saving);
     }
 
     private static AuditEntry Entry(string action) =>

@@ -31,7 +31,12 @@ public sealed class IssueApiKeyHandler(CivicDeskDbContext db, TimeProvider time,
             .Select(j => (Guid?)j.Id).SingleOrDefaultAsync(cancellationToken);
         if (jurisdictionId is not Guid jurisdiction)
         {
-            return new NotFound("Jurisdiction");
+            // Named as the option it came from, like the other refusals of the command line; the codes are
+            // listed because the Open311 jurisdiction_id (nyc.gov) is easily taken for the code (nyc).
+            List<string> codes = await db.Jurisdictions.OrderBy(j => j.Code).Select(j => j.Code)
+                .ToListAsync(cancellationToken);
+            return ValidationFailed.Single(
+                "jurisdiction", "not_found", $"No jurisdiction has this code; use one of: {string.Join(", ", codes)}.");
         }
 
         (string key, string prefix) = await GenerateUniqueAsync(cancellationToken);
