@@ -20,6 +20,31 @@ public sealed class PublicUrlOptions : IValidatableObject
     [Required]
     public string PublicBaseUrl { get; set; } = Development;
 
+    /// <summary>
+    /// The origin to assume when <c>PublicBaseUrl</c> is not set: the first address the host listens on (the
+    /// <c>urls</c> setting, which <c>--urls</c> sets), with a wildcard host read as <c>localhost</c>; null when
+    /// there is none or it cannot be read, so that the development default applies.
+    /// </summary>
+    public static string? FromListenUrls(string? urls)
+    {
+        string? first = urls?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .FirstOrDefault();
+        if (first is null)
+        {
+            return null;
+        }
+
+        // Kestrel's wildcards are not valid URI hosts; any of them means every interface, loopback included.
+        foreach (string wildcard in new[] { "://*", "://+", "://0.0.0.0", "://[::]" })
+        {
+            first = first.Replace(wildcard, "://localhost", StringComparison.Ordinal);
+        }
+
+        return Uri.TryCreate(first, UriKind.Absolute, out Uri? uri) && uri.Scheme is "http" or "https"
+            ? uri.GetLeftPart(UriPartial.Authority)
+            : null;
+    }
+
     /// <summary>The configured URL as a URI: scheme, host and port.</summary>
     public Uri Origin => new(PublicBaseUrl, UriKind.Absolute);
 

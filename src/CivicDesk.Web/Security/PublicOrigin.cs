@@ -14,7 +14,9 @@ public static class PublicOrigin
     public static IServiceCollection AddPublicOrigin(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PublicUrlOptions>()
-            .Configure(o => o.PublicBaseUrl = configuration[PublicUrlOptions.Key] ?? o.PublicBaseUrl)
+            .Configure(o => o.PublicBaseUrl = configuration[PublicUrlOptions.Key]
+                ?? PublicUrlOptions.FromListenUrls(configuration["urls"])
+                ?? o.PublicBaseUrl)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         return services;

@@ -124,6 +124,22 @@ public abstract class PostRequestInputTests(WebAppFixture app)
             Assert.Single(answer.ErrorDescriptions()));
     }
 
+    [Fact]
+    public async Task Post_ServiceCodeTwiceWithDifferentValues_Answers400WithThatOneError()
+    {
+        IssuedApiKey key = await Open311TestData.IssueKeyAsync(app);
+        KeyValuePair<string, string>[] form = [.. RodentForm(key), new("service_code", "heat-hot-water")];
+        using HttpClient client = app.CreateClient();
+
+        Open311Answer answer = await Open311Http.PostFormAsync(client, Path, form);
+
+        // The code was given, twice: saying it "was not provided" as well would send the partner the wrong way.
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Equal(
+            "service_code: was given more than once with different values.",
+            Assert.Single(answer.ErrorDescriptions()));
+    }
+
     [Theory]
     [InlineData("DELETE", "requests.json", "GET, POST")]
     [InlineData("PUT", "requests/ABCD-1234.xml", "GET")]

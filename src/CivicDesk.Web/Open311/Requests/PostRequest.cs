@@ -68,7 +68,7 @@ internal static class PostRequest
         CancellationToken cancellationToken)
     {
         List<string> problems = [.. parameters.Errors, .. fields.Errors];
-        if (fields.ServiceCode is null)
+        if (fields.ServiceCode is null && parameters.All("service_code").All(string.IsNullOrWhiteSpace))
         {
             problems.Insert(0, "service_code: was not provided.");
         }
