@@ -80,8 +80,13 @@ internal static class ApiKeysCommand
 
             await using AsyncServiceScope scope = services.CreateAsyncScope();
             ListApiKeysHandler handler = scope.ServiceProvider.GetRequiredService<ListApiKeysHandler>();
-            IReadOnlyList<ApiKeySummary> keys =
+            Result<ApiKeySummary[]> listed =
                 await handler.HandleAsync(parsed.GetValue(jurisdiction), cancellationToken);
+            if (!listed.TryGetValue(out ApiKeySummary[]? keys, out Error? error))
+            {
+                return await context.FailAsync(error);
+            }
+
             await context.Output.WriteLineAsync("PREFIX    JURISDICTION  STATE    ISSUED                NAME");
             foreach (ApiKeySummary key in keys)
             {
@@ -90,7 +95,7 @@ internal static class ApiKeysCommand
                     $"{key.Prefix,-9} {key.JurisdictionCode,-13} {state,-8} {Format(key.CreatedAt),-21} {key.Name}");
             }
 
-            await context.Output.WriteLineAsync($"{keys.Count} key(s).");
+            await context.Output.WriteLineAsync($"{keys.Length} key(s).");
             return 0;
         });
         return list;

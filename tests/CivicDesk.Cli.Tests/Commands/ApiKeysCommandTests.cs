@@ -62,8 +62,13 @@ public sealed class ApiKeysCommandTests
         (int revoked, _, string revokeError) = await CliRun.RunAsync(database, "apikeys", "revoke", "zzzzzzzz");
         (int unnamed, _, string nameError) = await CliRun.RunAsync(
             database, "apikeys", "issue", "--jurisdiction", "nyc", "--name", "  ");
+        (int listed, string listOutput, string listError) = await CliRun.RunAsync(
+            database, "apikeys", "list", "--jurisdiction", "nyc.gov");
 
-        Assert.Equal((1, 1, 1), (issued, revoked, unnamed));
+        Assert.Equal((1, 1, 1, 1), (issued, revoked, unnamed, listed));
+        Assert.StartsWith(
+            "--jurisdiction: No jurisdiction has this code; use one of: nyc.", listError, StringComparison.Ordinal);
+        Assert.DoesNotContain("key(s)", listOutput, StringComparison.Ordinal);
         Assert.StartsWith(
             "--jurisdiction: No jurisdiction has this code; use one of: nyc.", issueError, StringComparison.Ordinal);
         Assert.Contains("API key was not found", revokeError, StringComparison.Ordinal);
