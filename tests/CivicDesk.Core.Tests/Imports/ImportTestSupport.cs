@@ -28,7 +28,8 @@ internal static class ImportTestSupport
         TimeProvider? time = null)
     {
         await using CivicDeskDbContext db = await database.CreateMigratedContextAsync();
-        return await Handler(db, time ?? TimeProvider.System).HandleAsync(request, TestContext.Current.CancellationToken);
+        ImportCasesHandler handler = Handler(db, time ?? TimeProvider.System);
+        return await handler.HandleAsync(request, TestContext.Current.CancellationToken);
     }
 
     /// <summary>The importer over <paramref name="db"/>, with the SLA services the container would give it.</summary>
