@@ -20,4 +20,18 @@ public sealed class AccessibilityCheckTests(BrowserApp app) : IClassFixture<Brow
         Assert.Contains(result.Violations, v => v.Id == "image-alt");
         Assert.Contains(result.Violations, v => v.Id == "label");
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Check_PageOfAContextWithoutJavaScript_FailsAtOnceInsteadOfHanging()
+    {
+        await using Microsoft.Playwright.IBrowserContext context =
+            await app.NewContextAsync(javaScript: false, TestContext.Current.CancellationToken);
+        Microsoft.Playwright.IPage page = await context.NewPageAsync();
+        await page.GotoAsync("/staff/sign-in");
+
+        Xunit.Sdk.FailException failure = await Assert.ThrowsAsync<Xunit.Sdk.FailException>(
+            () => Accessibility.RunAsync(page));
+
+        Assert.Contains("AssertNoViolationsWithoutScriptAsync", failure.Message, StringComparison.Ordinal);
+    }
 }

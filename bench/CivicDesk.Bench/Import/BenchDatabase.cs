@@ -1,9 +1,13 @@
+using CivicDesk.Core.CaseTypes;
+using CivicDesk.Core.Catalog;
 using CivicDesk.Core.Catalog.SeedCatalog;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
 using CivicDesk.Core.Imports.ImportCases;
+using CivicDesk.Core.Sla;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -66,7 +70,13 @@ internal sealed record BenchDatabase(string Provider, string ConnectionString)
         await using CivicDeskDbContext db = CreateContext();
         await db.Database.MigrateAsync(cancellationToken);
         SeedCatalogHandler seed = new(db, TimeProvider.System, NullLogger<SeedCatalogHandler>.Instance);
-        ImportCasesHandler import = new(db, seed, TimeProvider.System, NullLogger<ImportCasesHandler>.Instance);
+        CatalogCache catalog = new(TimeProvider.System);
+        ISlaPolicy policy = new CaseTypeSlaPolicy(
+            new SlaSources(db, catalog), new DefaultSlaPolicy(db, catalog, Options.Create(new SlaOptions())));
+        SlaFirstScheduling clocks = new(
+            db, policy, new SlaTimerScheduler(db, policy, TimeProvider.System), TimeProvider.System);
+        ImportCasesHandler import = new(db, seed, new CaseTypeResolver(db, catalog), clocks, TimeProvider.System,
+            NullLogger<ImportCasesHandler>.Instance);
         Result<ImportSummary> result =
             await import.HandleAsync(new ImportCases(mapping, sample, report), cancellationToken);
         if (!result.IsSuccess)

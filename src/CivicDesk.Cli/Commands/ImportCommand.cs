@@ -91,6 +91,9 @@ internal static class ImportCommand
 
         await output.WriteLineAsync(Row("services created", summary.ServicesCreated.Count));
         await output.WriteLineAsync(Row("departments created", summary.DepartmentsCreated.Count));
+        await output.WriteLineAsync(Row("open cases clocked", summary.Clocks.Cases));
+        await output.WriteLineAsync(Row("clocks scheduled", summary.Clocks.Clocks));
+        await output.WriteLineAsync(Row("timers scheduled", summary.Clocks.Timers));
         await output.WriteLineAsync($"Rejected rows are listed in {summary.ReportPath}");
     }
 

@@ -20,4 +20,14 @@ internal static partial class Log
         long rejected,
         long flagged,
         long elapsedMilliseconds);
+
+    [LoggerMessage(5003, LogLevel.Information,
+        "SLA clocks of {SourceSystem} scheduled: {Cases} open cases without clocks got {Clocks} clocks and "
+        + "{Timers} timers")]
+    public static partial void ImportClocksScheduled(
+        ILogger logger,
+        string sourceSystem,
+        long cases,
+        long clocks,
+        long timers);
 }

@@ -16,9 +16,8 @@ namespace CivicDesk.Core.Sla;
 /// it), no pending timer for a clock that stopped, paused or moved its deadline, and one <see cref="CaseSlaClock"/>
 /// row per clock. It lists what changed (<see cref="SlaChanges"/>); the caller stores
 /// that in the transaction of the change that moved the clocks, tracked, set-based, or as a new case's rows.
+/// Imported open cases get their first clocks through it too, in batches (<see cref="SlaFirstScheduling"/>).
 /// </summary>
-// Limitation: bulk imports write cases without calling this, so an imported case gets its timers only at its
-// first status change. Schedule them in the importer (in batches) when imported open cases must be watched too.
 public sealed class SlaTimerScheduler(CivicDeskDbContext db, ISlaPolicy policy, TimeProvider time)
 {
     internal static readonly string[] SlaKinds = [TimerKinds.SlaWarning, TimerKinds.SlaBreach];

@@ -30,6 +30,10 @@ public sealed class ImportCommandTests
         Assert.Equal("262", Count(nycOutput, "flagged"));
         Assert.Equal("198", Count(nycOutput, "MisdecodedText"));
         Assert.Equal("81", Count(nycOutput, "services created"));
+
+        // No case type is published here: each of the 580 open cases gets the configured default clock, once.
+        Assert.Equal(("580", "580"), (Count(nycOutput, "open cases clocked"), Count(nycOutput, "clocks scheduled")));
+        Assert.Equal(("0", "0"), (Count(laOutput, "clocks scheduled"), Count(againOutput, "clocks scheduled")));
         Assert.Equal(
             ["2,000 rows read…", "4,000 rows read…"],
             nycProgress.Split('\n', StringSplitOptions.RemoveEmptyEntries));

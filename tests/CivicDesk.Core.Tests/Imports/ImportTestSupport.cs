@@ -1,7 +1,11 @@
+using CivicDesk.Core.CaseTypes;
+using CivicDesk.Core.Catalog;
 using CivicDesk.Core.Catalog.SeedCatalog;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
 using CivicDesk.Core.Imports.ImportCases;
+using CivicDesk.Core.Sla;
+using CivicDesk.Core.Tests.Sla;
 using CivicDesk.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -18,12 +22,25 @@ internal static class ImportTestSupport
 
     public static string LaSample => RepositoryPaths.Samples("la311", "myla311_2018_sample_10k.csv");
 
-    public static async Task<Result<ImportSummary>> TryImportAsync(TestDatabase database, ImportCases request)
+    public static async Task<Result<ImportSummary>> TryImportAsync(
+        TestDatabase database,
+        ImportCases request,
+        TimeProvider? time = null)
     {
         await using CivicDeskDbContext db = await database.CreateMigratedContextAsync();
-        SeedCatalogHandler seed = new(db, TimeProvider.System, NullLogger<SeedCatalogHandler>.Instance);
-        ImportCasesHandler handler = new(db, seed, TimeProvider.System, NullLogger<ImportCasesHandler>.Instance);
+        ImportCasesHandler handler = Handler(db, time ?? TimeProvider.System);
         return await handler.HandleAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>The importer over <paramref name="db"/>, with the SLA services the container would give it.</summary>
+    public static ImportCasesHandler Handler(CivicDeskDbContext db, TimeProvider time)
+    {
+        CatalogCache catalog = new(time);
+        ISlaPolicy policy = SlaServices.Policy(db, catalog);
+        SlaFirstScheduling clocks = new(db, policy, new SlaTimerScheduler(db, policy, time), time);
+        SeedCatalogHandler seed = new(db, time, NullLogger<SeedCatalogHandler>.Instance);
+        return new ImportCasesHandler(
+            db, seed, new CaseTypeResolver(db, catalog), clocks, time, NullLogger<ImportCasesHandler>.Instance);
     }
 
     public static async Task<ImportSummary> ImportAsync(

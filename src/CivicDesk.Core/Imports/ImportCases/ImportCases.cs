@@ -1,4 +1,5 @@
 using CivicDesk.Core.Cases;
+using CivicDesk.Core.Sla;
 
 namespace CivicDesk.Core.Imports.ImportCases;
 
@@ -20,7 +21,8 @@ public sealed record ImportCases(
 /// <summary>
 /// What one import run did. <c>Flags</c> counts inserted rows per data-quality flag (a row with two flags counts
 /// under both); <c>ServicesCreated</c> and <c>DepartmentsCreated</c> list the codes of the historical services
-/// and the departments created for types and agencies the catalogue lacked.
+/// and the departments created for types and agencies the catalogue lacked. <c>Clocks</c> counts the SLA clocks
+/// and timers scheduled after the rows were written, for the source's open cases that had none.
 /// </summary>
 public sealed record ImportSummary(
     Guid RunId,
@@ -34,4 +36,7 @@ public sealed record ImportSummary(
     IReadOnlyDictionary<DataQualityFlags, long> Flags,
     IReadOnlyList<string> ServicesCreated,
     IReadOnlyList<string> DepartmentsCreated,
-    string ReportPath);
+    string ReportPath)
+{
+    public ClocksScheduled Clocks { get; init; } = ClocksScheduled.None;
+}

@@ -1,9 +1,11 @@
 using System.Text.Json;
+using CivicDesk.Core.CaseTypes;
 using CivicDesk.Core.Catalog.SeedCatalog;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
 using CivicDesk.Core.Imports.Mapping;
 using CivicDesk.Core.Jurisdictions;
+using CivicDesk.Core.Sla;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using nietras.SeparatedValues;
@@ -15,11 +17,15 @@ namespace CivicDesk.Core.Imports.ImportCases;
 /// The one importer of case history. It streams the file row by row, maps each row through the source's
 /// mapping, and writes accepted rows through the provider's bulk path. Re-running a file inserts nothing new:
 /// a row whose source key is present is counted, not written. The jurisdiction is seeded from the mapping's
-/// catalogue when it does not exist yet.
+/// catalogue when it does not exist yet. Each case is pinned to its service's case type as intake pins it; once
+/// the rows are in, the source's open cases without clocks get them from their history
+/// (<see cref="SlaFirstScheduling"/>), so a re-run schedules only what an earlier run left unscheduled.
 /// </summary>
 public sealed class ImportCasesHandler(
     CivicDeskDbContext db,
     SeedCatalogHandler seedCatalog,
+    CaseTypeResolver caseTypes,
+    SlaFirstScheduling clocks,
     TimeProvider time,
     ILogger<ImportCasesHandler> logger)
 {
@@ -57,13 +63,37 @@ public sealed class ImportCasesHandler(
         using RowMapper mapper = new(mapping, layout, times, jurisdiction.Bounds, time);
         ImportRun run = new(time.NewId(), jurisdiction.Id, mapping.SourceSystem, Path.GetFileName(request.FilePath),
             time.GetCurrentInstant());
-        ImportRunner runner = new(db, time, logger, new ImportTarget(jurisdiction.Id, mapping.SourceSystem));
-        return await runner.RunAsync(request, run, jurisdiction.Code, reader, mapper, cancellationToken);
+        ImportRunner runner = new(
+            db, time, caseTypes, logger, new ImportTarget(jurisdiction.Id, mapping.SourceSystem));
+        ImportSummary summary =
+            await runner.RunAsync(request, run, jurisdiction.Code, reader, mapper, cancellationToken);
+        return summary with
+        {
+            Clocks = await ScheduleClocksAsync(jurisdiction.Id, mapping.SourceSystem, cancellationToken),
+        };
+    }
+
+    /// <summary>
+    /// After the run's last commit, since the clocks are written in transactions of their own: a failure here
+    /// keeps the imported cases, and the next run of the source (or the next start, for the demo) schedules them.
+    /// </summary>
+    private async Task<ClocksScheduled> ScheduleClocksAsync(
+        Guid jurisdictionId,
+        string sourceSystem,
+        CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        ClocksScheduled scheduled = await clocks.ScheduleUnclockedAsync(
+            jurisdictionId, sourceSystem, SlaFirstScheduling.DefaultBatchSize, cancellationToken);
+        Log.ImportClocksScheduled(logger, sourceSystem, scheduled.Cases, scheduled.Clocks, scheduled.Timers);
+        return scheduled;
     }
 
     /// <summary>
     /// Imports the file unless a completed run of the same source into the same jurisdiction exists; used by the
-    /// first start to seed the demo history once. Returns no summary when it imported nothing.
+    /// first start to seed the demo history once. Returns no summary when it imported nothing; it then still
+    /// schedules the clocks of the source's open cases that have none (a start that stopped between the import
+    /// and its scheduling), which costs one query when there are none.
     /// </summary>
     public async Task<Result<ImportSummary?>> HandleOnceAsync(ImportCases request, CancellationToken cancellationToken)
     {
@@ -73,12 +103,14 @@ public sealed class ImportCasesHandler(
             return error!;
         }
 
-        bool done = await db.ImportRuns.AnyAsync(
-            r => r.SourceSystem == mapping.SourceSystem && r.FinishedAt != null
-                && db.Jurisdictions.Any(j => j.Id == r.JurisdictionId && j.Code == mapping.Jurisdiction),
-            cancellationToken);
-        if (done)
+        Guid? done = await db.ImportRuns
+            .Where(r => r.SourceSystem == mapping.SourceSystem && r.FinishedAt != null
+                && db.Jurisdictions.Any(j => j.Id == r.JurisdictionId && j.Code == mapping.Jurisdiction))
+            .Select(r => (Guid?)r.JurisdictionId)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (done is Guid jurisdictionId)
         {
+            await ScheduleClocksAsync(jurisdictionId, mapping.SourceSystem, cancellationToken);
             return (ImportSummary?)null;
         }
 

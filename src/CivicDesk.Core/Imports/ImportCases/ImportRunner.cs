@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using CivicDesk.Core.Audit;
 using CivicDesk.Core.Cases;
+using CivicDesk.Core.CaseTypes;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
 using Microsoft.Data.Sqlite;
@@ -20,7 +21,12 @@ namespace CivicDesk.Core.Imports.ImportCases;
 /// transaction records the run's counts and its audit entry. A run that fails part-way keeps the batches it
 /// committed; running the file again completes it, since present keys are skipped.
 /// </summary>
-internal sealed class ImportRunner(CivicDeskDbContext db, TimeProvider time, ILogger logger, ImportTarget target)
+internal sealed class ImportRunner(
+    CivicDeskDbContext db,
+    TimeProvider time,
+    CaseTypeResolver caseTypes,
+    ILogger logger,
+    ImportTarget target)
 {
     public async Task<ImportSummary> RunAsync(
         ImportCases request,
@@ -38,7 +44,7 @@ internal sealed class ImportRunner(CivicDeskDbContext db, TimeProvider time, ILo
         string reportPath = request.ReportPath
             ?? Path.Combine(Path.GetTempPath(), $"civicdesk-import-{run.Id}-rejected.csv");
         ImportTally tally = new();
-        ServiceDirectory directory = new(db, time, target.JurisdictionId, target.SourceSystem);
+        ServiceDirectory directory = new(db, time, caseTypes, target.JurisdictionId, target.SourceSystem);
         await directory.LoadAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         try

@@ -14,6 +14,7 @@ internal static class ImportSql
         "id", "jurisdiction_id", "service_id", "department_id", "queue_id", "reference", "status", "channel",
         "latitude", "longitude", "address", "address_id", "zip_code", "answers", "status_note", "created_at",
         "updated_at", "closed_at", "expected_at", "version", "quality", "source_system", "source_key", "source_data",
+        "case_type_key", "case_type_version", "case_type_hash",
     ];
 
     public static readonly string[] EventColumns =

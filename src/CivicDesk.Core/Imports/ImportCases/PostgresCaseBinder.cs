@@ -38,6 +38,9 @@ internal static class PostgresCaseBinder
         await copy.WriteAsync(target.SourceSystem, NpgsqlDbType.Varchar, ct);
         await copy.WriteAsync(row.SourceKey, NpgsqlDbType.Varchar, ct);
         await WriteTextAsync(copy, row.SourceData, ct);
+        await WriteTextAsync(copy, row.Place.CaseType?.Key, ct);
+        await WriteNullableAsync(copy, row.Place.CaseType?.Version, ct);
+        await WriteTextAsync(copy, row.Place.CaseType?.ContentHash, ct);
     }
 
     public static Task WriteCreatedEventAsync(
@@ -83,6 +86,9 @@ internal static class PostgresCaseBinder
 
     private static Task WriteNullableAsync(NpgsqlBinaryImporter copy, double? value, CancellationToken ct) =>
         value is double present ? copy.WriteAsync(present, NpgsqlDbType.Double, ct) : copy.WriteNullAsync(ct);
+
+    private static Task WriteNullableAsync(NpgsqlBinaryImporter copy, int? value, CancellationToken ct) =>
+        value is int present ? copy.WriteAsync(present, NpgsqlDbType.Integer, ct) : copy.WriteNullAsync(ct);
 
     private static Task WriteInstantAsync(NpgsqlBinaryImporter copy, Instant? value, CancellationToken ct) =>
         value is Instant present

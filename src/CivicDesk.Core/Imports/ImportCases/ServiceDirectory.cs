@@ -1,3 +1,4 @@
+using CivicDesk.Core.CaseTypes;
 using CivicDesk.Core.Catalog;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
@@ -6,22 +7,32 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CivicDesk.Core.Imports.ImportCases;
 
-/// <summary>Where an imported case belongs: its service, department and queue.</summary>
-internal readonly record struct CasePlace(Guid ServiceId, Guid DepartmentId, Guid QueueId);
+/// <summary>
+/// Where an imported case belongs: its service, department and queue, and the case type version its service's new
+/// cases are pinned to (null for a service without one).
+/// </summary>
+internal readonly record struct CasePlace(
+    Guid ServiceId,
+    Guid DepartmentId,
+    Guid QueueId,
+    PinnedCaseType? CaseType);
 
 /// <summary>
 /// The jurisdiction's services and departments by code, loaded once per run. A type or agency the catalogue
-/// does not know is created on first sight: an inactive (historical) service, a department with a
-/// <c>main</c> queue. Both are written in the run's current transaction.
+/// does not know is created on first sight: an inactive (historical) service, a department with the queues a
+/// seeded department has (<c>main</c>, and <c>supervisor-review</c> where the 311 case type's breach escalation
+/// sends a late case). Both are written in the run's current transaction. Each service's case type is resolved
+/// once, as intake resolves it (<see cref="CaseTypeResolver"/>), so pinning costs no round trip per row.
 /// </summary>
 internal sealed class ServiceDirectory(
     CivicDeskDbContext db,
     TimeProvider time,
+    CaseTypeResolver caseTypes,
     Guid jurisdictionId,
     string sourceSystem)
 {
     private const int HistoricalRank = 1000;
-    private readonly Dictionary<string, (Guid Id, Guid DepartmentId)> _services = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ServiceEntry> _services = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Guid Id, Guid QueueId)> _departments = new(StringComparer.Ordinal);
 
     public List<string> ServicesCreated { get; } = [];
@@ -44,7 +55,8 @@ internal sealed class ServiceDirectory(
             .ToListAsync(cancellationToken);
         foreach (var service in services)
         {
-            _services[service.Code] = (service.Id, service.DepartmentId);
+            _services[service.Code] = new ServiceEntry(
+                service.Id, service.DepartmentId, await CaseTypeAsync(service.Code, cancellationToken));
         }
     }
 
@@ -63,7 +75,7 @@ internal sealed class ServiceDirectory(
         (Guid Id, Guid QueueId)? department = string.IsNullOrEmpty(departmentCode)
             ? null
             : await DepartmentAsync(departmentCode, departmentName, cancellationToken);
-        if (!_services.TryGetValue(serviceCode, out (Guid Id, Guid DepartmentId) service))
+        if (!_services.TryGetValue(serviceCode, out ServiceEntry? service))
         {
             department ??= await DepartmentAsync(sourceSystem, null, cancellationToken);
             service = await AddServiceAsync(serviceCode, typeName, department.Value.Id, cancellationToken);
@@ -76,7 +88,7 @@ internal sealed class ServiceDirectory(
             department = (owner, queue);
         }
 
-        return new CasePlace(service.Id, department.Value.Id, department.Value.QueueId);
+        return new CasePlace(service.Id, department.Value.Id, department.Value.QueueId, service.CaseType);
     }
 
     private async ValueTask<(Guid Id, Guid QueueId)> DepartmentAsync(
@@ -93,13 +105,14 @@ internal sealed class ServiceDirectory(
         Queue queue = new(time.NewId(), department.Id, "main", code + " main queue");
         db.Departments.Add(department);
         db.Queues.Add(queue);
+        db.Queues.Add(new Queue(time.NewId(), department.Id, "supervisor-review", code + " supervisor review"));
         await db.SaveChangesAsync(cancellationToken);
         _departments[code] = (department.Id, queue.Id);
         DepartmentsCreated.Add(code);
         return (department.Id, queue.Id);
     }
 
-    private async ValueTask<(Guid Id, Guid DepartmentId)> AddServiceAsync(
+    private async ValueTask<ServiceEntry> AddServiceAsync(
         string code,
         string typeName,
         Guid departmentId,
@@ -111,8 +124,14 @@ internal sealed class ServiceDirectory(
             "Historical", string.Empty, isActive: false, HistoricalRank + ServicesCreated.Count);
         db.Services.Add(service);
         await db.SaveChangesAsync(cancellationToken);
-        _services[code] = (service.Id, departmentId);
+        ServiceEntry entry = new(service.Id, departmentId, await CaseTypeAsync(code, cancellationToken));
+        _services[code] = entry;
         ServicesCreated.Add(code);
-        return (service.Id, departmentId);
+        return entry;
     }
+
+    private Task<PinnedCaseType?> CaseTypeAsync(string serviceCode, CancellationToken cancellationToken) =>
+        caseTypes.ForServiceAsync(jurisdictionId, serviceCode, cancellationToken);
+
+    private sealed record ServiceEntry(Guid Id, Guid DepartmentId, PinnedCaseType? CaseType);
 }

@@ -48,6 +48,9 @@ internal static class SqliteCaseBinder
         p[20].Value = (int)row.Quality;
         p[22].Value = row.SourceKey;
         p[23].Value = Nullable(row.SourceData);
+        p[24].Value = Nullable(row.Place.CaseType?.Key);
+        p[25].Value = Nullable(row.Place.CaseType?.Version);
+        p[26].Value = Nullable(row.Place.CaseType?.ContentHash);
     }
 
     public static void BindCreatedEvent(SqliteCommand command, ImportedCase row)

@@ -1,0 +1,148 @@
+using System.Data.Common;
+using CivicDesk.Core.Cases;
+using CivicDesk.Core.Common;
+using CivicDesk.Core.CaseTypes;
+using CivicDesk.Core.Data;
+using CivicDesk.Core.Timers;
+using CivicDesk.Workflow.Sla;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NodaTime;
+
+namespace CivicDesk.Core.Sla;
+
+/// <summary>
+/// Gives the open cases of one source system that have no stored clock their first clocks and timers, from their
+/// history (each status they entered and when): the cases a bulk import wrote without intake's scheduling. The
+/// same evaluation as intake's and a recompute's (<see cref="SlaTimerScheduler"/>, with the case's plan from
+/// <see cref="ISlaPolicy"/>), in keyset batches read without tracking and written set-based
+/// (<see cref="SlaBatchWriter"/>), one transaction per batch. A case that has a clock row is never read, so a
+/// second call schedules nothing twice; a closed case gets no clock.
+/// </summary>
+/// <remarks>
+/// A status change or another import that gives a case its clocks between a batch's read and its write makes the
+/// batch's insert fail on the clock's key; the batch is then rolled back and read again without that case.
+/// </remarks>
+public sealed class SlaFirstScheduling(
+    CivicDeskDbContext db,
+    ISlaPolicy policy,
+    SlaTimerScheduler scheduler,
+    TimeProvider time)
+{
+    public const int DefaultBatchSize = 1000;
+
+    private const int MaxConflicts = 10;
+
+    // SQLITE_CONSTRAINT: the only constraint a batch of new clock rows can break is the clock's key.
+    private const int SqliteConstraint = 19;
+
+    private static readonly CaseStatus[] OpenStatuses =
+        [.. Enum.GetValues<CaseStatus>().Where(s => s.IsOpen())];
+
+    /// <summary>Schedules the clocks of <paramref name="sourceSystem"/>'s open cases that have none.</summary>
+    public async Task<ClocksScheduled> ScheduleUnclockedAsync(
+        Guid jurisdictionId,
+        string sourceSystem,
+        int batchSize,
+        CancellationToken cancellationToken)
+    {
+        ClocksScheduled total = ClocksScheduled.None;
+        Guid after = Guid.Empty;
+        int conflicts = 0;
+        while (true)
+        {
+            List<SubjectRow> batch = await db.Cases.AsNoTracking()
+                .Where(c => c.JurisdictionId == jurisdictionId
+                    && c.SourceSystem == sourceSystem
+                    && OpenStatuses.Contains(c.Status)
+                    && !db.CaseSlaClocks.Any(k => k.CaseId == c.Id)
+                    && c.Id.CompareTo(after) > 0)
+                .OrderBy(c => c.Id)
+                .Take(batchSize)
+                .Select(c => new SubjectRow(
+                    c.Id, c.ServiceId, c.CaseTypeKey, c.CaseTypeVersion, c.CaseTypeHash))
+                .ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                return total;
+            }
+
+            try
+            {
+                total = total.Add(await ScheduleBatchAsync(jurisdictionId, batch, cancellationToken));
+            }
+            catch (DbException exception) when (IsDuplicateClock(exception) && ++conflicts <= MaxConflicts)
+            {
+                // Another writer gave some of these cases their clocks first; the batch was rolled back whole,
+                // and read again it leaves those cases out.
+                continue;
+            }
+
+            after = batch[^1].Id;
+        }
+    }
+
+    private async Task<ClocksScheduled> ScheduleBatchAsync(
+        Guid jurisdictionId,
+        List<SubjectRow> batch,
+        CancellationToken cancellationToken)
+    {
+        // An imported case whose source gives no time for its status change entered that status when it was
+        // created: at the same instant, the creation comes first whatever order the rows are read in.
+        Guid[] ids = [.. batch.Select(c => c.Id)];
+        ILookup<Guid, CaseHistoryEvent> histories = (await db.CaseEvents.AsNoTracking()
+                .Where(e => ids.Contains(e.CaseId)
+                    && (e.Kind == CaseEventKind.Created || e.Kind == CaseEventKind.StatusChanged)
+                    && e.ToStatus != null)
+                .Select(e => new { e.CaseId, e.At, e.Kind, e.ToStatus })
+                .ToListAsync(cancellationToken))
+            .OrderBy(e => e.At)
+            .ThenBy(e => e.Kind != CaseEventKind.Created)
+            .ToLookup(e => e.CaseId, e => (CaseHistoryEvent)new StateEntered(e.At, e.ToStatus!.Value.ToCode()));
+
+        // A case without clock rows has no pending SLA timer as a rule, but any it has are reconciled, not doubled.
+        ILookup<Guid, DurableTimer> timers = (await db.Timers.AsNoTracking()
+                .Where(t => t.CaseId != null && ids.Contains(t.CaseId.Value)
+                    && SlaTimerScheduler.SlaKinds.Contains(t.Kind))
+                .ToListAsync(cancellationToken))
+            .ToLookup(t => t.CaseId!.Value);
+        Instant now = time.GetCurrentInstant();
+        SlaChanges changes = new();
+        int cases = 0;
+        foreach (SubjectRow row in batch)
+        {
+            SlaSubject subject = new(jurisdictionId, row.ServiceId, row.Pin);
+            SlaPlan? plan = await policy.PlanForAsync(subject, cancellationToken);
+            int before = changes.AddedClocks.Count;
+            scheduler.Apply(row.Id, plan, [.. histories[row.Id]], [.. timers[row.Id]], [], now, changes);
+            cases += changes.AddedClocks.Count > before ? 1 : 0;
+        }
+
+        await new SlaBatchWriter(db).WriteAsync(changes, cancellationToken);
+        return new ClocksScheduled(cases, changes.AddedClocks.Count, changes.AddedTimers.Count);
+    }
+
+    private static bool IsDuplicateClock(DbException exception) => exception
+        is SqliteException { SqliteErrorCode: SqliteConstraint }
+        or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    private sealed record SubjectRow(Guid Id, Guid ServiceId, string? Key, int? Version, string? Hash)
+    {
+        public PinnedCaseType? Pin => Key is not null && Version is int version && Hash is not null
+            ? new PinnedCaseType(Key, version, Hash)
+            : null;
+    }
+}
+
+/// <summary>How many open cases got their first clocks, and how many clock rows and timers that wrote.</summary>
+public sealed record ClocksScheduled(long Cases, long Clocks, long Timers)
+{
+    public static ClocksScheduled None { get; } = new(0, 0, 0);
+
+    public ClocksScheduled Add(ClocksScheduled other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new ClocksScheduled(Cases + other.Cases, Clocks + other.Clocks, Timers + other.Timers);
+    }
+}
