@@ -19,8 +19,9 @@ namespace CivicDesk.Bench.Sla;
 /// <summary>
 /// Issue 4, item 10. Part 1: SLA clock evaluation in memory (<see cref="SlaEvaluationRun"/>). Part 2, on each
 /// database holding many open cases of the NYC 311 case type: the time to publish version 2 of calendar
-/// nyc-business (one more holiday) through <see cref="PublishCalendarHandler"/>, which evaluates every open case's
-/// clocks again and writes <c>case_sla_clocks</c>, timers and timeline notes; against the time to merely read
+/// nyc-business (one more holiday) through <see cref="PublishCalendarHandler"/>, which evaluates again the open
+/// cases whose stored clocks the holiday can move and writes <c>case_sla_clocks</c>, timers and timeline notes;
+/// against the time to merely read
 /// the same cases and their status history with the same keyset batches, in the same run. Target: at most 2×.
 /// The read baseline always reads every open case; the recompute evaluates only those whose stored clocks the
 /// edit can move, and the table says how many that was.

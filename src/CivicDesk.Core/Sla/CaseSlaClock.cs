@@ -36,6 +36,12 @@ public sealed class CaseSlaClock
     /// <summary>The earliest warning of the clock's current deadline, if it has one.</summary>
     public Instant? WarningAt { get; private set; }
 
+    /// <summary>
+    /// When the clock last stopped counting (its stop, or the start of its current pause); null while it runs.
+    /// A recompute after a calendar edit skips a paused clock whose pause began before the first changed day.
+    /// </summary>
+    public Instant? StoppedCountingAt { get; private set; }
+
     /// <summary>The calendar the clock counted on, and its version, when last evaluated.</summary>
     public string CalendarKey { get; private set; }
 
@@ -50,7 +56,8 @@ public sealed class CaseSlaClock
         Instant? warning = status.Warnings.Count == 0 ? null : status.Warnings.Min(w => w.At);
         string state = SlaClockStates.Of(status, warning, now);
         bool changed = state != State || status.Deadline != Deadline || warning != WarningAt
-            || calendarKey != CalendarKey || calendarVersion != CalendarVersion;
+            || status.StoppedCountingAt != StoppedCountingAt || calendarKey != CalendarKey
+            || calendarVersion != CalendarVersion;
 
         // An unchanged row is left alone, so evaluating many cases again writes only those that moved.
         if (!changed)
@@ -61,6 +68,7 @@ public sealed class CaseSlaClock
         State = state;
         Deadline = status.Deadline;
         WarningAt = warning;
+        StoppedCountingAt = status.StoppedCountingAt;
         CalendarKey = calendarKey;
         CalendarVersion = calendarVersion;
         UpdatedAt = now;

@@ -36,7 +36,8 @@ internal sealed class SlaBatchWriter(CivicDeskDbContext db)
     private static readonly string[] ClockValues =
     [
         nameof(CaseSlaClock.State), nameof(CaseSlaClock.Deadline), nameof(CaseSlaClock.WarningAt),
-        nameof(CaseSlaClock.CalendarKey), nameof(CaseSlaClock.CalendarVersion), nameof(CaseSlaClock.UpdatedAt),
+        nameof(CaseSlaClock.StoppedCountingAt), nameof(CaseSlaClock.CalendarKey),
+        nameof(CaseSlaClock.CalendarVersion), nameof(CaseSlaClock.UpdatedAt),
     ];
 
     private static readonly string[] TimerKey = [nameof(DurableTimer.Id)];

@@ -16,8 +16,8 @@ namespace CivicDesk.Core.Sla;
 /// clock rows in three queries without tracking, evaluated in memory, and only what changed written set-based in
 /// one transaction per batch (<see cref="SlaBatchWriter"/>), so memory stays flat however many cases there are. A
 /// case whose deadline moved gets an internal timeline event saying why. Cases whose stored clocks cannot have
-/// moved (no changed day in their windows, see <see cref="CalendarChange"/>) are filtered out in the query and
-/// not read at all; their rows keep the calendar version they were evaluated on.
+/// moved (no changed day in their clocks' windows, see <see cref="CalendarChange"/>) are filtered out in the query
+/// and not read at all; their rows keep the calendar version they were evaluated on.
 /// </summary>
 // Limitation: a status change committed between a batch's read and its save is evaluated from the history read
 // before it; the change's own scheduling (which already counts on the new calendar) wins only if it saves last.
@@ -77,8 +77,10 @@ public sealed class SlaRecomputation(
     }
 
     /// <summary>
-    /// The open cases of the case types to evaluate again: with <paramref name="change"/>, only those whose
-    /// stored clocks on the calendar may have moved (see <see cref="CalendarChange"/>), and any without one.
+    /// The open cases of the case types to evaluate again: with <paramref name="change"/>, only those with a stored
+    /// clock on the calendar whose window may meet a changed day (see <see cref="CalendarChange"/>), or on a version
+    /// not compared, or stored before the end of its last counted span was (evaluated once), and any without one.
+    /// A case's creation bounds the start of its clocks' windows from below: no status is entered before it.
     /// </summary>
     private IQueryable<Case> Candidates(Guid jurisdictionId, string key, string[] hashes, CalendarChange? change)
     {
@@ -92,13 +94,35 @@ public sealed class SlaRecomputation(
             return open;
         }
 
-        Instant pastEnd = change.PastEnd;
+        // A window is [the earlier of creation and first warning, the deadline or else the end of the last span
+        // counted]; unused ranges are empty ones at the start of the compared range, which meet no window that
+        // the first test below does not already take.
+        Instant rangeStart = change.RangeStart;
         Instant futureStart = change.FutureStart;
         int[] versions = change.Versions;
-        return open.Where(c => c.CreatedAt < pastEnd
-            || !db.CaseSlaClocks.Any(k => k.CaseId == c.Id && k.CalendarKey == key)
+        Interval[] past =
+        [
+            .. change.Past,
+            .. Enumerable.Repeat(
+                new Interval(rangeStart, rangeStart), CalendarChange.MaxPastRanges - change.Past.Count),
+        ];
+        (Instant s0, Instant e0, Instant s1, Instant e1, Instant s2, Instant e2) =
+            (past[0].Start, past[0].End, past[1].Start, past[1].End, past[2].Start, past[2].End);
+        (Instant s3, Instant e3, Instant s4, Instant e4, Instant s5, Instant e5) =
+            (past[3].Start, past[3].End, past[4].Start, past[4].End, past[5].Start, past[5].End);
+        string notStarted = SlaClockStates.NotStarted;
+        return open.Where(c => !db.CaseSlaClocks.Any(k => k.CaseId == c.Id && k.CalendarKey == key)
             || db.CaseSlaClocks.Any(k => k.CaseId == c.Id && k.CalendarKey == key
-                && (!versions.Contains(k.CalendarVersion) || k.WarningAt < pastEnd || k.Deadline > futureStart)));
+                && (!versions.Contains(k.CalendarVersion)
+                    || c.CreatedAt < rangeStart || k.WarningAt < rangeStart
+                    || k.Deadline >= futureStart
+                    || (k.Deadline == null && k.StoppedCountingAt == null && k.State != notStarted)
+                    || ((c.CreatedAt < e0 || k.WarningAt < e0) && (k.Deadline ?? k.StoppedCountingAt) >= s0)
+                    || ((c.CreatedAt < e1 || k.WarningAt < e1) && (k.Deadline ?? k.StoppedCountingAt) >= s1)
+                    || ((c.CreatedAt < e2 || k.WarningAt < e2) && (k.Deadline ?? k.StoppedCountingAt) >= s2)
+                    || ((c.CreatedAt < e3 || k.WarningAt < e3) && (k.Deadline ?? k.StoppedCountingAt) >= s3)
+                    || ((c.CreatedAt < e4 || k.WarningAt < e4) && (k.Deadline ?? k.StoppedCountingAt) >= s4)
+                    || ((c.CreatedAt < e5 || k.WarningAt < e5) && (k.Deadline ?? k.StoppedCountingAt) >= s5))));
     }
 
     /// <summary>

@@ -1192,6 +1192,10 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("state");
 
+                    b.Property<DateTime?>("StoppedCountingAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stopped_counting_at");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");

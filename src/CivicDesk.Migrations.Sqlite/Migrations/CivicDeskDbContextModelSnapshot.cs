@@ -1187,6 +1187,10 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("state");
 
+                    b.Property<long?>("StoppedCountingAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stopped_counting_at");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");

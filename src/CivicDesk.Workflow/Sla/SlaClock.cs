@@ -34,7 +34,12 @@ public static class SlaClock
         SlaClockState state = StateOf(run, deadline, now);
         IReadOnlyList<SlaWarningTime> warnings = Warn(clock, calendar, deadline);
         return new SlaClockStatus(
-            clock.Id, state, run.Target, started, run.StoppedAt, used, budget, deadline, warnings);
+            clock.Id, state, run.Target, started, run.StoppedAt, used, budget, deadline, warnings)
+        {
+            StoppedCountingAt = run.RunningSince is null
+                ? run.StoppedAt ?? (run.RanSpans.Count > 0 ? run.RanSpans[^1].End : started)
+                : null,
+        };
     }
 
     // Warnings count open time back from the deadline, so they fall inside business hours even for a clock of

@@ -40,4 +40,10 @@ public sealed record SlaClockStatus(
     IReadOnlyList<SlaWarningTime> Warnings)
 {
     public Duration Remaining => Budget - Used;
+
+    /// <summary>
+    /// When the clock last stopped counting: its stop, or the start of its current pause; null while it runs and
+    /// before it starts. Nothing the calendar says after this instant changes a paused clock's state.
+    /// </summary>
+    public Instant? StoppedCountingAt { get; init; }
 }

@@ -155,7 +155,8 @@ public sealed class SlaRecomputationTests
         {
             rows.Add(Row(
                 "clock", Name(c.CaseId), c.ClockId, countsOnly ? null : c.State, c.Deadline, c.WarningAt,
-                c.CalendarKey, countsOnly ? null : c.CalendarVersion, countsOnly ? null : c.UpdatedAt));
+                c.StoppedCountingAt, c.CalendarKey, countsOnly ? null : c.CalendarVersion,
+                countsOnly ? null : c.UpdatedAt));
         }
 
         foreach (DurableTimer t in await db.Timers.AsNoTracking()

@@ -471,6 +471,7 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                     state = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     deadline = table.Column<long>(type: "INTEGER", nullable: true),
                     warning_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    stopped_counting_at = table.Column<long>(type: "INTEGER", nullable: true),
                     calendar_key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     calendar_version = table.Column<int>(type: "INTEGER", nullable: false),
                     updated_at = table.Column<long>(type: "INTEGER", nullable: false)

@@ -471,6 +471,7 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                     state = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     deadline = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     warning_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    stopped_counting_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     calendar_key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     calendar_version = table.Column<int>(type: "integer", nullable: false),
                     updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
