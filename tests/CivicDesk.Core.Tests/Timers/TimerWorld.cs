@@ -50,7 +50,7 @@ internal static class TimerWorld
             world.Time,
             NullLogger<TimerDispatcher>.Instance);
 
-    /// <summary>The scheduler the warning handler asks for the clock's next timer, over the dispatcher's context.</summary>
+    /// <summary>The scheduler the warning handler asks for the next timer, over the dispatcher's context.</summary>
     public static SlaTimerScheduler Scheduler(CivicDeskDbContext db, StaffWorld world) =>
         new(db, SlaServices.Policy(db, new CatalogCache(world.Time)), world.Time);
 
