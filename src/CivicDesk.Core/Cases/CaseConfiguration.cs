@@ -27,6 +27,7 @@ internal sealed class CaseConfiguration :
         builder.Property(c => c.SubmissionKey).HasMaxLength(100);
         builder.Property(c => c.CaseTypeKey).HasMaxLength(100);
         builder.Property(c => c.CaseTypeHash).HasMaxLength(64);
+        builder.Property(c => c.Language).HasMaxLength(10);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Property(c => c.Answers)
             .HasConversion(a => a.ToJson(), json => CaseAnswers.FromJson(json))
