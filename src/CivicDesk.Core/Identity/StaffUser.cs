@@ -91,7 +91,7 @@ public sealed class StaffUser
     /// <summary>Sets the zone times are shown in; null means the jurisdiction's. The caller checks the id.</summary>
     public void ChooseTimeZone(string? timeZoneId) => TimeZoneId = timeZoneId;
 
-    /// <summary>Sets the notification address; null removes it. The caller checks it (<see cref="StaffEmails"/>).</summary>
+    /// <summary>Sets the notification address; null removes it. <see cref="StaffEmails"/> checks it.</summary>
     public void ChangeEmail(string? email) => Email = email;
 
     public void SetPassword(string passwordHash)

@@ -274,8 +274,10 @@ namespace CivicDesk.Migrations.Postgres.Migrations
 
                     b.Property<string>("Language")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)")
+                        .HasDefaultValue("en")
                         .HasColumnName("language");
 
                     b.Property<double?>("Latitude")

@@ -269,8 +269,10 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Language")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(10)
                         .HasColumnType("TEXT")
+                        .HasDefaultValue("en")
                         .HasColumnName("language");
 
                     b.Property<double?>("Latitude")

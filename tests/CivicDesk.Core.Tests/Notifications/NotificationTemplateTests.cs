@@ -51,7 +51,9 @@ public sealed class NotificationTemplateTests
 
         Assert.Equal("Solicitud NYC-7Q4K recibida: Calefacción", rendered.Subject);
         Assert.Contains(
-            "Ciudad de Prueba ha recibido su solicitud NYC-7Q4K (Calefacción)", rendered.Body, StringComparison.Ordinal);
+            "Ciudad de Prueba ha recibido su solicitud NYC-7Q4K (Calefacción)",
+            rendered.Body,
+            StringComparison.Ordinal);
         Assert.Contains("Estado: abierta.", rendered.Body, StringComparison.Ordinal);
         Assert.Contains("https://311.example.gov/requests/NYC-7Q4K", rendered.Body, StringComparison.Ordinal);
     }

@@ -64,7 +64,11 @@ public sealed class OutboxSender
             cancellationToken);
         foreach (OutboxNotification row in claimed)
         {
-            await DeliverAsync(row, cancellationToken);
+            // A row whose claim ran out while earlier ones were sent may already be another sender's: leave it.
+            if (_time.GetCurrentInstant() < row.NextAttemptAt)
+            {
+                await DeliverAsync(row, cancellationToken);
+            }
         }
 
         if (claimed.Count > 0)

@@ -13,7 +13,12 @@ internal sealed class SmtpMailTransport(IOptions<NotificationOptions> options) :
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         NotificationOptions settings = options.Value;
-        using SmtpClient client = new();
+        // Each step of a send must end well inside the claim's lease, so that the batch's later rows are still this
+        // sender's when their turn comes.
+        using SmtpClient client = new()
+        {
+            Timeout = (int)Math.Min(settings.ClaimLease.TotalMilliseconds / 4, 60_000),
+        };
         SecureSocketOptions security = settings.SmtpSecurity switch
         {
             SmtpSecurity.None => SecureSocketOptions.None,

@@ -334,7 +334,7 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                     source_key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     source_data = table.Column<string>(type: "text", nullable: true),
                     submission_key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    language = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false)
+                    language = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false, defaultValue: "en")
                 },
                 constraints: table =>
                 {

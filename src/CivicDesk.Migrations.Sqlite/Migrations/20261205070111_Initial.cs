@@ -334,7 +334,7 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                     source_key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     source_data = table.Column<string>(type: "TEXT", nullable: true),
                     submission_key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    language = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false)
+                    language = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false, defaultValue: "en")
                 },
                 constraints: table =>
                 {
