@@ -11,6 +11,7 @@ using CivicDesk.Core.Catalog.GetCatalog;
 using CivicDesk.Core.Catalog.SeedCatalog;
 using CivicDesk.Core.Identity;
 using CivicDesk.Core.Imports;
+using CivicDesk.Core.Notifications;
 using CivicDesk.Core.Timers;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -38,6 +39,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<PublishCalendarHandler>();
         services.AddScoped<ListCalendarsHandler>();
         services.AddDurableTimers();
+        services.AddNotifications();
         return services;
     }
 }

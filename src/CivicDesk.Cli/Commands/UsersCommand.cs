@@ -45,8 +45,12 @@ internal static class UsersCommand
             Description = "The tz database zone the workspace shows the user times in, such as America/Chicago; "
                 + "the jurisdiction's by default",
         };
+        Option<string?> email = new("--email")
+        {
+            Description = "The work address case notifications are sent to; without it the user gets none by mail",
+        };
         Command add = new("add", "Create a staff user.") { userName, name, role, departments, jurisdiction,
-            passwordStdin, timeZone };
+            passwordStdin, timeZone, email };
         add.SetAction(async (parsed, cancellationToken) =>
         {
             if (!TryParseRole(parsed.GetValue(role), out StaffRole staffRole))
@@ -68,6 +72,7 @@ internal static class UsersCommand
                 parsed.GetValue(departments) ?? [], password, parsed.GetValue(jurisdiction))
             {
                 TimeZoneId = parsed.GetValue(timeZone),
+                Email = parsed.GetValue(email),
             };
             return await AddAsync(context, parsed, request, cancellationToken);
         });

@@ -14,6 +14,7 @@ public sealed class Case
     {
         Reference = string.Empty;
         Answers = CaseAnswers.Empty;
+        Language = Notifications.ResidentLanguages.Default;
     }
 
     private Case(NewCase details)
@@ -40,6 +41,7 @@ public sealed class Case
         CreatedAt = details.ReceivedAt;
         UpdatedAt = details.ReceivedAt;
         Priority = details.Priority;
+        Language = Notifications.ResidentLanguages.Choose(details.Language);
         Status = CaseStatus.New;
         Version = 1;
     }
@@ -126,6 +128,9 @@ public sealed class Case
 
     /// <summary>The idempotency key a channel sent with the submission, if any.</summary>
     public string? SubmissionKey { get; private set; }
+
+    /// <summary>The language residents are written to in (<c>en</c>, <c>es</c>): the request's, else default.</summary>
+    public string Language { get; private set; }
 
     public GeoPoint? Point =>
         Latitude is double latitude && Longitude is double longitude ? new GeoPoint(latitude, longitude) : null;

@@ -1,5 +1,6 @@
 using CivicDesk.Core.Catalog;
 using CivicDesk.Core.Jurisdictions;
+using CivicDesk.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -27,6 +28,8 @@ internal sealed class CaseConfiguration :
         builder.Property(c => c.SubmissionKey).HasMaxLength(100);
         builder.Property(c => c.CaseTypeKey).HasMaxLength(100);
         builder.Property(c => c.CaseTypeHash).HasMaxLength(64);
+        // Writers that name their columns (the importer's bulk SQL) and leave this one out get the default language.
+        builder.Property(c => c.Language).HasMaxLength(10).HasDefaultValue(ResidentLanguages.Default);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Property(c => c.Answers)
             .HasConversion(a => a.ToJson(), json => CaseAnswers.FromJson(json))

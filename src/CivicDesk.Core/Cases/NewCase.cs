@@ -26,4 +26,7 @@ public sealed record NewCase(
 
     /// <summary>The priority the triage table gave, or null (see <see cref="Case.Priority"/>).</summary>
     public int? Priority { get; init; }
+
+    /// <summary>The resident's language as the channel knew it (a culture or language tag); null: default.</summary>
+    public string? Language { get; init; }
 }

@@ -66,6 +66,9 @@ public sealed class StaffUser
     /// </summary>
     public string? TimeZoneId { get; private set; }
 
+    /// <summary>Where case notifications for the user go (assignee, role); null: the user gets none by mail.</summary>
+    public string? Email { get; private set; }
+
     /// <summary>
     /// A random value every session of the user carries from its sign-in. It changes when the password
     /// changes, when the account is deactivated and when the user signs out, and a session whose value
@@ -87,6 +90,9 @@ public sealed class StaffUser
 
     /// <summary>Sets the zone times are shown in; null means the jurisdiction's. The caller checks the id.</summary>
     public void ChooseTimeZone(string? timeZoneId) => TimeZoneId = timeZoneId;
+
+    /// <summary>Sets the notification address; null removes it. <see cref="StaffEmails"/> checks it.</summary>
+    public void ChangeEmail(string? email) => Email = email;
 
     public void SetPassword(string passwordHash)
     {

@@ -15,9 +15,11 @@ internal sealed class OutboxNotificationConfiguration : IEntityTypeConfiguration
         builder.Property(n => n.TemplateKey).HasMaxLength(100);
         builder.Property(n => n.Language).HasMaxLength(10);
         builder.Property(n => n.Source).HasMaxLength(120);
+        builder.Property(n => n.State).HasMaxLength(20);
+        builder.Property(n => n.LastError).HasMaxLength(200);
 
-        // The sender takes the oldest unsent first.
-        builder.HasIndex(n => new { n.SentAt, n.CreatedAt });
+        // The sender's one question: which pending rows may be taken now. Sent, failed and skipped rows stay out.
+        builder.HasIndex(n => n.NextAttemptAt).HasFilter("state = 'pending'");
         builder.HasIndex(n => n.CaseId);
         builder.HasOne<Case>().WithMany().HasForeignKey(n => n.CaseId);
     }

@@ -86,7 +86,7 @@ public sealed class SlaEscalations(
         foreach (Notification notification in escalation.Notify)
         {
             firing.Db.Notifications.Add(new OutboxNotification(
-                firing.Time.NewId(), @case.Id, notification, assignee, source, firing.Now));
+                firing.Time.NewId(), @case.Id, @case.Language, notification, assignee, source, firing.Now));
         }
 
         string data = JsonSerializer.Serialize(new

@@ -272,6 +272,14 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("jurisdiction_id");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasDefaultValue("en")
+                        .HasColumnName("language");
+
                     b.Property<double?>("Latitude")
                         .HasColumnType("double precision")
                         .HasColumnName("latitude");
@@ -833,6 +841,11 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("display_name");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
                     b.Property<int>("FailedSignIns")
                         .HasColumnType("integer")
                         .HasColumnName("failed_sign_ins");
@@ -1118,6 +1131,15 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(10)")
                         .HasColumnName("language");
 
+                    b.Property<string>("LastError")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
                     b.Property<string>("RecipientKind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1143,6 +1165,12 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(120)")
                         .HasColumnName("source");
 
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
                     b.Property<string>("TemplateKey")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1155,8 +1183,9 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_notifications_case_id");
 
-                    b.HasIndex("SentAt", "CreatedAt")
-                        .HasDatabaseName("ix_notifications_sent_at_created_at");
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_notifications_next_attempt_at")
+                        .HasFilter("state = 'pending'");
 
                     b.ToTable("notifications", (string)null);
                 });

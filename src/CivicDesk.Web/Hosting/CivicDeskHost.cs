@@ -5,6 +5,7 @@ using CivicDesk.Core.Files;
 using CivicDesk.Web.Components;
 using CivicDesk.Web.Errors;
 using CivicDesk.Web.Localization;
+using CivicDesk.Web.Notifications;
 using CivicDesk.Web.Open311;
 using CivicDesk.Web.Portal;
 using CivicDesk.Web.Security;
@@ -34,6 +35,7 @@ public static class CivicDeskHost
         builder.Services.AddCivicDeskData(database);
         builder.Services.AddCivicDeskCore();
         builder.Services.AddTimerPolling(builder.Configuration);
+        builder.Services.AddNotificationSending(builder.Configuration);
         builder.Services.AddOptions<RoutingOptions>()
             .Bind(builder.Configuration.GetSection(RoutingOptions.SectionName));
         builder.Services.AddSingleton<IFileStore>(new LocalFileStore(Path.Combine(dataFolder, "files")));

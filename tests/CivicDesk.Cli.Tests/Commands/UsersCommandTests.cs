@@ -83,6 +83,25 @@ public sealed class UsersCommandTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task UsersAdd_Email_IsStoredWhenItIsAnAddressAndRefusedNamingTheOptionOtherwise(string provider)
+    {
+        await using TestDatabase database = await TestDatabase.CreateAsync(provider);
+        await SeedAsync(database);
+
+        (int invalid, _, string error) = await RunAsync(database, string.Empty, "users", "add", "--username", "ana",
+            "--name", "Ana Diaz", "--role", "agent", "--department", "HPD", "--email", "ana at agency");
+        (int valid, _, _) = await RunAsync(database, string.Empty, "users", "add", "--username", "ana",
+            "--name", "Ana Diaz", "--role", "agent", "--department", "HPD", "--email", " ana@agency.example.gov ");
+
+        Assert.Equal((1, 0), (invalid, valid));
+        Assert.StartsWith("--email: An email address looks like", error, StringComparison.Ordinal);
+        await using CivicDeskDbContext db = database.CreateContext();
+        StaffUser ana = await db.StaffUsers.SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal("ana@agency.example.gov", ana.Email);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task UsersAdd_CommonOrPredictablePassword_IsRefusedNamingThePassword(string provider)
     {
         await using TestDatabase database = await TestDatabase.CreateAsync(provider);

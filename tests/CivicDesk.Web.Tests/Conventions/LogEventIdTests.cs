@@ -16,6 +16,8 @@ public sealed partial class LogEventIdTests
     {
         ["CivicDesk.Core.Cases"] = 1000,
         ["CivicDesk.Core.Identity"] = 2000,
+        ["CivicDesk.Core.Notifications"] = 3000,
+        ["CivicDesk.Web.Notifications"] = 3000,
         ["CivicDesk.Core.Catalog"] = 4000,
         ["CivicDesk.Core.Imports"] = 5000,
         ["CivicDesk.Web.Open311"] = 6000,

@@ -59,8 +59,8 @@ public sealed class ChangeCaseStatusHandler(
         {
             // The transition's notify: entries go to the outbox in this change's transaction; a sender delivers them.
             changes.Enqueue(step.Transition.Notifications.Select(n => new OutboxNotification(
-                changes.NewId(), edit.Case.Id, n, edit.Case.AssigneeId, "transition:" + step.Transition.Id,
-                edit.Now)));
+                changes.NewId(), edit.Case.Id, edit.Case.Language, n, edit.Case.AssigneeId,
+                "transition:" + step.Transition.Id, edit.Now)));
         }
 
         await timers.ScheduleAsync(edit.Case, changed, cancellationToken);

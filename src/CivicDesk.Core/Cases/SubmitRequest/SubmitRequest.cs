@@ -24,6 +24,12 @@ public sealed record SubmitRequest(
 {
     /// <summary>A link to media about the problem (Open311 <c>media_url</c>): an absolute http or https URL.</summary>
     public string? MediaUrl { get; init; }
+
+    /// <summary>
+    /// The resident's language (the portal's UI culture, a partner's locale); notifications are written in it.
+    /// Null, or a language we do not write in, gives the default.
+    /// </summary>
+    public string? Language { get; init; }
 }
 
 /// <summary>What the resident told us about how to reach them; every part is optional.</summary>

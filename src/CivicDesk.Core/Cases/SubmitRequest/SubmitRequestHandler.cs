@@ -117,6 +117,7 @@ public sealed class SubmitRequestHandler(
                 MediaUrl = valid.MediaUrl,
                 CaseType = caseType,
                 Priority = routed?.Priority,
+                Language = request.Language,
             };
             (Case created, CaseEvent first) = Case.Submit(details, request.Actor, time.NewId());
             List<object> rows = [created, first];

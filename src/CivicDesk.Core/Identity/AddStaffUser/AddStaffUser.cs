@@ -14,6 +14,9 @@ public sealed record AddStaffUser(
 {
     /// <summary>The tzdb zone the workspace shows the user times in; null for the jurisdiction's.</summary>
     public string? TimeZoneId { get; init; }
+
+    /// <summary>The work address case notifications go to; null when the user gets none by mail.</summary>
+    public string? Email { get; init; }
 }
 
 /// <summary>The created user; <paramref name="OneTimePassword"/> is set when the system chose the password.</summary>

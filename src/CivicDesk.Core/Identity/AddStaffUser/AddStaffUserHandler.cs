@@ -43,6 +43,11 @@ public sealed class AddStaffUserHandler(
                 "time_zone", "unknown", "No time zone of the tz database has this id, such as America/Chicago."));
         }
 
+        if (StaffEmails.Normalize(request.Email) is string email && !StaffEmails.IsValid(email))
+        {
+            errors.Add(new FieldError("email", "invalid", "An email address looks like name@agency.gov."));
+        }
+
         if (request.Password is not null)
         {
             AddIfAny(errors, passwords.Check(request.Password, "password", userName));
@@ -90,6 +95,7 @@ public sealed class AddStaffUserHandler(
         }
 
         user.ChooseTimeZone(request.TimeZoneId);
+        user.ChangeEmail(StaffEmails.Normalize(request.Email));
 
         db.StaffUsers.Add(user);
         db.AuditEntries.Add(new AuditEntry(time.NewId(), now, actor, "staff.user_added", "staff_user", user.Id)
@@ -100,6 +106,7 @@ public sealed class AddStaffUserHandler(
                 departments = departments.Select(d => d.Code).ToArray(),
                 oneTimePassword = oneTime is not null,
                 timeZone = request.TimeZoneId,
+                email = user.Email is not null,
             }),
         });
         await db.SaveChangesAsync(cancellationToken);

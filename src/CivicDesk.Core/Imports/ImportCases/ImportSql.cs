@@ -36,10 +36,13 @@ internal static class ImportSql
     public static string SourceKeyExists { get; } =
         "SELECT 1 FROM cases WHERE source_system = $source_system AND source_key = $source_key";
 
-    /// <summary>A fresh staging table; a batch cut short by a repeated key leaves one in the transaction.</summary>
+    /// <summary>
+    /// A fresh staging table; a batch cut short by a repeated key leaves one in the transaction. It takes the
+    /// defaults of <c>cases</c> too, so that a column the import does not write (<c>language</c>) gets its default.
+    /// </summary>
     public static string CreateStaging { get; } =
         "DROP TABLE IF EXISTS pg_temp.import_cases; "
-        + "CREATE TEMP TABLE import_cases (LIKE cases, line_number bigint NOT NULL) ON COMMIT DROP";
+        + "CREATE TEMP TABLE import_cases (LIKE cases INCLUDING DEFAULTS, line_number bigint NOT NULL) ON COMMIT DROP";
 
     public static string CopyCases { get; } =
         $"COPY import_cases ({CaseColumnList}, line_number) FROM STDIN (FORMAT BINARY)";

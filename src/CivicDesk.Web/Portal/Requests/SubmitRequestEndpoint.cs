@@ -1,3 +1,4 @@
+using System.Globalization;
 using CivicDesk.Core.Cases;
 using CivicDesk.Core.Cases.Photos;
 using CivicDesk.Core.Cases.SubmitRequest;
@@ -129,7 +130,11 @@ internal static class SubmitRequestEndpoint
         return new SubmitRequest(
             jurisdictionId, service.Code, model.Answers, latitude, longitude, Blank(model.Address), null,
             Blank(model.ZipCode), Blank(model.Description), contact, Channel.Web, Blank(model.SubmissionToken),
-            photos, Actor.Resident(http.Connection.RemoteIpAddress?.ToString()));
+            photos, Actor.Resident(http.Connection.RemoteIpAddress?.ToString()))
+        {
+            // The language the resident chose on the portal: notifications about the request are written in it.
+            Language = CultureInfo.CurrentUICulture.Name,
+        };
     }
 
     /// <summary>
