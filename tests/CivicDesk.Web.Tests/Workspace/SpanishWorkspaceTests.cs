@@ -7,7 +7,7 @@ using static CivicDesk.Web.Tests.Workspace.StaffBrowser;
 
 namespace CivicDesk.Web.Tests.Workspace;
 
-/// <summary>With the workspace in Spanish, catalogue texts and the codes of case type fields are shown in Spanish.</summary>
+/// <summary>With the workspace in Spanish, catalogue texts and case type field codes are shown in Spanish.</summary>
 public abstract class SpanishWorkspaceTests(WorkspaceApp app)
 {
     private static readonly Instant Opened = Instant.FromUtc(2021, 2, 8, 14, 0);

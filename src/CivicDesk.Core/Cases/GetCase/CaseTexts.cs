@@ -4,7 +4,7 @@ using CivicDesk.Core.Data;
 
 namespace CivicDesk.Core.Cases.GetCase;
 
-/// <summary>The catalogue texts of one case's page in the reader's language, with the source text as fallback.</summary>
+/// <summary>The catalogue texts of one case's page in the reader's language, else the source text.</summary>
 internal static class CaseTexts
 {
     /// <summary>Only the translations the page shows: its service, questions, options, department and queue.</summary>
