@@ -205,6 +205,9 @@ def main():
     texts = {}
     for code, name in DEPARTMENTS_ES.items():
         texts[f"department:{code}:name"] = name
+        # The seeding gives every department these two queues (SeedCatalogHandler.AddDepartments).
+        texts[f"queue:{code}:main:name"] = f"Cola principal de {code}"
+        texts[f"queue:{code}:supervisor-review:name"] = f"Revisión del supervisor de {code}"
     for s in services:
         _, group, _, name_es, description_es = CURATED[s["sourceName"]]
         texts[f"service:{s['code']}:name"] = name_es

@@ -15,6 +15,12 @@ namespace CivicDesk.Web.Workspace;
 /// </summary>
 public sealed class StaffText(IStringLocalizer<WorkspaceResources> text, PasswordPolicy passwords)
 {
+    // The values the 311 case type's guard on "cancel" allows (samples/case-types/nyc-311.yaml).
+    private static readonly Dictionary<string, string[]> FieldCodes = new(StringComparer.Ordinal)
+    {
+        ["cancel_reason"] = ["duplicate", "resident_request", "not_a_city_matter"],
+    };
+
     private static readonly ZonedDateTimePattern LocalPattern =
         ZonedDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm o<+HH:mm>", null);
 
@@ -91,6 +97,19 @@ public sealed class StaffText(IStringLocalizer<WorkspaceResources> text, Passwor
     {
         LocalizedString hint = text["FieldHint_" + name];
         return hint.ResourceNotFound ? null : hint.Value;
+    }
+
+    /// <summary>
+    /// The codes a case type field accepts, each with the workspace's words for it (the code itself when it has
+    /// none), so the form offers a choice and submits the code; empty for a free-text field.
+    /// </summary>
+    public IReadOnlyList<(string Code, string Label)> FieldChoices(string name) =>
+        FieldCodes.TryGetValue(name, out string[]? codes) ? [.. codes.Select(c => (c, FieldChoice(name, c)))] : [];
+
+    private string FieldChoice(string field, string code)
+    {
+        LocalizedString label = text[$"FieldChoice_{field}_{code}"];
+        return label.ResourceNotFound ? code : label.Value;
     }
 
     /// <summary>The reader's two-letter language, to pick a rule set's labels.</summary>

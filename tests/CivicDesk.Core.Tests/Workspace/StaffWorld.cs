@@ -91,7 +91,8 @@ public sealed class StaffWorld : IAsyncDisposable
         Instant createdAt,
         DataQualityFlags quality = DataQualityFlags.None,
         string? sourceSystem = null,
-        PinnedCaseType? caseType = null)
+        PinnedCaseType? caseType = null,
+        CaseAnswers? answers = null)
     {
         await using CivicDeskDbContext db = Database.CreateContext();
         Service service = await db.Services.SingleAsync(s => s.Code == serviceCode, Ct);
@@ -99,7 +100,7 @@ public sealed class StaffWorld : IAsyncDisposable
         NewCase details = new(
             Guid.CreateVersion7(), JurisdictionId, service.Id, service.DepartmentId, queue.Id, ReferenceNumbers.New(),
             Channel.Phone, "Synthetic test case", new CaseLocation(null, "1 Test Street", null, "10007"),
-            CaseAnswers.Empty, null, createdAt)
+            answers ?? CaseAnswers.Empty, null, createdAt)
         {
             CaseType = caseType,
         };

@@ -130,6 +130,21 @@ public abstract class TrackingTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task Request_ImportedEnglishNoteOnSpanishPage_IsMarkedAsEnglish()
+    {
+        using HttpClient client = app.CreateClient();
+        const string Note = "The Department of Sanitation cleaned the location.";
+        string imported = await ImportRowAsync("02/28/2023 11:00:00 AM", Note);
+
+        string spanish = await GetTextAsync(client, $"/requests/{imported}?culture=es");
+        string english = await GetTextAsync(client, $"/requests/{imported}?culture=en");
+
+        Assert.Contains($"<blockquote class=\"portal-quote\" lang=\"en\">{Note}</blockquote>", spanish,
+            StringComparison.Ordinal);
+        Assert.Contains($"<blockquote class=\"portal-quote\">{Note}</blockquote>", english, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Request_UnknownReference_AnswersAHelpful404()
     {
         using HttpClient client = app.CreateClient();
@@ -188,7 +203,7 @@ public abstract class TrackingTests(WebAppFixture app)
     }
 
     /// <summary>Imports one closed NYC 311 record created on 28 February 2023 at 10:00 through the importer.</summary>
-    private async Task<string> ImportRowAsync(string closedDate)
+    private async Task<string> ImportRowAsync(string closedDate, string resolution = "")
     {
         string key = Random.Shared.Next(70_000_000, 80_000_000).ToString(CultureInfo.InvariantCulture);
         using StreamReader sample = new(RepositoryPaths.Samples("nyc311", "nyc311_2023_sample_5k.csv"));
@@ -197,6 +212,7 @@ public abstract class TrackingTests(WebAppFixture app)
         (row["Unique Key"], row["Created Date"], row["Closed Date"]) = (key, "02/28/2023 10:00:00 AM", closedDate);
         (row["Agency"], row["Agency Name"]) = ("DSNY", "Department of Sanitation");
         (row["Complaint Type"], row["Status"], row["Incident Zip"]) = ("Dirty Condition", "Closed", "10001");
+        row["Resolution Description"] = resolution;
         Directory.CreateDirectory(app.DataFolder);
         string path = Path.Combine(app.DataFolder, $"history-{key}.csv");
         await File.WriteAllLinesAsync(

@@ -91,7 +91,8 @@ public static partial class StaffBrowser
         string serviceCode,
         Instant createdAt,
         DataQualityFlags quality = DataQualityFlags.None,
-        PinnedCaseType? caseType = null)
+        PinnedCaseType? caseType = null,
+        CaseAnswers? answers = null)
     {
         await using AsyncServiceScope scope = app.CreateScope();
         CivicDeskDbContext db = scope.ServiceProvider.GetRequiredService<CivicDeskDbContext>();
@@ -100,7 +101,8 @@ public static partial class StaffBrowser
         NewCase details = new(
             Guid.CreateVersion7(), service.JurisdictionId, service.Id, service.DepartmentId, queue.Id,
             ReferenceNumbers.New(), Channel.Phone, "Synthetic test case",
-            new CaseLocation(null, "1 Test Street", null, "00000"), CaseAnswers.Empty, null, createdAt)
+            new CaseLocation(null, "1 Test Street", null, "00000"), answers ?? CaseAnswers.Empty, null,
+            createdAt)
         {
             CaseType = caseType,
         };

@@ -62,7 +62,14 @@ public sealed record CaseDetails(
 }
 
 /// <summary>A question of the service and the answer given, by code when the question is no longer asked.</summary>
-public sealed record AnswerLine(string Code, string Question, IReadOnlyList<string> Values);
+/// <param name="Code">The question's code.</param>
+/// <param name="Question">The question's label, or its code when the question is no longer asked.</param>
+/// <param name="Values">The answer as stored: option keys for a list question.</param>
+public sealed record AnswerLine(string Code, string Question, IReadOnlyList<string> Values)
+{
+    /// <summary>The answer as shown: an option's name in place of its key where the question still offers it.</summary>
+    public IReadOnlyList<string> Shown { get; init; } = Values;
+}
 
 /// <summary>One timeline event with the names of the people involved.</summary>
 public sealed record TimelineEntry(

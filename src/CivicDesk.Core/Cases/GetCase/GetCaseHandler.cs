@@ -4,6 +4,7 @@ using CivicDesk.Core.Cases.Routing;
 using CivicDesk.Core.Cases.Scope;
 using CivicDesk.Core.CaseTypes;
 using CivicDesk.Core.Catalog;
+using CivicDesk.Core.Catalog.GetCatalog;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
 using CivicDesk.Core.Identity;
@@ -27,7 +28,15 @@ public sealed class GetCaseHandler(
     TimeProvider time,
     CaseClocks clocks)
 {
-    public async Task<Result<CaseDetails>> HandleAsync(StaffCaller caller, Guid caseId,
+    public Task<Result<CaseDetails>> HandleAsync(StaffCaller caller, Guid caseId,
+        CancellationToken cancellationToken) =>
+        HandleAsync(caller, caseId, null, cancellationToken);
+
+    /// <summary>
+    /// The case with the service's name, question labels, option names, department and queue names in the
+    /// language of <paramref name="culture"/> where the catalogue translates them, else in their source text.
+    /// </summary>
+    public async Task<Result<CaseDetails>> HandleAsync(StaffCaller caller, Guid caseId, string? culture,
         CancellationToken cancellationToken)
     {
         StaffScope? scope = await scopes.ForAsync(caller, cancellationToken);
@@ -39,8 +48,8 @@ public sealed class GetCaseHandler(
             return new NotFound("Case");
         }
 
-        Service service = await db.Services.AsNoTracking().Include(s => s.Questions)
-            .SingleAsync(s => s.Id == found.ServiceId, cancellationToken);
+        Service service = await db.Services.AsNoTracking().Include(s => s.Questions).ThenInclude(q => q.Options)
+            .AsSplitQuery().SingleAsync(s => s.Id == found.ServiceId, cancellationToken);
         Department department = await db.Departments.AsNoTracking()
             .SingleAsync(d => d.Id == found.DepartmentId, cancellationToken);
         string zoneId = await db.Jurisdictions.Where(j => j.Id == found.JurisdictionId)
@@ -53,6 +62,8 @@ public sealed class GetCaseHandler(
         DepartmentDirectory directory = await DepartmentDirectory.LoadAsync(
             db, catalog, found.JurisdictionId, cancellationToken);
         QueueEntry? queue = directory.ById(found.DepartmentId)?.Queue(found.QueueId);
+        Translations texts = await CaseTexts.LoadAsync(
+            db, service, department.Code, queue?.Code, culture, cancellationToken);
         ILookup<Guid, Guid> overrides = events.Where(e => e.Kind == CaseEventKind.RoutingOverridden
                 && e.RelatedEventId is not null)
             .ToLookup(e => e.RelatedEventId!.Value, e => e.Id);
@@ -63,12 +74,12 @@ public sealed class GetCaseHandler(
         return new CaseDetails(
             found,
             service.Code,
-            service.Name,
+            texts.Get(CatalogTextKeys.ServiceName(service.Code), service.Name),
             department.Code,
-            department.Name,
+            texts.Get(CatalogTextKeys.DepartmentName(department.Code), department.Name),
             found.AssigneeId is Guid assignee ? names.GetValueOrDefault(assignee) : null,
             StaffTimeZones.Resolve(scope.TimeZoneId, zoneId),
-            Answers(service, found.Answers),
+            CaseTexts.Answers(service, found.Answers, texts),
             events.Select(e => ToEntry(e, names) with { OverriddenBy = [.. overrides[e.Id]] }).ToList(),
             await db.CaseAttachments.AsNoTracking().Where(a => a.CaseId == caseId)
                 .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).ToListAsync(cancellationToken),
@@ -87,7 +98,9 @@ public sealed class GetCaseHandler(
                 ? type.Transitions.ToDictionary(t => t.Id, t => type.State(t.To)!.Label, StringComparer.Ordinal)
                 : new Dictionary<string, LocalizedText>(),
             QueueCode = queue?.Code ?? string.Empty,
-            QueueName = queue?.Name ?? string.Empty,
+            QueueName = queue is null
+                ? string.Empty
+                : texts.Get(CatalogTextKeys.QueueName(department.Code, queue.Code), queue.Name),
             RoutingChoices = scope.Role is StaffRole.Supervisor or StaffRole.Administrator
                 ? [.. directory.Departments.Where(d => d.Queues.Count > 0)]
                 : [],
@@ -117,13 +130,6 @@ public sealed class GetCaseHandler(
             .Select(u => new StaffChoice(u.Id, u.DisplayName, u.Role, u.Id == scope.UserId))
             .ToList();
     }
-
-    private static List<AnswerLine> Answers(Service service, CaseAnswers answers) =>
-        answers.Values.Select(pair => new AnswerLine(
-                pair.Key,
-                service.Questions.FirstOrDefault(q => q.Code == pair.Key)?.Label ?? pair.Key,
-                pair.Value))
-            .ToList();
 
     private static TimelineEntry ToEntry(CaseEvent e, Dictionary<Guid, string> names) => new(
         e.Id,

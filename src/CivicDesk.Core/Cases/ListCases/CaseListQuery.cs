@@ -42,6 +42,12 @@ public sealed record CaseListQuery
     public int Page { get; init; } = 1;
 
     public int PageSize { get; init; } = DefaultPageSize;
+
+    /// <summary>
+    /// The reader's culture (<c>es</c>, <c>es-MX</c>): service names are shown in its language where the catalogue
+    /// translates them, else in their source text. Null or empty for the source text.
+    /// </summary>
+    public string? Culture { get; init; }
 }
 
 public enum QualityFilter

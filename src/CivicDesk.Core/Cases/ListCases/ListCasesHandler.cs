@@ -1,4 +1,7 @@
+using System.Globalization;
 using CivicDesk.Core.Cases.Scope;
+using CivicDesk.Core.Catalog;
+using CivicDesk.Core.Catalog.GetCatalog;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
 using CivicDesk.Core.Identity;
@@ -33,16 +36,26 @@ public sealed class ListCasesHandler(CivicDeskDbContext db, StaffScopes scopes)
         }
 
         int total = await cases.CountAsync(cancellationToken);
+
+        // The service's name in the reader's language where the catalogue translates it, so the order by service
+        // follows the names shown; the source name where it does not. The key is CatalogTextKeys.ServiceName's,
+        // spelled out so that the database builds it.
+        string language = Translations.LanguageOf(query.Culture ?? string.Empty);
+        IQueryable<LocalizedText> texts = db.LocalizedTexts.Where(t => t.Culture == language && t.Text != "");
         IQueryable<CaseRow> rows = from c in cases
                                    join s in db.Services on c.ServiceId equals s.Id
                                    join d in db.Departments on c.DepartmentId equals d.Id
                                    join u in db.StaffUsers on c.AssigneeId equals (Guid?)u.Id into assignees
                                    from a in assignees.DefaultIfEmpty()
+                                   join t in texts
+                                       on new { s.JurisdictionId, Key = "service:" + s.Code + ":name" }
+                                       equals new { t.JurisdictionId, t.Key } into names
+                                   from n in names.DefaultIfEmpty()
                                    select new CaseRow
                                    {
                                        Case = c,
                                        ServiceCode = s.Code,
-                                       ServiceName = s.Name,
+                                       ServiceName = n.Text ?? s.Name,
                                        DepartmentCode = d.Code,
                                        Assignee = a.DisplayName,
                                    };
@@ -86,7 +99,17 @@ public sealed class ListCasesHandler(CivicDeskDbContext db, StaffScopes scopes)
     }
 
     /// <summary>The departments and services of the caller's scope, for the filter form.</summary>
-    public async Task<CaseListChoices> ChoicesAsync(StaffCaller caller, CancellationToken cancellationToken)
+    public Task<CaseListChoices> ChoicesAsync(StaffCaller caller, CancellationToken cancellationToken) =>
+        ChoicesAsync(caller, null, cancellationToken);
+
+    /// <summary>
+    /// The departments and services of the caller's scope, named in the language of <paramref name="culture"/>
+    /// where the catalogue translates them.
+    /// </summary>
+    public async Task<CaseListChoices> ChoicesAsync(
+        StaffCaller caller,
+        string? culture,
+        CancellationToken cancellationToken)
     {
         StaffScope? scope = await scopes.ForAsync(caller, cancellationToken);
         if (scope is null)
@@ -97,11 +120,17 @@ public sealed class ListCasesHandler(CivicDeskDbContext db, StaffScopes scopes)
         var departments = await scope.Departments(db.Departments).OrderBy(d => d.Code)
             .Select(d => new { d.Id, d.Code, d.Name }).ToListAsync(cancellationToken);
         Guid[] ids = departments.Select(d => d.Id).ToArray();
-        var services = await db.Services.Where(s => ids.Contains(s.DepartmentId)).OrderBy(s => s.Name)
+        var services = await db.Services.Where(s => ids.Contains(s.DepartmentId))
             .Select(s => new { s.Code, s.Name }).ToListAsync(cancellationToken);
+        Translations texts = await Translations.LoadAsync(
+            db, scope.JurisdictionId, culture ?? string.Empty, cancellationToken,
+            [.. departments.Select(d => CatalogTextKeys.DepartmentName(d.Code)),
+                .. services.Select(s => CatalogTextKeys.ServiceName(s.Code))]);
+        StringComparer byName = StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true);
         return new CaseListChoices(
-            departments.Select(d => (d.Code, d.Name)).ToList(),
-            services.Select(s => (s.Code, s.Name)).ToList());
+            departments.Select(d => (d.Code, texts.Get(CatalogTextKeys.DepartmentName(d.Code), d.Name))).ToList(),
+            services.Select(s => (s.Code, texts.Get(CatalogTextKeys.ServiceName(s.Code), s.Name)))
+                .OrderBy(s => s.Item2, byName).ThenBy(s => s.Code, StringComparer.Ordinal).ToList());
     }
 
     private async Task<(IQueryable<Case>? Cases, Error? Error)> FilterAsync(

@@ -33,6 +33,12 @@ public sealed record PublicRequestView(
     /// <see cref="DataQualityFlags"/>): some of what it shows may be inaccurate. Which flag is never said.
     /// </summary>
     public bool ImportedWithDoubts { get; init; }
+
+    /// <summary>
+    /// The language of <see cref="Description"/> when it is known, such as <c>en</c> for a request imported
+    /// from an English-speaking city's records; null when the resident wrote it in any language.
+    /// </summary>
+    public string? DescriptionLanguage { get; init; }
 }
 
 /// <summary>One public timeline entry. Who acted is told by kind only (resident, staff, partner, system).</summary>
@@ -42,7 +48,11 @@ public sealed record PublicEventView(
     ActorKind ActorKind,
     CaseStatus? FromStatus,
     CaseStatus? ToStatus,
-    string? Text);
+    string? Text)
+{
+    /// <summary>The language of <see cref="Text"/> when it is known (<c>en</c> for imported text), else null.</summary>
+    public string? TextLanguage { get; init; }
+}
 
 /// <summary>A photo sent with the request, as stored: already stripped of location and camera metadata.</summary>
 public sealed record PublicPhotoView(Guid Id, string FileName, string ContentType, long Length);

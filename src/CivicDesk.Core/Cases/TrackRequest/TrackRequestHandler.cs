@@ -14,6 +14,9 @@ namespace CivicDesk.Core.Cases.TrackRequest;
 /// </summary>
 public sealed class TrackRequestHandler(CivicDeskDbContext db, IFileStore files)
 {
+    /// <summary>The language of imported text: the NYC and Los Angeles 311 records are in English.</summary>
+    private const string ImportedLanguage = "en";
+
     public async Task<Result<PublicRequestView>> HandleAsync(TrackRequest query, CancellationToken cancellationToken)
     {
         FoundCase? found = await FindAsync(query.JurisdictionCode, query.Reference, cancellationToken);
@@ -27,11 +30,18 @@ public sealed class TrackRequestHandler(CivicDeskDbContext db, IFileStore files)
         string nameKey = CatalogTextKeys.ServiceName(service.Code);
         Translations texts = await Translations.LoadAsync(
             db, item.JurisdictionId, query.Culture, cancellationToken, [nameKey]);
-        List<PublicEventView> events = await db.CaseEvents.AsNoTracking()
+        var rows = await db.CaseEvents.AsNoTracking()
             .Where(e => e.CaseId == item.Id && e.Visibility == EventVisibility.Public)
             .OrderBy(e => e.At).ThenBy(e => e.Id)
-            .Select(e => new PublicEventView(e.At, e.Kind, e.ActorKind, e.FromStatus, e.ToStatus, e.Text))
+            .Select(e => new { View = new PublicEventView(e.At, e.Kind, e.ActorKind, e.FromStatus, e.ToStatus, e.Text),
+                e.ActorLabel })
             .ToListAsync(cancellationToken);
+
+        // The importers write "import:<source>" as the actor; every source imported so far keeps English records.
+        List<PublicEventView> events = [.. rows.Select(r =>
+            r.ActorLabel.StartsWith("import:", StringComparison.Ordinal)
+                ? r.View with { TextLanguage = ImportedLanguage }
+                : r.View)];
 
         // An imported record may say it closed before it was created; its creation still comes first, with
         // both times shown as recorded. The sort is stable, so every other event keeps its order by time.
@@ -48,6 +58,7 @@ public sealed class TrackRequestHandler(CivicDeskDbContext db, IFileStore files)
             timeline, photos)
         {
             ImportedWithDoubts = item.SourceSystem is not null && item.Quality != DataQualityFlags.None,
+            DescriptionLanguage = item.SourceSystem is not null ? ImportedLanguage : null,
         };
     }
 

@@ -15,4 +15,6 @@ public static class CatalogTextKeys
         $"option:{service}:{question}:{option}";
 
     public static string DepartmentName(string department) => $"department:{department}:name";
+
+    public static string QueueName(string department, string queue) => $"queue:{department}:{queue}:name";
 }

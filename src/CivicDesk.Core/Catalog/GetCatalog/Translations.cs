@@ -33,7 +33,7 @@ internal sealed class Translations(Dictionary<string, string> texts)
     /// Translations are stored by language (<c>es</c>), so a regional culture (<c>es-MX</c>) uses its
     /// language's.
     /// </summary>
-    private static string LanguageOf(string culture)
+    public static string LanguageOf(string culture)
     {
         int dash = culture.IndexOf('-', StringComparison.Ordinal);
         return (dash > 0 ? culture[..dash] : culture).ToLowerInvariant();

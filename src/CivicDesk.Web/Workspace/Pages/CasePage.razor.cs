@@ -100,7 +100,7 @@ public sealed partial class CasePage
     private async Task LoadAsync()
     {
         Result<CaseDetails> result = await Cases.HandleAsync(StaffClaims.Caller(HttpContext), Id,
-            HttpContext.RequestAborted);
+            CultureInfo.CurrentUICulture.Name, HttpContext.RequestAborted);
         Details = result.TryGetValue(out CaseDetails? details, out _) ? details : null;
         if (Details is null)
         {

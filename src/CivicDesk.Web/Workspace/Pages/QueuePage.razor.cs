@@ -1,3 +1,4 @@
+using System.Globalization;
 using CivicDesk.Core.Cases.ListCases;
 using CivicDesk.Core.Common;
 using CivicDesk.Web.Security;
@@ -34,10 +35,12 @@ public sealed partial class QueuePage
             q => q.Key,
             q => (IReadOnlyList<string>)q.Value.OfType<string>().Where(v => v.Length > 0).ToArray(),
             StringComparer.Ordinal);
-        Choices = await Handler.ChoicesAsync(StaffClaims.Caller(HttpContext), HttpContext.RequestAborted);
+        string culture = CultureInfo.CurrentUICulture.Name;
+        Choices = await Handler.ChoicesAsync(StaffClaims.Caller(HttpContext), culture, HttpContext.RequestAborted);
         Result<CaseListQuery> parsed = CaseListQueryParser.Parse(Raw);
         Result<CaseListPage> result = parsed.TryGetValue(out CaseListQuery? query, out Error? error)
-            ? await Handler.HandleAsync(StaffClaims.Caller(HttpContext), query, HttpContext.RequestAborted)
+            ? await Handler.HandleAsync(
+                StaffClaims.Caller(HttpContext), query with { Culture = culture }, HttpContext.RequestAborted)
             : error;
         Query = query ?? new CaseListQuery();
         if (result.TryGetValue(out CaseListPage? page, out Error? failed))
@@ -54,7 +57,7 @@ public sealed partial class QueuePage
     {
         Dictionary<string, IReadOnlyList<string>> parameters = new(Raw, StringComparer.Ordinal)
         {
-            ["page"] = [page.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            ["page"] = [page.ToString(CultureInfo.InvariantCulture)],
         };
         IEnumerable<KeyValuePair<string, string?>> pairs = parameters
             .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)));
