@@ -26,12 +26,28 @@ internal static class ImportCommand
             Description = "Report progress to the error output every N rows",
             DefaultValueFactory = _ => 100_000,
         };
+        Option<bool> rowsOnly = new("--rows-only")
+        {
+            Description = "Write the rows only; schedule the open cases' SLA clocks later with --clocks-only",
+        };
+        Option<bool> clocksOnly = new("--clocks-only")
+        {
+            Description = "Do not read the file: schedule the SLA clocks of the source's open cases that have none",
+        };
         Command command = new(
             "import",
-            "Import case history from a 311 export, after migrating the database. Running it again adds nothing.")
+            "Import case history from a 311 export, after migrating the database, then schedule the SLA clocks of "
+                + "its open cases. Running it again adds nothing.")
         {
-            source, file, report, mapping, progress,
+            source, file, report, mapping, progress, rowsOnly, clocksOnly,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(rowsOnly) && result.GetValue(clocksOnly))
+            {
+                result.AddError("--rows-only and --clocks-only are the two halves of one import: give one of them.");
+            }
+        });
         command.SetAction(async (parsed, cancellationToken) =>
         {
             string name = parsed.GetValue(source)!;
@@ -41,7 +57,10 @@ internal static class ImportCommand
                 parsed.GetValue(file)!.FullName,
                 parsed.GetValue(report)?.FullName ?? DefaultReportPath(name),
                 rows => context.Error.WriteLine($"{rows.ToString("N0", CultureInfo.InvariantCulture)} rows read…"),
-                ProgressEvery: Math.Max(1, parsed.GetValue(progress)));
+                ProgressEvery: Math.Max(1, parsed.GetValue(progress)),
+                Clocks: parsed.GetValue(rowsOnly) ? ImportPhases.RowsOnly
+                    : parsed.GetValue(clocksOnly) ? ImportPhases.ClocksOnly
+                    : ImportPhases.RowsAndClocks);
             return await RunAsync(context, parsed, request, cancellationToken);
         });
         return command;

@@ -46,6 +46,32 @@ public sealed class ImportCommandTests
         Assert.Equal(14999, await db.Cases.CountAsync(Token));
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Import_RowsOnlyThenClocksOnly_SplitsTheMigrationIntoItsTwoPhases(string provider)
+    {
+        await using TestDatabase database = await TestDatabase.CreateAsync(provider);
+        string report = Path.Combine(Path.GetTempPath(), $"civicdesk-cli-{Guid.NewGuid():N}.csv");
+
+        (int early, _, string earlyError) = await CliRun.RunAsync(
+            database, "import", "nyc311", NycSample, "--clocks-only");
+        (int rows, string rowsOutput, _) = await CliRun.RunAsync(
+            database, "import", "nyc311", NycSample, "--rows-only", "--report", report);
+        (int clocks, string clocksOutput, _) = await CliRun.RunAsync(
+            database, "import", "nyc311", "/not/read.csv", "--clocks-only");
+        (int both, _, string bothError) = await CliRun.RunAsync(
+            database, "import", "nyc311", NycSample, "--rows-only", "--clocks-only");
+
+        Assert.Equal((1, 0, 0), (early, rows, clocks));
+        Assert.StartsWith("error: mapping: Jurisdiction nyc has no", earlyError, StringComparison.Ordinal);
+        Assert.Equal(("4,999", "0"), (Count(rowsOutput, "inserted"), Count(rowsOutput, "clocks scheduled")));
+        Assert.Equal(("0", "580"), (Count(clocksOutput, "inserted"), Count(clocksOutput, "clocks scheduled")));
+        Assert.NotEqual(0, both);
+        Assert.Contains("give one of them", bothError, StringComparison.Ordinal);
+        await using CivicDeskDbContext db = database.CreateContext();
+        Assert.Equal(580, await db.CaseSlaClocks.CountAsync(Token));
+    }
+
     [Fact]
     public async Task Import_MissingFile_NamesTheFileAndFails()
     {

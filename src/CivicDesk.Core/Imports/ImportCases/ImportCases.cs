@@ -10,13 +10,26 @@ namespace CivicDesk.Core.Imports.ImportCases;
 /// <param name="Progress">Called with the number of rows read every <paramref name="ProgressEvery"/> rows.</param>
 /// <param name="BatchSize">Rows per transaction (and per staging copy on PostgreSQL).</param>
 /// <param name="ProgressEvery">How often <paramref name="Progress"/> is called.</param>
+/// <param name="Clocks">
+/// Whether the run writes rows, schedules the SLA clocks of the source's open cases that have none, or both (the
+/// default). Rows only, then clocks only, splits a large migration into its two phases.
+/// </param>
 public sealed record ImportCases(
     string MappingPath,
     string FilePath,
     string? ReportPath = null,
     Action<long>? Progress = null,
     int BatchSize = 20_000,
-    int ProgressEvery = 100_000);
+    int ProgressEvery = 100_000,
+    ImportPhases Clocks = ImportPhases.RowsAndClocks);
+
+/// <summary>What an import run does: see <see cref="ImportCases.Clocks"/>.</summary>
+public enum ImportPhases
+{
+    RowsAndClocks,
+    RowsOnly,
+    ClocksOnly,
+}
 
 /// <summary>
 /// What one import run did. <c>Flags</c> counts inserted rows per data-quality flag (a row with two flags counts

@@ -37,6 +37,11 @@ public sealed class ImportCasesHandler(
             return error!;
         }
 
+        if (request.Clocks == ImportPhases.ClocksOnly)
+        {
+            return await ClocksOnlyAsync(mapping, cancellationToken);
+        }
+
         string catalog = mapping.CatalogPath(request.MappingPath);
         (Guid jurisdictionId, _) = await seedCatalog.HandleAsync(catalog, cancellationToken);
         Jurisdiction jurisdiction = await db.Jurisdictions.SingleAsync(j => j.Id == jurisdictionId, cancellationToken);
@@ -67,9 +72,27 @@ public sealed class ImportCasesHandler(
             db, time, caseTypes, logger, new ImportTarget(jurisdiction.Id, mapping.SourceSystem));
         ImportSummary summary =
             await runner.RunAsync(request, run, jurisdiction.Code, reader, mapper, cancellationToken);
-        return summary with
+        return request.Clocks == ImportPhases.RowsOnly
+            ? summary
+            : summary with { Clocks = await ScheduleClocksAsync(jurisdiction.Id, mapping.SourceSystem, cancellationToken) };
+    }
+
+    /// <summary>The second phase of a split migration: the file is not read; no run is recorded.</summary>
+    private async Task<Result<ImportSummary>> ClocksOnlyAsync(ImportMapping mapping, CancellationToken cancellationToken)
+    {
+        Guid? jurisdictionId = await db.Jurisdictions.Where(j => j.Code == mapping.Jurisdiction)
+            .Select(j => (Guid?)j.Id).SingleOrDefaultAsync(cancellationToken);
+        if (jurisdictionId is not Guid id)
         {
-            Clocks = await ScheduleClocksAsync(jurisdiction.Id, mapping.SourceSystem, cancellationToken),
+            return ValidationFailed.Single("mapping", "not_imported",
+                $"Jurisdiction {mapping.Jurisdiction} has no {mapping.SourceSystem} cases yet: import the rows first.");
+        }
+
+        ClocksScheduled scheduled = await ScheduleClocksAsync(id, mapping.SourceSystem, cancellationToken);
+        return new ImportSummary(Guid.Empty, mapping.SourceSystem, mapping.Jurisdiction, 0, 0, 0, 0, 0,
+            new Dictionary<Cases.DataQualityFlags, long>(), [], [], string.Empty)
+        {
+            Clocks = scheduled,
         };
     }
 
@@ -127,7 +150,7 @@ public sealed class ImportCasesHandler(
         ImportCases request,
         CancellationToken cancellationToken)
     {
-        if (!File.Exists(request.FilePath))
+        if (request.Clocks != ImportPhases.ClocksOnly && !File.Exists(request.FilePath))
         {
             return (null, ValidationFailed.Single("file", "not-found", $"The file {request.FilePath} does not exist."));
         }
