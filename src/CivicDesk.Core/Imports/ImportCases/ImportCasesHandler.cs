@@ -72,13 +72,21 @@ public sealed class ImportCasesHandler(
             db, time, caseTypes, logger, new ImportTarget(jurisdiction.Id, mapping.SourceSystem));
         ImportSummary summary =
             await runner.RunAsync(request, run, jurisdiction.Code, reader, mapper, cancellationToken);
-        return request.Clocks == ImportPhases.RowsOnly
-            ? summary
-            : summary with { Clocks = await ScheduleClocksAsync(jurisdiction.Id, mapping.SourceSystem, cancellationToken) };
+        if (request.Clocks == ImportPhases.RowsOnly)
+        {
+            return summary;
+        }
+
+        return summary with
+        {
+            Clocks = await ScheduleClocksAsync(jurisdiction.Id, mapping.SourceSystem, cancellationToken),
+        };
     }
 
     /// <summary>The second phase of a split migration: the file is not read; no run is recorded.</summary>
-    private async Task<Result<ImportSummary>> ClocksOnlyAsync(ImportMapping mapping, CancellationToken cancellationToken)
+    private async Task<Result<ImportSummary>> ClocksOnlyAsync(
+        ImportMapping mapping,
+        CancellationToken cancellationToken)
     {
         Guid? jurisdictionId = await db.Jurisdictions.Where(j => j.Code == mapping.Jurisdiction)
             .Select(j => (Guid?)j.Id).SingleOrDefaultAsync(cancellationToken);
