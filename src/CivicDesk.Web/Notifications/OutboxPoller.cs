@@ -1,5 +1,6 @@
 using CivicDesk.Core.Notifications;
 using CivicDesk.Core.Notifications.SendNotifications;
+using CivicDesk.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CivicDesk.Web.Notifications;
@@ -12,52 +13,29 @@ internal sealed class OutboxPoller(
     IServiceScopeFactory scopes,
     IOptions<NotificationOptions> options,
     TimeProvider time,
-    ILogger<OutboxPoller> logger) : BackgroundService
+    ILogger<OutboxPoller> logger) : RoundPoller(scopes, time)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.PollInterval;
+
+    protected override int BatchSize => options.Value.BatchSize;
+
+    protected override bool Start()
     {
         NotificationOptions settings = options.Value;
         if (!settings.IsEnabled)
         {
             Log.SenderOff(logger);
-            return;
+            return false;
         }
 
         Log.SenderStarted(
             logger, settings.SmtpPort, settings.SmtpSecurity.ToString(), settings.PollInterval, settings.BatchSize);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            int taken = await RunRoundAsync(stoppingToken);
-            if (taken < settings.BatchSize)
-            {
-                try
-                {
-                    await Task.Delay(settings.PollInterval, time, stoppingToken);
-                }
-                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-                {
-                    return;
-                }
-            }
-        }
+        return true;
     }
 
-    private async Task<int> RunRoundAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await using AsyncServiceScope scope = scopes.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<OutboxSender>().RunDueAsync(stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            return 0;
-        }
-        catch (Exception failure) when (failure is not OperationCanceledException)
-        {
-            // The database may be down for a while; claimed rows come back when their claim runs out.
-            Log.RoundFailed(logger, failure.GetType().Name);
-            return 0;
-        }
-    }
+    protected override Task<int> RunDueAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<OutboxSender>().RunDueAsync(cancellationToken);
+
+    // The database may be down for a while; claimed rows come back when their claim runs out.
+    protected override void RoundFailed(string failure) => Log.RoundFailed(logger, failure);
 }

@@ -1,4 +1,5 @@
 using CivicDesk.Core.Timers;
+using CivicDesk.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CivicDesk.Web.Timers;
@@ -11,51 +12,28 @@ internal sealed class TimerPoller(
     IServiceScopeFactory scopes,
     IOptions<TimerOptions> options,
     TimeProvider time,
-    ILogger<TimerPoller> logger) : BackgroundService
+    ILogger<TimerPoller> logger) : RoundPoller(scopes, time)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.PollInterval;
+
+    protected override int BatchSize => options.Value.BatchSize;
+
+    protected override bool Start()
     {
         TimerOptions settings = options.Value;
         if (!settings.Enabled)
         {
             Log.PollerDisabled(logger);
-            return;
+            return false;
         }
 
         Log.PollerStarted(logger, settings.PollInterval, settings.BatchSize);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            int taken = await RunRoundAsync(stoppingToken);
-            if (taken < settings.BatchSize)
-            {
-                try
-                {
-                    await Task.Delay(settings.PollInterval, time, stoppingToken);
-                }
-                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-                {
-                    return;
-                }
-            }
-        }
+        return true;
     }
 
-    private async Task<int> RunRoundAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await using AsyncServiceScope scope = scopes.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<TimerDispatcher>().RunDueAsync(stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            return 0;
-        }
-        catch (Exception failure) when (failure is not OperationCanceledException)
-        {
-            // The database may be down for a while; the next round tries again, and no timer is lost.
-            Log.RoundFailed(logger, failure.GetType().Name);
-            return 0;
-        }
-    }
+    protected override Task<int> RunDueAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<TimerDispatcher>().RunDueAsync(cancellationToken);
+
+    // The database may be down for a while; the next round tries again, and no timer is lost.
+    protected override void RoundFailed(string failure) => Log.RoundFailed(logger, failure);
 }
