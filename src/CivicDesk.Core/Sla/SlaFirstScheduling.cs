@@ -88,18 +88,8 @@ public sealed class SlaFirstScheduling(
         List<SubjectRow> batch,
         CancellationToken cancellationToken)
     {
-        // An imported case whose source gives no time for its status change entered that status when it was
-        // created: at the same instant, the creation comes first whatever order the rows are read in.
         Guid[] ids = [.. batch.Select(c => c.Id)];
-        ILookup<Guid, CaseHistoryEvent> histories = (await db.CaseEvents.AsNoTracking()
-                .Where(e => ids.Contains(e.CaseId)
-                    && (e.Kind == CaseEventKind.Created || e.Kind == CaseEventKind.StatusChanged)
-                    && e.ToStatus != null)
-                .Select(e => new { e.CaseId, e.At, e.Kind, e.ToStatus })
-                .ToListAsync(cancellationToken))
-            .OrderBy(e => e.At)
-            .ThenBy(e => e.Kind != CaseEventKind.Created)
-            .ToLookup(e => e.CaseId, e => (CaseHistoryEvent)new StateEntered(e.At, e.ToStatus!.Value.ToCode()));
+        ILookup<Guid, CaseHistoryEvent> histories = await CaseHistory.ForCasesAsync(db, ids, cancellationToken);
 
         // A case without clock rows has no pending SLA timer as a rule, but any it has are reconciled, not doubled.
         ILookup<Guid, DurableTimer> timers = (await db.Timers.AsNoTracking()

@@ -165,14 +165,7 @@ public sealed class SlaRecomputation(
         CancellationToken cancellationToken)
     {
         Guid[] ids = [.. batch.Select(c => c.Id)];
-        ILookup<Guid, CaseHistoryEvent> histories = (await db.CaseEvents.AsNoTracking()
-                .Where(e => ids.Contains(e.CaseId)
-                    && (e.Kind == CaseEventKind.Created || e.Kind == CaseEventKind.StatusChanged)
-                    && e.ToStatus != null)
-                .Select(e => new { e.CaseId, e.At, e.ToStatus })
-                .ToListAsync(cancellationToken))
-            .OrderBy(e => e.At)
-            .ToLookup(e => e.CaseId, e => (CaseHistoryEvent)new StateEntered(e.At, e.ToStatus!.Value.ToCode()));
+        ILookup<Guid, CaseHistoryEvent> histories = await CaseHistory.ForCasesAsync(db, ids, cancellationToken);
         ILookup<Guid, DurableTimer> timers = (await Read(db.Timers)
                 .Where(t => t.CaseId != null && ids.Contains(t.CaseId.Value)
                     && SlaTimerScheduler.SlaKinds.Contains(t.Kind))
