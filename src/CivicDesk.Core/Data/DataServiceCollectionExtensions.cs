@@ -52,8 +52,13 @@ public static class DataServiceCollectionExtensions
     /// reset statements (RESET ALL, CLOSE ALL, UNLISTEN *, DISCARD SEQUENCES and others) with the next command each
     /// time a pooled connection is reused, one set per request. CivicDesk leaves no session state behind: it sets no
     /// session parameters, listens to nothing, takes no session advisory locks, and its only temporary table is
-    /// dropped at commit; an open transaction is rolled back on close either way.
+    /// dropped at commit; an open transaction is rolled back on close either way. JIT off: PostgreSQL compiles a
+    /// query whose estimated cost passes <c>jit_above_cost</c>, which the set-based searches over a million cases
+    /// do, and spent 1.5 s compiling each SLA recompute batch's search that then ran in 0.3 s; CivicDesk runs no
+    /// long analytical query that would earn the compilation back. Set <c>Options=-c jit=on</c> to choose otherwise.
     /// </summary>
+    private const string JitOff = "-c jit=off";
+
     internal static string Tuned(string connectionString)
     {
         NpgsqlConnectionStringBuilder builder = new(connectionString);
@@ -65,6 +70,11 @@ public static class DataServiceCollectionExtensions
         if (!Chooses(connectionString, "No Reset On Close", "NoResetOnClose"))
         {
             builder.NoResetOnClose = true;
+        }
+
+        if (builder.Options?.Contains("jit", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? JitOff : $"{builder.Options} {JitOff}";
         }
 
         return builder.ConnectionString;

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace CivicDesk.Core.Sla;
 
@@ -124,13 +125,23 @@ internal sealed class SlaBatchWriter(CivicDeskDbContext db)
             $"{table}.{Column(type, columns[i])} = v.column{i + 1}"));
         IProperty state = type.FindProperty(nameof(DurableTimer.State))!;
         string guard = expectedState is null ? string.Empty : $" AND {table}.{Column(type, state)} = @expected";
+
+        // Joined to a list of values alone, PostgreSQL's planner hashes the list and scans the whole table for it;
+        // the first key column's values as an array give it the index.
+        string lookup = db.IsPostgres ? $" AND {table}.{Column(type, columns[0])} = ANY (@keys)" : string.Empty;
         await using Statement statement = new(this);
         foreach (T[] chunk in rows.Chunk(Math.Min(MaxUpdateRows, RowsPerStatement(columns.Length))))
         {
             DbCommand command = statement.For(
                 $"UPDATE {table} SET {set} FROM (VALUES {Values(chunk.Length, columns.Length)}) AS v "
-                + $"WHERE {match}{guard}");
+                + $"WHERE {match}{lookup}{guard}");
             Bind(command, chunk, columns);
+            if (db.IsPostgres)
+            {
+                IClrPropertyGetter first = columns[0].GetGetter();
+                command.Parameters.Add(new NpgsqlParameter(
+                    "@keys", chunk.Select(r => (Guid)first.GetClrValue(r)!).Distinct().ToArray()));
+            }
             if (expectedState is not null)
             {
                 command.Parameters.Add(

@@ -6,18 +6,20 @@ using CivicDesk.Core.Timers;
 using CivicDesk.Workflow.Calendars;
 using CivicDesk.Workflow.Sla;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace CivicDesk.Core.Sla;
 
 /// <summary>
 /// Evaluates again the clocks of every open case whose case type counts on a calendar, after a new version of
-/// that calendar was published: in keyset batches of cases, each read with its status history, timers and
-/// clock rows in three queries without tracking, evaluated in memory, and only what changed written set-based in
-/// one transaction per batch (<see cref="SlaBatchWriter"/>), so memory stays flat however many cases there are. A
-/// case whose deadline moved gets an internal timeline event saying why. Cases whose stored clocks cannot have
-/// moved (no changed day in their clocks' windows, see <see cref="CalendarChange"/>) are filtered out in the query
-/// and not read at all; their rows keep the calendar version they were evaluated on.
+/// that calendar was published. One query finds the ids of the cases to evaluate: cases whose stored clocks cannot
+/// have moved (no changed day in their clocks' windows, see <see cref="CalendarChange"/>) are filtered out there
+/// and not read at all; their rows keep the calendar version they were evaluated on. Then, in batches of those
+/// ids, each case is read with its status history, timers and clock rows without tracking, evaluated in memory,
+/// and only what changed is written set-based in one transaction per batch (<see cref="SlaBatchWriter"/>), so
+/// memory holds one batch and 16 bytes per case to evaluate. A case whose deadline moved gets an internal
+/// timeline event saying why.
 /// </summary>
 // Limitation: a status change committed between a batch's read and its save is evaluated from the history read
 // before it; the change's own scheduling (which already counts on the new calendar) wins only if it saves last.
@@ -27,7 +29,8 @@ public sealed class SlaRecomputation(
     ISlaPolicy policy,
     SlaSources sources,
     SlaTimerScheduler scheduler,
-    TimeProvider time)
+    TimeProvider time,
+    IServiceScopeFactory? scopes = null)
 {
     public const int DefaultBatchSize = 1000;
 
@@ -51,47 +54,71 @@ public sealed class SlaRecomputation(
         Dictionary<string, LoadedCaseType> types = await CaseTypesUsingAsync(jurisdictionId, key, cancellationToken);
         string[] hashes = [.. types.Keys];
         CalendarChange? change = await ChangeAsync(jurisdictionId, key, version, types.Values, cancellationToken);
+        // One set-based query finds every case to evaluate (16 bytes each); keyset batches with a selective filter
+        // made the database search anew for the next thousand matches in every batch.
+        List<Guid> candidates = hashes.Length == 0
+            ? []
+            : await Candidates(jurisdictionId, key, hashes, change).ToListAsync(cancellationToken);
+        candidates.Sort();
         int cases = 0;
         int moved = 0;
-        Guid after = Guid.Empty;
-        while (hashes.Length > 0)
-        {
-            List<SubjectRow> batch = await Candidates(jurisdictionId, key, hashes, change)
-                .Where(c => c.Id.CompareTo(after) > 0)
-                .OrderBy(c => c.Id)
-                .Take(batchSize)
-                .Select(c => new SubjectRow(
-                    c.Id, c.ServiceId, c.CaseTypeKey!, c.CaseTypeVersion!.Value, c.CaseTypeHash!))
-                .ToListAsync(cancellationToken);
-            if (batch.Count == 0)
-            {
-                break;
-            }
 
-            moved += await RecomputeBatchAsync(jurisdictionId, key, version, batch, cancellationToken);
-            cases += batch.Count;
-            after = batch[^1].Id;
+        // Batch N is written on a context of its own while batch N + 1 is read and evaluated (disjoint cases).
+        await using AsyncServiceScope? writing =
+            TrackedWrites || scopes is null || candidates.Count <= batchSize ? null : scopes.CreateAsyncScope();
+        CivicDeskDbContext? writer = writing?.ServiceProvider.GetRequiredService<CivicDeskDbContext>();
+        Task written = Task.CompletedTask;
+        try
+        {
+            foreach (Guid[] ids in candidates.Chunk(batchSize))
+            {
+                (SlaChanges changes, int evaluated, int batchMoved) =
+                    await EvaluateBatchAsync(jurisdictionId, key, version, ids, cancellationToken);
+                await written;
+                if (writer is null)
+                {
+                    await WriteAsync(db, changes, cancellationToken);
+                }
+                else
+                {
+                    written = Task.Run(() => WriteAsync(writer, changes, cancellationToken), cancellationToken);
+                }
+
+                cases += evaluated;
+                moved += batchMoved;
+            }
+        }
+        catch
+        {
+            // The write in flight ends before its context goes; the evaluation's failure is the one to report.
+            await written.ContinueWith(
+                static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            throw;
         }
 
+        await written;
+
+        await written;
         return new SlaRecomputed(cases, moved);
     }
 
     /// <summary>
-    /// The open cases of the case types to evaluate again: with <paramref name="change"/>, only those with a stored
-    /// clock on the calendar whose window may meet a changed day (see <see cref="CalendarChange"/>), or on a version
-    /// not compared, or stored before the end of its last counted span was (evaluated once), and any without one.
+    /// The ids of the open cases of the case types to evaluate again: with <paramref name="change"/>, only those
+    /// with a stored clock on the calendar whose window may meet a changed day (see <see cref="CalendarChange"/>),
+    /// or on a version not compared, or stored before the end of its last counted span was (evaluated once), and
+    /// any without one.
     /// A case's creation bounds the start of its clocks' windows from below: no status is entered before it.
     /// </summary>
-    private IQueryable<Case> Candidates(Guid jurisdictionId, string key, string[] hashes, CalendarChange? change)
+    private IQueryable<Guid> Candidates(Guid jurisdictionId, string key, string[] hashes, CalendarChange? change)
     {
-        IQueryable<Case> open = db.Cases.AsNoTracking()
+        IQueryable<Case> open = db.Cases
             .Where(c => c.JurisdictionId == jurisdictionId
                 && OpenStatuses.Contains(c.Status)
                 && c.CaseTypeHash != null
                 && hashes.Contains(c.CaseTypeHash));
         if (change is null || SkipDisabled)
         {
-            return open;
+            return open.Select(c => c.Id);
         }
 
         // A window is [the earlier of creation and first warning, the deadline or else the end of the last span
@@ -111,8 +138,14 @@ public sealed class SlaRecomputation(
         (Instant s3, Instant e3, Instant s4, Instant e4, Instant s5, Instant e5) =
             (past[3].Start, past[3].End, past[4].Start, past[4].End, past[5].Start, past[5].End);
         string notStarted = SlaClockStates.NotStarted;
-        return open.Where(c => !db.CaseSlaClocks.Any(k => k.CaseId == c.Id && k.CalendarKey == key)
-            || db.CaseSlaClocks.Any(k => k.CaseId == c.Id && k.CalendarKey == key
+
+        // Two disjoint sets, each a plain (anti- or semi-) join the database runs set-based over the whole table;
+        // joined by OR, PostgreSQL ran the second as a sub-query per case.
+        IQueryable<Guid> unclocked = open
+            .Where(c => !db.CaseSlaClocks.Any(k => k.CaseId == c.Id && k.CalendarKey == key))
+            .Select(c => c.Id);
+        IQueryable<Guid> movable = open
+            .Where(c => db.CaseSlaClocks.Any(k => k.CaseId == c.Id && k.CalendarKey == key
                 && (!versions.Contains(k.CalendarVersion)
                     || c.CreatedAt < rangeStart || k.WarningAt < rangeStart
                     || k.Deadline >= futureStart
@@ -122,7 +155,9 @@ public sealed class SlaRecomputation(
                     || ((c.CreatedAt < e2 || k.WarningAt < e2) && (k.Deadline ?? k.StoppedCountingAt) >= s2)
                     || ((c.CreatedAt < e3 || k.WarningAt < e3) && (k.Deadline ?? k.StoppedCountingAt) >= s3)
                     || ((c.CreatedAt < e4 || k.WarningAt < e4) && (k.Deadline ?? k.StoppedCountingAt) >= s4)
-                    || ((c.CreatedAt < e5 || k.WarningAt < e5) && (k.Deadline ?? k.StoppedCountingAt) >= s5))));
+                    || ((c.CreatedAt < e5 || k.WarningAt < e5) && (k.Deadline ?? k.StoppedCountingAt) >= s5))))
+            .Select(c => c.Id);
+        return unclocked.Concat(movable);
     }
 
     /// <summary>
@@ -157,14 +192,23 @@ public sealed class SlaRecomputation(
         return CalendarChange.Between(next, earlier, time.GetCurrentInstant());
     }
 
-    private async Task<int> RecomputeBatchAsync(
+    /// <summary>
+    /// Reads a batch of cases to evaluate with their histories, timers and clock rows, and evaluates them: what to
+    /// write, how many were open still and how many deadlines moved. A case closed since the search is left to the
+    /// closing, which stops its clocks itself.
+    /// </summary>
+    private async Task<(SlaChanges Changes, int Cases, int Moved)> EvaluateBatchAsync(
         Guid jurisdictionId,
         string key,
         int version,
-        List<SubjectRow> batch,
+        Guid[] ids,
         CancellationToken cancellationToken)
     {
-        Guid[] ids = [.. batch.Select(c => c.Id)];
+        List<SubjectRow> batch = await db.Cases.AsNoTracking()
+            .Where(c => ids.Contains(c.Id) && OpenStatuses.Contains(c.Status))
+            .Select(c => new SubjectRow(
+                c.Id, c.ServiceId, c.CaseTypeKey!, c.CaseTypeVersion!.Value, c.CaseTypeHash!))
+            .ToListAsync(cancellationToken);
         ILookup<Guid, CaseHistoryEvent> histories = await CaseHistory.ForCasesAsync(db, ids, cancellationToken);
         ILookup<Guid, DurableTimer> timers = (await Read(db.Timers)
                 .Where(t => t.CaseId != null && ids.Contains(t.CaseId.Value)
@@ -192,19 +236,18 @@ public sealed class SlaRecomputation(
             moved += moves.Count;
         }
 
-        await WriteAsync(changes, cancellationToken);
-        return moved;
+        return (changes, batch.Count, moved);
     }
 
     /// <summary>
     /// Set-based by default. <see cref="TrackedWrites"/> writes through the change tracker and SaveChanges
     /// instead, as before the set-based writer; tests compare the two.
     /// </summary>
-    private async Task WriteAsync(SlaChanges changes, CancellationToken cancellationToken)
+    private async Task WriteAsync(CivicDeskDbContext writer, SlaChanges changes, CancellationToken cancellationToken)
     {
         if (!TrackedWrites)
         {
-            await new SlaBatchWriter(db).WriteAsync(changes, cancellationToken);
+            await new SlaBatchWriter(writer).WriteAsync(changes, cancellationToken);
             return;
         }
 

@@ -1,4 +1,7 @@
+using System.Data.Common;
 using CivicDesk.Core.Data;
+using CivicDesk.Testing;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace CivicDesk.Core.Tests.Data;
@@ -15,6 +18,39 @@ public sealed class PostgresConnectionTuningTests
         Assert.True(tuned.NoResetOnClose);
         Assert.Equal("127.0.0.1", tuned.Host);
         Assert.Equal("secret", tuned.Password);
+        Assert.Equal("-c jit=off", tuned.Options);
+    }
+
+    [Fact]
+    public void Tuned_ConnectionStringWithOtherOptions_AddsJitOffToThem()
+    {
+        NpgsqlConnectionStringBuilder tuned = new(
+            DataServiceCollectionExtensions.Tuned("Host=db;Options=-c statement_timeout=5000"));
+
+        Assert.Equal("-c statement_timeout=5000 -c jit=off", tuned.Options);
+    }
+
+    [Fact]
+    public void Tuned_ConnectionStringChoosesJit_KeepsItsChoice()
+    {
+        NpgsqlConnectionStringBuilder tuned = new(DataServiceCollectionExtensions.Tuned("Host=db;Options=-c jit=on"));
+
+        Assert.Equal("-c jit=on", tuned.Options);
+    }
+
+    [Fact]
+    public async Task Configure_OnPostgres_TheServerRunsTheSessionWithoutJit()
+    {
+        await using TestDatabase database = await TestDatabase.CreateAsync(DatabaseProviders.Postgres);
+        await using CivicDeskDbContext db = database.CreateContext();
+        DbConnection connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using DbCommand command = connection.CreateCommand();
+        command.CommandText = "SHOW jit";
+
+        object? jit = await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal("off", jit);
     }
 
     [Theory]

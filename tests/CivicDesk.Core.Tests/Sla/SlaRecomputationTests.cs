@@ -47,6 +47,27 @@ public sealed class SlaRecomputationTests
         Assert.Equal(expected, actual);
     }
 
+    /// <summary>
+    /// With batches of one case, each batch is written on a context of its own while the next one is read and
+    /// evaluated; what ends up stored is what one batch of all stores.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task OverlappedBatches_StoreTheRowsOneBatchStored(string provider)
+    {
+        await using StaffWorld oneBatch = await StaffWorld.CreateAsync(provider);
+        await using StaffWorld manyBatches = await StaffWorld.CreateAsync(provider);
+        List<Guid> oneCases = await SetUpMixAsync(oneBatch);
+        List<Guid> manyCases = await SetUpMixAsync(manyBatches);
+
+        SlaRecomputed byOne = await PublishVersion2Async(oneBatch);
+        SlaRecomputed byMany = await PublishVersion2Async(manyBatches, batchSize: 1);
+
+        Assert.Equal(byOne, byMany);
+        Assert.True(byMany.Cases > 1, "the recompute must run more than one batch");
+        Assert.Equal(await SnapshotAsync(oneBatch, oneCases), await SnapshotAsync(manyBatches, manyCases));
+    }
+
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task SkipRule_LeavesCasesOutsideTheChangedDaysAlone_AndEndsWhereEvaluatingAllEnds(string provider)
@@ -107,7 +128,8 @@ public sealed class SlaRecomputationTests
     internal static async Task<SlaRecomputed> PublishVersion2Async(
         StaffWorld world,
         bool trackedWrites = false,
-        bool skipDisabled = false)
+        bool skipDisabled = false,
+        int batchSize = SlaRecomputation.DefaultBatchSize)
     {
         (CalendarPublication? publication, ImmutableArray<FileProblem> problems) =
             CalendarPublication.Read("nyc.yaml", Version2(), Actor.System);
@@ -123,7 +145,7 @@ public sealed class SlaRecomputationTests
         recomputation.TrackedWrites = trackedWrites;
         recomputation.SkipDisabled = skipDisabled;
         return await recomputation.RecomputeAsync(
-            world.JurisdictionId, "nyc-business", 2, SlaRecomputation.DefaultBatchSize, Ct);
+            world.JurisdictionId, "nyc-business", 2, batchSize, Ct);
     }
 
     /// <summary>The sample calendar as version 2, closed on Friday 2026-01-02 (a holiday every 2 January).</summary>
