@@ -16,7 +16,7 @@ namespace CivicDesk.Core.Sla;
 /// Gives the open cases of one source system that have no stored clock their first clocks and timers, from their
 /// history (each status they entered and when): the cases a bulk import wrote without intake's scheduling. The
 /// same evaluation as intake's and a recompute's (<see cref="SlaTimerScheduler"/>, with the case's plan from
-/// <see cref="ISlaPolicy"/>), in keyset batches read without tracking and written set-based
+/// <see cref="ISlaPolicy"/>), in keyset batches (by source key) read without tracking and written set-based
 /// (<see cref="SlaBatchWriter"/>), one transaction per batch. A case that has a clock row is never read, so a
 /// second call schedules nothing twice; a closed case gets no clock.
 /// </summary>
@@ -48,20 +48,14 @@ public sealed class SlaFirstScheduling(
         CancellationToken cancellationToken)
     {
         ClocksScheduled total = ClocksScheduled.None;
-        Guid after = Guid.Empty;
+        string? after = null;
         int conflicts = 0;
         while (true)
         {
-            List<SubjectRow> batch = await db.Cases.AsNoTracking()
-                .Where(c => c.JurisdictionId == jurisdictionId
-                    && c.SourceSystem == sourceSystem
-                    && OpenStatuses.Contains(c.Status)
-                    && !db.CaseSlaClocks.Any(k => k.CaseId == c.Id)
-                    && c.Id.CompareTo(after) > 0)
-                .OrderBy(c => c.Id)
+            List<SubjectRow> batch = await Unclocked(db, jurisdictionId, sourceSystem, after)
                 .Take(batchSize)
                 .Select(c => new SubjectRow(
-                    c.Id, c.ServiceId, c.CaseTypeKey, c.CaseTypeVersion, c.CaseTypeHash))
+                    c.Id, c.SourceKey!, c.ServiceId, c.CaseTypeKey, c.CaseTypeVersion, c.CaseTypeHash))
                 .ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {
@@ -79,8 +73,37 @@ public sealed class SlaFirstScheduling(
                 continue;
             }
 
-            after = batch[^1].Id;
+            after = batch[^1].SourceKey;
         }
+    }
+
+    /// <summary>
+    /// The source's open cases without a clock row after <paramref name="after"/>, in source key order. The keyset
+    /// is the source key, not the case id, so that each batch walks the unique index on (source system, source key)
+    /// from where the last one stopped and stops at the batch's size: keyed on the id, no index served both the
+    /// filter and the order, and SQLite read every case of the jurisdiction and sorted the open ones again for
+    /// each batch, a cost that grew with the size of the table rather than the batch. Every imported case has a
+    /// source key; only imports set a source system. The comparison and the order are both the database's (its
+    /// collation for the column), so the keyset neither skips nor repeats a key.
+    /// </summary>
+    internal static IQueryable<Case> Unclocked(
+        CivicDeskDbContext db,
+        Guid jurisdictionId,
+        string sourceSystem,
+        string? after)
+    {
+        IQueryable<Case> cases = db.Cases.AsNoTracking()
+            .Where(c => c.SourceSystem == sourceSystem
+                && c.SourceKey != null
+                && c.JurisdictionId == jurisdictionId
+                && OpenStatuses.Contains(c.Status)
+                && !db.CaseSlaClocks.Any(k => k.CaseId == c.Id));
+        if (after is not null)
+        {
+            cases = cases.Where(c => c.SourceKey!.CompareTo(after) > 0);
+        }
+
+        return cases.OrderBy(c => c.SourceKey);
     }
 
     private async Task<ClocksScheduled> ScheduleBatchAsync(
@@ -117,7 +140,13 @@ public sealed class SlaFirstScheduling(
         is SqliteException { SqliteErrorCode: SqliteConstraint }
         or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
-    private sealed record SubjectRow(Guid Id, Guid ServiceId, string? Key, int? Version, string? Hash)
+    private sealed record SubjectRow(
+        Guid Id,
+        string SourceKey,
+        Guid ServiceId,
+        string? Key,
+        int? Version,
+        string? Hash)
     {
         public PinnedCaseType? Pin => Key is not null && Version is int version && Hash is not null
             ? new PinnedCaseType(Key, version, Hash)
