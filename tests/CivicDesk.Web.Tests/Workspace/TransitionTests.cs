@@ -92,6 +92,20 @@ public abstract class TransitionTests(WorkspaceApp app)
         Assert.DoesNotContain("name=\"Status.Status\"", asAgent, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "Needed to move the case to: Cancelled. Choose the reason that applies.")]
+    [InlineData("es", "Necesario para pasar el caso a: Cancelada. Elija el motivo que corresponda.")]
+    public async Task Page_FieldWithAHintOfItsOwn_ShowsTwoSentences(string culture, string hint)
+    {
+        (string supervisor, _) = await AddUserAsync(app, StaffRole.Supervisor, "HPD");
+        (Guid caseId, _) = await AddPinnedCaseAsync();
+
+        string html = WebUtility.HtmlDecode(
+            await GetHtmlAsync(await SignInAsync(app, supervisor), $"/staff/cases/{caseId}?culture={culture}"));
+
+        Assert.Contains($"id=\"fields.cancel_reason-hint\">{hint}</div>", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Api_TransitionFieldWithAControlCharacter_IsRefusedNamingTheField()
     {
