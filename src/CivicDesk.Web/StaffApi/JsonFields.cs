@@ -38,6 +38,11 @@ internal sealed class JsonFields
                 return (null, new FieldError("body", "malformed", "The body must be a JSON object."));
             }
 
+            if (FirstUnreadableText(document.RootElement, prefix: null) is string unreadable)
+            {
+                return (null, new FieldError(unreadable, TextCharacters.ErrorCode, TextCharacters.ErrorMessage));
+            }
+
             if (FirstDuplicate(document.RootElement, prefix: null) is string duplicate)
             {
                 return (null, new FieldError(
@@ -53,6 +58,54 @@ internal sealed class JsonFields
         catch (JsonException)
         {
             return (null, new FieldError("body", "malformed", "The body is not valid JSON."));
+        }
+    }
+
+    /// <summary>
+    /// Where the first name or text escapes half of a surrogate pair alone (<c>"\ud800"</c>): valid JSON that
+    /// no .NET string can hold, so reading it would throw. A bad value is named by its path, a bad name by the
+    /// object holding it (<c>body</c> at the top).
+    /// </summary>
+    private static string? FirstUnreadableText(JsonElement element, string? prefix)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return IsReadable(element.GetString) ? null : prefix ?? "body";
+            case JsonValueKind.Array:
+                return element.EnumerateArray().Select(e => FirstUnreadableText(e, prefix))
+                    .FirstOrDefault(p => p is not null);
+            case JsonValueKind.Object:
+                foreach (JsonProperty property in element.EnumerateObject())
+                {
+                    if (!IsReadable(() => property.Name))
+                    {
+                        return prefix ?? "body";
+                    }
+
+                    string path = prefix is null ? property.Name : $"{prefix}.{property.Name}";
+                    if (FirstUnreadableText(property.Value, path) is string nested)
+                    {
+                        return nested;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static bool IsReadable(Func<string?> read)
+    {
+        try
+        {
+            _ = read();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

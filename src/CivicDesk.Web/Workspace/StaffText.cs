@@ -124,12 +124,18 @@ public sealed class StaffText(IStringLocalizer<WorkspaceResources> text, Passwor
     public static string Iso(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
 
     /// <summary>
-    /// A field error in the reader's language when a translation exists, else Core's English message. A
-    /// translation may name the configured password lengths: <c>{0}</c> the minimum, <c>{1}</c> the maximum.
+    /// A field error in the reader's language when a translation exists for the field and code, or else for the
+    /// code whatever the field (<c>Error_invalid_text</c>), else Core's English message. A translation may name
+    /// the configured password lengths: <c>{0}</c> the minimum, <c>{1}</c> the maximum.
     /// </summary>
     public string Error(FieldError error)
     {
         LocalizedString translated = text[$"Error_{error.Field}_{error.Code}"];
+        if (translated.ResourceNotFound)
+        {
+            translated = text[$"Error_{error.Code}"];
+        }
+
         return translated.ResourceNotFound
             ? error.Message
             : string.Format(

@@ -38,6 +38,25 @@ public abstract class SpanishWorkspaceTests(WorkspaceApp app)
     }
 
     [Fact]
+    public async Task RoutingForm_InSpanish_NamesDepartmentsAndQueuesInSpanish()
+    {
+        (string supervisor, _) = await AddUserAsync(app, StaffRole.Supervisor, "HPD");
+        (Guid caseId, _) = await AddCaseAsync(app, "heat-hot-water", Opened);
+        HttpClient client = await SignInAsync(app, supervisor);
+
+        string page = WebUtility.HtmlDecode(await GetHtmlAsync(client, $"/staff/cases/{caseId}?culture=es"));
+        string english = WebUtility.HtmlDecode(await GetHtmlAsync(client, $"/staff/cases/{caseId}?culture=en"));
+
+        Assert.Contains("<option value=\"DOT\">DOT · Departamento de Transporte</option>", page,
+            StringComparison.Ordinal);
+        Assert.Contains("<option value=\"main\">main · Cola principal de DOT</option>", page,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("Department of Transportation", page, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"DOT\">DOT · Department of Transportation</option>", english,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CancelReason_InSpanish_OffersLabelsAndSubmitsTheCodes()
     {
         (string supervisor, _) = await AddUserAsync(app, StaffRole.Supervisor, "HPD");

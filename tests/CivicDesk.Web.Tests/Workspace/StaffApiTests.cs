@@ -68,6 +68,11 @@ public abstract class StaffApiTests(WorkspaceApp app)
     [InlineData("/status", "{}", "status")]
     [InlineData("/assignment", "{\"assignee_id\": \"not-a-uuid\"}", "assignee_id")]
     [InlineData("/assignment", "{}", "assignee_id")]
+    [InlineData("/notes", "{\"text\": \"half \\ud800 a pair\"}", "text")]
+    [InlineData("/notes", "{\"\\udc00\": \"x\"}", "body")]
+    [InlineData("/status", "{\"status\": \"open\", \"fields\": {\"x\\ud800\": \"y\"}}", "fields")]
+    [InlineData("/notes", "{\"text\": \"a NUL \\u0000 inside\"}", "text")]
+    [InlineData("/status", "{\"status\": \"open\", \"note\": \"bell \\u0007\"}", "note")]
     public async Task Changes_MalformedBody_Answer400NamingTheField(string action, string body, string field)
     {
         (string agent, _) = await AddUserAsync(app, StaffRole.Agent, "HPD");

@@ -92,6 +92,52 @@ public abstract class TransitionTests(WorkspaceApp app)
         Assert.DoesNotContain("name=\"Status.Status\"", asAgent, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "Needed to move the case to: Cancelled. Choose the reason that applies.")]
+    [InlineData("es", "Necesario para pasar el caso a: Cancelada. Elija el motivo que corresponda.")]
+    public async Task Page_FieldWithAHintOfItsOwn_ShowsTwoSentences(string culture, string hint)
+    {
+        (string supervisor, _) = await AddUserAsync(app, StaffRole.Supervisor, "HPD");
+        (Guid caseId, _) = await AddPinnedCaseAsync();
+
+        string html = WebUtility.HtmlDecode(
+            await GetHtmlAsync(await SignInAsync(app, supervisor), $"/staff/cases/{caseId}?culture={culture}"));
+
+        Assert.Contains($"id=\"fields.cancel_reason-hint\">{hint}</div>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Api_TransitionFieldWithAControlCharacter_IsRefusedNamingTheField()
+    {
+        (string agent, _) = await AddUserAsync(app, StaffRole.Agent, "HPD");
+        (Guid caseId, _) = await AddPinnedCaseAsync();
+        HttpClient client = await SignInAsync(app, agent);
+
+        HttpResponseMessage refused = await PostJsonAsync(client, $"/api/v1/cases/{caseId}/status", "\"1\"",
+            """{"transition":"refer","fields":{"referred_to":"Con\u0000Ed"}}""");
+        JsonElement after = await JsonAsync(client, $"/api/v1/cases/{caseId}");
+
+        Assert.Equal((HttpStatusCode.BadRequest, "fields.referred_to"),
+            (refused.StatusCode, await FirstFieldAsync(refused)));
+        Assert.Equal("new", after.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Page_NoteWithAControlCharacterInSpanish_IsRefusedInSpanish()
+    {
+        (string agent, _) = await AddUserAsync(app, StaffRole.Agent, "HPD");
+        (Guid caseId, _) = await AddPinnedCaseAsync();
+        HttpClient client = await SignInAsync(app, agent);
+        string path = $"/staff/cases/{caseId}?culture=es";
+
+        HttpResponseMessage refused = await PostFormAsync(client, path, "note", ("Note.Version", "1"),
+            ("Note.Text", "Llamé \u0001 al portero."), ("Note.Visibility", "internal"));
+        string html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("href=\"#text\">Quite los caracteres que no se pueden guardar", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Page_CloseWithoutResolution_IsRefusedLinkingTheFieldAndKeepingWhatWasTyped()
     {

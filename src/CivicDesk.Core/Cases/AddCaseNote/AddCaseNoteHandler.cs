@@ -21,6 +21,11 @@ public sealed class AddCaseNoteHandler(CaseChanges changes)
             return ValidationFailed.Single("text", "too_long", $"A note may hold at most {MaxLength} characters.");
         }
 
+        if (TextCharacters.Check("text", text) is FieldError unreadable)
+        {
+            return new ValidationFailed([unreadable]);
+        }
+
         Result<CaseEdit> begun = await changes.BeginAsync(
             request.Caller, request.CaseId, request.ExpectedVersion, cancellationToken);
         if (!begun.TryGetValue(out CaseEdit? edit, out Error? error))

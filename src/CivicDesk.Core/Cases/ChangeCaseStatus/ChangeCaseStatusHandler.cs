@@ -38,6 +38,11 @@ public sealed class ChangeCaseStatusHandler(
             return ValidationFailed.Single("note", "too_long", $"A note may hold at most {MaxNoteLength} characters.");
         }
 
+        if (TextCharacters.Check("note", note) is FieldError unreadable)
+        {
+            return new ValidationFailed([unreadable]);
+        }
+
         Result<CaseEdit> begun = await changes.BeginAsync(
             request.Caller, request.CaseId, request.ExpectedVersion, cancellationToken);
         if (!begun.TryGetValue(out CaseEdit? edit, out Error? error))

@@ -43,6 +43,10 @@ internal static class TransitionFields
             {
                 errors.Add(new(Key(name), "too_long", $"{name} may hold at most {MaxLength} characters."));
             }
+            else if (TextCharacters.Check(Key(name), text) is FieldError unreadable)
+            {
+                errors.Add(unreadable);
+            }
             else if (Parse(field.Type, text) is { } value)
             {
                 values[name] = value;

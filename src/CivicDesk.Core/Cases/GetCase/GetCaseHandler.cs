@@ -102,10 +102,46 @@ public sealed class GetCaseHandler(
                 ? string.Empty
                 : texts.Get(CatalogTextKeys.QueueName(department.Code, queue.Code), queue.Name),
             RoutingChoices = scope.Role is StaffRole.Supervisor or StaffRole.Administrator
-                ? [.. directory.Departments.Where(d => d.Queues.Count > 0)]
+                ? await RoutingChoicesAsync(directory, found.JurisdictionId, culture, cancellationToken)
                 : [],
             Clocks = await clocks.ForCaseAsync(found, events, cancellationToken),
         };
+    }
+
+    /// <summary>
+    /// The departments with queues a supervisor may route the case to, their names and their queues' in the
+    /// reader's language where the catalogue translates them, else in their source text.
+    /// </summary>
+    private async Task<IReadOnlyList<DepartmentEntry>> RoutingChoicesAsync(
+        DepartmentDirectory directory,
+        Guid jurisdictionId,
+        string? culture,
+        CancellationToken cancellationToken)
+    {
+        List<DepartmentEntry> routable = [.. directory.Departments.Where(d => d.Queues.Count > 0)];
+        if (string.IsNullOrEmpty(culture))
+        {
+            return routable;
+        }
+
+        string[] keys =
+        [
+            .. routable.SelectMany(d => d.Queues.Select(q => CatalogTextKeys.QueueName(d.Code, q.Code))
+                .Append(CatalogTextKeys.DepartmentName(d.Code))),
+        ];
+        Translations texts = await Translations.LoadAsync(db, jurisdictionId, culture, cancellationToken, keys);
+        return
+        [
+            .. routable.Select(d => d with
+            {
+                Name = texts.Get(CatalogTextKeys.DepartmentName(d.Code), d.Name),
+                Queues =
+                [
+                    .. d.Queues.Select(
+                        q => q with { Name = texts.Get(CatalogTextKeys.QueueName(d.Code, q.Code), q.Name) }),
+                ],
+            }),
+        ];
     }
 
     private async Task<Dictionary<Guid, string>> NamesAsync(
