@@ -49,8 +49,12 @@ internal static class UsersCommand
         {
             Description = "The work address case notifications are sent to; without it the user gets none by mail",
         };
+        Option<string?> language = new("--language")
+        {
+            Description = "The language of the user's notifications: en (default) or es",
+        };
         Command add = new("add", "Create a staff user.") { userName, name, role, departments, jurisdiction,
-            passwordStdin, timeZone, email };
+            passwordStdin, timeZone, email, language };
         add.SetAction(async (parsed, cancellationToken) =>
         {
             if (!TryParseRole(parsed.GetValue(role), out StaffRole staffRole))
@@ -73,6 +77,7 @@ internal static class UsersCommand
             {
                 TimeZoneId = parsed.GetValue(timeZone),
                 Email = parsed.GetValue(email),
+                Language = parsed.GetValue(language),
             };
             return await AddAsync(context, parsed, request, cancellationToken);
         });

@@ -18,6 +18,8 @@ internal sealed class IdentityConfiguration :
         builder.Property(u => u.SecurityStamp).HasMaxLength(64);
         builder.Property(u => u.TimeZoneId).HasMaxLength(StaffTimeZones.MaxIdLength);
         builder.Property(u => u.Email).HasMaxLength(StaffEmails.MaxLength);
+        builder.Property(u => u.Language).HasMaxLength(StaffLanguages.MaxLength)
+            .HasDefaultValue(StaffLanguages.Default);
         builder.HasIndex(u => u.UserName).IsUnique();
         builder.HasOne<Jurisdiction>().WithMany().HasForeignKey(u => u.JurisdictionId);
         builder.HasMany(u => u.Memberships).WithOne().HasForeignKey(m => m.UserId);

@@ -14,6 +14,7 @@ public sealed class StaffUser
         DisplayName = string.Empty;
         PasswordHash = string.Empty;
         SecurityStamp = string.Empty;
+        Language = StaffLanguages.Default;
     }
 
     public StaffUser(
@@ -34,6 +35,7 @@ public sealed class StaffUser
         CreatedAt = createdAt;
         IsActive = true;
         SecurityStamp = NewSecurityStamp();
+        Language = StaffLanguages.Default;
     }
 
     public Guid Id { get; private set; }
@@ -69,6 +71,9 @@ public sealed class StaffUser
     /// <summary>Where case notifications for the user go (assignee, role); null: the user gets none by mail.</summary>
     public string? Email { get; private set; }
 
+    /// <summary>The language the user's notifications are written in (<see cref="StaffLanguages"/>).</summary>
+    public string Language { get; private set; }
+
     /// <summary>
     /// A random value every session of the user carries from its sign-in. It changes when the password
     /// changes, when the account is deactivated and when the user signs out, and a session whose value
@@ -93,6 +98,9 @@ public sealed class StaffUser
 
     /// <summary>Sets the notification address; null removes it. <see cref="StaffEmails"/> checks it.</summary>
     public void ChangeEmail(string? email) => Email = email;
+
+    /// <summary>Sets the language of the user's notifications. The caller checks it is supported.</summary>
+    public void ChooseLanguage(string language) => Language = language;
 
     public void SetPassword(string passwordHash)
     {

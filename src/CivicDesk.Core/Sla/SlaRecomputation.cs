@@ -260,16 +260,14 @@ public sealed class SlaRecomputation(
     private IQueryable<T> Read<T>(DbSet<T> rows)
         where T : class => TrackedWrites ? rows : rows.AsNoTracking();
 
-    // Limitation: the note is stored as an English sentence, so the Spanish workspace shows it in English. Store
-    // its facts in the event's data and word it in Timeline.razor when staff read timelines in other languages.
+    // The note keeps its facts, not a sentence: the workspace words them in the reader's language and time zone.
     private CaseEvent Explain(DeadlineMove move, SlaPlan plan, string key, int version, Instant now)
     {
         DateTimeZone zone = plan.Clocks.First(c => c.Definition.Id == move.ClockId).Calendar.Zone;
         return new CaseEvent(
             time.NewId(), move.CaseId, CaseEventKind.SlaDeadlineMoved, now, Actor.System, EventVisibility.Internal)
         {
-            Text = $"deadline of clock {move.ClockId} moved from {ViewerTime.Format(move.From, zone)} "
-                + $"to {ViewerTime.Format(move.To, zone)} because calendar {key} changed to version {version}",
+            Data = new DeadlineMovedRecord(move.ClockId, move.From, move.To, key, version, zone.Id).ToJson(),
         };
     }
 

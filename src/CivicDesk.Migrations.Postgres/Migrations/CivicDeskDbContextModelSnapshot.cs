@@ -858,6 +858,14 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("jurisdiction_id");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasDefaultValue("en")
+                        .HasColumnName("language");
+
                     b.Property<DateTime?>("LockedUntil")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("locked_until");

@@ -853,6 +853,14 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("jurisdiction_id");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("en")
+                        .HasColumnName("language");
+
                     b.Property<long?>("LockedUntil")
                         .HasColumnType("INTEGER")
                         .HasColumnName("locked_until");

@@ -124,6 +124,13 @@ internal static class CaseResources
         } : null,
         OverriddenBy = e.OverriddenBy.Count > 0 ? e.OverriddenBy : null,
         Transition = e.Transition is { } taken ? new { Id = taken.Transition, taken.Fields } : null,
+        DeadlineMoved = e.DeadlineMoved is { } moved ? new
+        {
+            moved.Clock,
+            From = Iso(moved.From),
+            To = Iso(moved.To),
+            Calendar = new { Key = moved.Calendar, moved.Version },
+        } : null,
     };
 
     private static object Decision(RoutingDecisionView decision) => new

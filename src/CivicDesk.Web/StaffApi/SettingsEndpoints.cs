@@ -1,4 +1,5 @@
 using CivicDesk.Core.Common;
+using CivicDesk.Core.Identity;
 using CivicDesk.Core.Identity.StaffSettings;
 using CivicDesk.Web.Errors;
 using CivicDesk.Web.Security;
@@ -34,6 +35,7 @@ internal static class SettingsEndpoints
     /// <summary>
     /// PUT /api/v1/me/settings with <c>{"time_zone": "America/Chicago"}</c>, or <c>{"time_zone": null}</c> to
     /// go back to the jurisdiction's zone. The field must be present; an id tzdb does not know is a 400 naming it.
+    /// An optional <c>"language"</c> (<c>en</c>, <c>es</c>) sets the language of the user's notifications.
     /// </summary>
     private static async Task<Results<JsonHttpResult<object>, ProblemHttpResult>> PutAsync(
         HttpContext context,
@@ -42,7 +44,7 @@ internal static class SettingsEndpoints
     {
         const string Field = StaffSettingsHandler.TimeZoneField;
         (JsonFields? fields, FieldError? unreadable) = await JsonFields.ReadAsync(
-            context.Request, [Field], cancellationToken);
+            context.Request, [Field, StaffLanguages.Field], cancellationToken);
         if (fields is null)
         {
             return ProblemResults.Validation([unreadable!]);
@@ -54,13 +56,17 @@ internal static class SettingsEndpoints
         }
 
         string? zoneId = fields.String(Field, required: false);
+        string? language = fields.String(StaffLanguages.Field, required: false);
         if (fields.Errors.Count > 0)
         {
             return ProblemResults.Validation(fields.Errors);
         }
 
         ChangeStaffSettings request = new(
-            StaffClaims.UserId(context.User) ?? Guid.Empty, zoneId, context.Connection.RemoteIpAddress?.ToString());
+            StaffClaims.UserId(context.User) ?? Guid.Empty, zoneId, context.Connection.RemoteIpAddress?.ToString())
+        {
+            Language = language,
+        };
         return Answer(await handler.ChangeAsync(request, cancellationToken));
     }
 
@@ -76,6 +82,7 @@ internal static class SettingsEndpoints
             time_zone = settings.TimeZoneId,
             jurisdiction_time_zone = settings.JurisdictionTimeZoneId,
             effective_time_zone = settings.Viewer.Zone.Id,
+            language = settings.Language,
         };
         return TypedResults.Json(body, CaseResources.Json);
     }

@@ -49,6 +49,27 @@ public sealed class StaffText(IStringLocalizer<WorkspaceResources> text, Passwor
     }
 
     /// <summary>
+    /// The reader's words for a queue every department has (<c>main</c>, <c>supervisor-review</c>), named after its
+    /// department's code; null for another queue. Used where the catalogue has no translation of the queue's name,
+    /// as for the queues an import creates with its departments.
+    /// </summary>
+    public string? QueueFallback(string queueCode, string departmentCode)
+    {
+        LocalizedString words = text["QueueFallback_" + queueCode];
+        return words.ResourceNotFound ? null : string.Format(CultureInfo.CurrentCulture, words.Value, departmentCode);
+    }
+
+    /// <summary>
+    /// A region of the time-zone list (tzdb's first id segment: America, Europe…) in the reader's language; a
+    /// region the workspace has no words for (an alias such as <c>US</c>) is shown as it is.
+    /// </summary>
+    public string ZoneRegion(string region)
+    {
+        LocalizedString name = text["ZoneRegion_" + region];
+        return name.ResourceNotFound ? region : name.Value;
+    }
+
+    /// <summary>
     /// A deadline in the reader's language, in <paramref name="zone"/> and always with its UTC offset, such as
     /// "Tuesday, December 8, 2026 6:00 PM (UTC-05:00)".
     /// </summary>

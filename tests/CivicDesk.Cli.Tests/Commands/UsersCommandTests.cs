@@ -102,6 +102,28 @@ public sealed class UsersCommandTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task UsersAdd_Language_IsStoredWhenSupportedAndRefusedNamingTheOptionOtherwise(string provider)
+    {
+        await using TestDatabase database = await TestDatabase.CreateAsync(provider);
+        await SeedAsync(database);
+
+        (int unsupported, _, string error) = await RunAsync(database, string.Empty, "users", "add", "--username",
+            "ana", "--name", "Ana Diaz", "--role", "agent", "--department", "HPD", "--language", "fr");
+        (int supported, _, _) = await RunAsync(database, string.Empty, "users", "add", "--username", "ana",
+            "--name", "Ana Diaz", "--role", "agent", "--department", "HPD", "--language", "ES");
+        (int byDefault, _, _) = await RunAsync(database, string.Empty, "users", "add", "--username", "ben",
+            "--name", "Ben Diaz", "--role", "agent", "--department", "HPD");
+
+        Assert.Equal((1, 0, 0), (unsupported, supported, byDefault));
+        Assert.StartsWith("--language: Choose en or es.", error, StringComparison.Ordinal);
+        await using CivicDeskDbContext db = database.CreateContext();
+        List<StaffUser> users = await db.StaffUsers.OrderBy(u => u.UserName).ToListAsync(
+            TestContext.Current.CancellationToken);
+        Assert.Equal(["es", "en"], users.Select(u => u.Language));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task UsersAdd_CommonOrPredictablePassword_IsRefusedNamingThePassword(string provider)
     {
         await using TestDatabase database = await TestDatabase.CreateAsync(provider);

@@ -58,8 +58,7 @@ public sealed class CalendarPublicationTests
             [(TimerStates.Pending, moved.WarningAt!.Value), (TimerStates.Cancelled, openBefore.WarningAt!.Value)],
             await WarningTimersAsync(world, open));
         Assert.Equal(
-            ["deadline of clock resolution moved from 2026-01-20 18:00 -05:00 to 2026-01-21 18:00 -05:00 "
-                + "because calendar nyc-business changed to version 2"],
+            [new DeadlineMovedRecord("resolution", Before, After, "nyc-business", 2, "America/New_York")],
             await NotesAsync(world, open));
         Assert.Empty(await NotesAsync(world, closed));
         Assert.Equal(
@@ -123,13 +122,15 @@ public sealed class CalendarPublicationTests
         return [.. timers.OrderByDescending(t => t.DueAt).Select(t => (t.State, t.DueAt))];
     }
 
-    private static async Task<List<string?>> NotesAsync(StaffWorld world, Guid caseId)
+    /// <summary>The deadline notes of a case: the facts in their data; a note that has a text too is null.</summary>
+    private static async Task<List<DeadlineMovedRecord?>> NotesAsync(StaffWorld world, Guid caseId)
     {
         await using CivicDeskDbContext db = world.Database.CreateContext();
-        return await db.CaseEvents.AsNoTracking()
+        return (await db.CaseEvents.AsNoTracking()
             .Where(e => e.CaseId == caseId && e.Kind == CaseEventKind.SlaDeadlineMoved
                 && e.Visibility == EventVisibility.Internal)
-            .Select(e => e.Text).ToListAsync(Ct);
+            .Select(e => new { e.Text, e.Data }).ToListAsync(Ct))
+            .Select(e => e.Text is null ? DeadlineMovedRecord.Read(e.Data) : null).ToList();
     }
 
     private static async Task<int> AuditCountAsync(StaffWorld world, string action, int version)

@@ -34,6 +34,15 @@ public sealed record CaseDetails(
     public string QueueName { get; init; } = string.Empty;
 
     /// <summary>
+    /// True when the department's name is shown as its source (English) text because the reader's language has no
+    /// translation of it, as for departments an import created from an agency name; pages mark it as English.
+    /// </summary>
+    public bool DepartmentNameUntranslated { get; init; }
+
+    /// <summary>True when the queue's name is its source (English) text for want of a translation.</summary>
+    public bool QueueNameUntranslated { get; init; }
+
+    /// <summary>
     /// The departments (with their queues) a supervisor may move the case to; empty when the caller may not
     /// override routing.
     /// </summary>
@@ -99,6 +108,9 @@ public sealed record TimelineEntry(
 
     /// <summary>For a status change of a pinned case: the transition taken and the fields given with it.</summary>
     public TransitionRecord? Transition { get; init; }
+
+    /// <summary>For a moved SLA deadline: the facts kept (null for older events, which carry only a text).</summary>
+    public Sla.DeadlineMovedRecord? DeadlineMoved { get; init; }
 }
 
 /// <summary>A member of staff the caller may assign the case to.</summary>

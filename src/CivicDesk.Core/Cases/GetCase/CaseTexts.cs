@@ -7,6 +7,8 @@ namespace CivicDesk.Core.Cases.GetCase;
 /// <summary>The catalogue texts of one case's page in the reader's language, else the source text.</summary>
 internal static class CaseTexts
 {
+    private const string SourceLanguage = "en";
+
     /// <summary>Only the translations the page shows: its service, questions, options, department and queue.</summary>
     public static Task<Translations> LoadAsync(
         CivicDeskDbContext db,
@@ -33,6 +35,14 @@ internal static class CaseTexts
         return Translations.LoadAsync(
             db, service.JurisdictionId, culture ?? string.Empty, cancellationToken, keys);
     }
+
+    /// <summary>
+    /// Whether a catalogue text is shown in its source language (English, the language catalogues are written in)
+    /// to a reader of another language, for want of a translation.
+    /// </summary>
+    public static bool Untranslated(Translations texts, string? culture, string key) =>
+        Translations.LanguageOf(culture ?? string.Empty) is { Length: > 0 } language
+        && language != SourceLanguage && !texts.Has(key);
 
     /// <summary>
     /// The answers with their questions' labels, and list answers with their options' names, in the reader's

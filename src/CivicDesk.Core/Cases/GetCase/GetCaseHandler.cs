@@ -101,6 +101,10 @@ public sealed class GetCaseHandler(
             QueueName = queue is null
                 ? string.Empty
                 : texts.Get(CatalogTextKeys.QueueName(department.Code, queue.Code), queue.Name),
+            DepartmentNameUntranslated =
+                CaseTexts.Untranslated(texts, culture, CatalogTextKeys.DepartmentName(department.Code)),
+            QueueNameUntranslated = queue is not null
+                && CaseTexts.Untranslated(texts, culture, CatalogTextKeys.QueueName(department.Code, queue.Code)),
             RoutingChoices = scope.Role is StaffRole.Supervisor or StaffRole.Administrator
                 ? await RoutingChoicesAsync(directory, found.JurisdictionId, culture, cancellationToken)
                 : [],
@@ -184,5 +188,6 @@ public sealed class GetCaseHandler(
         Override = e.Kind == CaseEventKind.RoutingOverridden ? RoutingOverrideView.Read(e.Data) : null,
         RelatedEventId = e.RelatedEventId,
         Transition = e.Kind == CaseEventKind.StatusChanged ? TransitionRecord.Read(e.Data) : null,
+        DeadlineMoved = e.Kind == CaseEventKind.SlaDeadlineMoved ? Sla.DeadlineMovedRecord.Read(e.Data) : null,
     };
 }

@@ -26,6 +26,9 @@ internal sealed class Translations(Dictionary<string, string> texts)
         return new Translations(texts);
     }
 
+    /// <summary>Whether the language has its own text for <paramref name="key"/>.</summary>
+    public bool Has(string key) => texts.TryGetValue(key, out string? text) && !string.IsNullOrWhiteSpace(text);
+
     public string Get(string key, string source) =>
         texts.TryGetValue(key, out string? text) && !string.IsNullOrWhiteSpace(text) ? text : source;
 

@@ -17,6 +17,9 @@ public sealed record AddStaffUser(
 
     /// <summary>The work address case notifications go to; null when the user gets none by mail.</summary>
     public string? Email { get; init; }
+
+    /// <summary>The language of the user's notifications (<c>en</c>, <c>es</c>); null for the default.</summary>
+    public string? Language { get; init; }
 }
 
 /// <summary>The created user; <paramref name="OneTimePassword"/> is set when the system chose the password.</summary>

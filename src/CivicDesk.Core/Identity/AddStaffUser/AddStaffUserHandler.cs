@@ -48,6 +48,11 @@ public sealed class AddStaffUserHandler(
             errors.Add(new FieldError("email", "invalid", "An email address looks like name@agency.gov."));
         }
 
+        if (StaffLanguages.Normalise(request.Language) is string language && !StaffLanguages.IsSupported(language))
+        {
+            errors.Add(new FieldError(StaffLanguages.Field, "unsupported", "Choose en or es."));
+        }
+
         if (request.Password is not null)
         {
             AddIfAny(errors, passwords.Check(request.Password, "password", userName));
@@ -96,6 +101,7 @@ public sealed class AddStaffUserHandler(
 
         user.ChooseTimeZone(request.TimeZoneId);
         user.ChangeEmail(StaffEmails.Normalize(request.Email));
+        user.ChooseLanguage(StaffLanguages.Normalise(request.Language) ?? StaffLanguages.Default);
 
         db.StaffUsers.Add(user);
         db.AuditEntries.Add(new AuditEntry(time.NewId(), now, actor, "staff.user_added", "staff_user", user.Id)
@@ -107,6 +113,7 @@ public sealed class AddStaffUserHandler(
                 oneTimePassword = oneTime is not null,
                 timeZone = request.TimeZoneId,
                 email = user.Email is not null,
+                language = user.Language,
             }),
         });
         await db.SaveChangesAsync(cancellationToken);

@@ -23,11 +23,11 @@ public sealed class StaffSettingsHandler(
     {
         var found = await db.StaffUsers.AsNoTracking().Where(u => u.Id == userId && u.IsActive)
             .Join(db.Jurisdictions, u => u.JurisdictionId, j => j.Id,
-                (u, j) => new { u.TimeZoneId, Zone = j.TimeZoneId })
+                (u, j) => new { u.TimeZoneId, Zone = j.TimeZoneId, u.Language })
             .SingleOrDefaultAsync(cancellationToken);
         return found is null
             ? new NotFound("Staff user")
-            : View(found.TimeZoneId, found.Zone);
+            : View(found.TimeZoneId, found.Zone, found.Language);
     }
 
     public async Task<Result<StaffSettingsView>> ChangeAsync(
@@ -41,6 +41,12 @@ public sealed class StaffSettingsHandler(
                 TimeZoneField, "unknown", "Choose a time zone of the tz database, such as America/Chicago.");
         }
 
+        string? language = StaffLanguages.Normalise(request.Language);
+        if (language is not null && !StaffLanguages.IsSupported(language))
+        {
+            return ValidationFailed.Single(StaffLanguages.Field, "unsupported", "Choose en or es.");
+        }
+
         StaffUser? user = await db.StaffUsers
             .SingleOrDefaultAsync(u => u.Id == request.UserId && u.IsActive, cancellationToken);
         if (user is null)
@@ -50,24 +56,31 @@ public sealed class StaffSettingsHandler(
 
         string jurisdictionZone = await db.Jurisdictions.Where(j => j.Id == user.JurisdictionId)
             .Select(j => j.TimeZoneId).SingleAsync(cancellationToken);
-        if (user.TimeZoneId == zoneId)
+        language ??= user.Language;
+        if (user.TimeZoneId == zoneId && user.Language == language)
         {
-            return View(zoneId, jurisdictionZone);
+            return View(zoneId, jurisdictionZone, language);
         }
 
         string? previous = user.TimeZoneId;
+        string previousLanguage = user.Language;
         user.ChooseTimeZone(zoneId);
+        user.ChooseLanguage(language);
         Actor actor = new(ActorKind.Staff, user.Id, user.UserName, request.Address);
         db.AuditEntries.Add(new AuditEntry(
             time.NewId(), time.GetCurrentInstant(), actor, "staff.settings_changed", "staff_user", user.Id)
         {
-            Detail = JsonSerializer.Serialize(new { time_zone = new { from = previous, to = zoneId } }),
+            Detail = JsonSerializer.Serialize(new
+            {
+                time_zone = new { from = previous, to = zoneId },
+                language = new { from = previousLanguage, to = language },
+            }),
         });
         await db.SaveChangesAsync(cancellationToken);
         Log.SettingsChanged(logger, user.Id);
-        return View(zoneId, jurisdictionZone);
+        return View(zoneId, jurisdictionZone, language);
     }
 
-    private static StaffSettingsView View(string? zoneId, string jurisdictionZone) =>
-        new(zoneId, jurisdictionZone, StaffTimeZones.Resolve(zoneId, jurisdictionZone));
+    private static StaffSettingsView View(string? zoneId, string jurisdictionZone, string language) =>
+        new(zoneId, jurisdictionZone, StaffTimeZones.Resolve(zoneId, jurisdictionZone)) { Language = language };
 }

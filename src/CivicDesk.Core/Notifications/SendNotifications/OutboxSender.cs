@@ -81,7 +81,8 @@ public sealed class OutboxSender
 
     private async Task DeliverAsync(OutboxNotification row, CancellationToken cancellationToken)
     {
-        // Limitation: staff users record no language, so staff messages are written in the default one.
+        // Staff recipients each get their own language; the default one is rendered first, so a missing template
+        // fails the row before anything is sent.
         string language = row.RecipientKind == NotificationRecipients.Resident
             ? row.Language
             : ResidentLanguages.Default;
@@ -106,7 +107,17 @@ public sealed class OutboxSender
 
         try
         {
-            await _transport.SendAsync(Compose(row, language, to.Addresses, text), cancellationToken);
+            List<IGrouping<string, NotificationAddress>> groups =
+                [.. to.Recipients.GroupBy(r => r.Language, StringComparer.Ordinal)];
+            foreach (IGrouping<string, NotificationAddress> group in groups)
+            {
+                (string written, RenderedNotification inIt) = group.Key == language
+                    ? (language, text)
+                    : await RenderInAsync(row, group.Key, language, text, cancellationToken);
+                string? part = groups.Count > 1 ? group.Key : null;
+                await _transport.SendAsync(
+                    Compose(row, written, [.. group.Select(r => r.Address)], inIt, part), cancellationToken);
+            }
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
@@ -119,11 +130,33 @@ public sealed class OutboxSender
         Log.NotificationSent(_logger, row.Id, row.CaseId, row.TemplateKey, row.Attempts);
     }
 
+    /// <summary>
+    /// The row's message in a recipient's own language, or the text already rendered (in
+    /// <paramref name="fallbackLanguage"/>) when the templates lack that language.
+    /// </summary>
+    private async Task<(string Language, RenderedNotification Text)> RenderInAsync(
+        OutboxNotification row,
+        string language,
+        string fallbackLanguage,
+        RenderedNotification fallback,
+        CancellationToken cancellationToken)
+    {
+        (NotificationFacts facts, _) = await _facts.ReadAsync(row.CaseId, language, cancellationToken);
+        return _templates.Render(row.TemplateKey, language, facts) is { } text
+            ? (language, text)
+            : (fallbackLanguage, fallback);
+    }
+
+    /// <summary>
+    /// One message of the row. A row sent in several languages sends one message per language, each with its
+    /// own stable Message-ID (<paramref name="part"/> names the language).
+    /// </summary>
     private MimeMessage Compose(
         OutboxNotification row,
         string language,
         IReadOnlyList<string> addresses,
-        RenderedNotification text)
+        RenderedNotification text,
+        string? part)
     {
         string from = _options.FromAddress!;
         MimeMessage message = new()
@@ -131,7 +164,7 @@ public sealed class OutboxSender
             Subject = text.Subject,
             Body = new TextPart("plain") { Text = text.Body },
             Date = _time.GetUtcNow(),
-            MessageId = row.MessageId(_options.MessageIdDomain ?? from[(from.LastIndexOf('@') + 1)..]),
+            MessageId = MessageIdOf(row, _options.MessageIdDomain ?? from[(from.LastIndexOf('@') + 1)..], part),
         };
         message.From.Add(new MailboxAddress(_options.FromName ?? string.Empty, from));
         foreach (string address in addresses)
@@ -178,6 +211,9 @@ public sealed class OutboxSender
         });
         await _db.SaveChangesAsync(cancellationToken);
     }
+
+    private static string MessageIdOf(OutboxNotification row, string domain, string? part) =>
+        part is null ? row.MessageId(domain) : $"{row.Id:N}.{part}@{domain}";
 
     /// <summary>A code safe to store and log: the SMTP status for a refusal, else the exception's type.</summary>
     private static string ErrorCode(Exception failure) => failure switch

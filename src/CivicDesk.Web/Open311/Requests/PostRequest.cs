@@ -5,6 +5,7 @@ using CivicDesk.Core.Identity.VerifyApiKey;
 using CivicDesk.Core.Jurisdictions;
 using CivicDesk.Web.Open311.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CivicDesk.Web.Open311.Requests;
@@ -55,11 +56,13 @@ internal static class PostRequest
         Actor actor = new(
             ActorKind.Partner, partner.Id, partner.Name, httpContext.Connection.RemoteIpAddress?.ToString());
         PostRequestForm fields = PostRequestForm.Read(parameters);
-        return await SubmitAsync(fields, parameters, call, actor, submit, logger, cancellationToken);
+        return await SubmitAsync(
+            fields, LanguageOf(httpContext), parameters, call, actor, submit, logger, cancellationToken);
     }
 
     private static async Task<Results<Open311Created<RequestReceiptView>, Open311Errors>> SubmitAsync(
         PostRequestForm fields,
+        string? language,
         Open311Parameters parameters,
         Open311Call call,
         Actor actor,
@@ -79,7 +82,7 @@ internal static class PostRequest
         }
 
         Result<SubmitRequestReceipt> submitted =
-            await submit.HandleAsync(ToCommand(fields, call.Jurisdiction!, actor), cancellationToken);
+            await submit.HandleAsync(ToCommand(fields, language, call.Jurisdiction!, actor), cancellationToken);
         if (!submitted.TryGetValue(out SubmitRequestReceipt? receipt, out Error? invalid))
         {
             return Reject(logger, ToErrors(invalid, fields.ServiceCode!, call.Format));
@@ -91,7 +94,11 @@ internal static class PostRequest
         return new Open311Created<RequestReceiptView>(new RequestReceiptView(receipt.Reference), call.Format, location);
     }
 
-    private static SubmitRequest ToCommand(PostRequestForm fields, Jurisdiction jurisdiction, Actor actor) =>
+    private static SubmitRequest ToCommand(
+        PostRequestForm fields,
+        string? language,
+        Jurisdiction jurisdiction,
+        Actor actor) =>
         new(
             jurisdiction.Id,
             fields.ServiceCode,
@@ -109,7 +116,22 @@ internal static class PostRequest
             actor)
         {
             MediaUrl = fields.MediaUrl,
+            Language = language,
         };
+
+    /// <summary>
+    /// The resident's language, which notifications are written in: the supported one the request's
+    /// <c>Accept-Language</c> header prefers, as the localisation middleware already chose it from its one
+    /// reading of the header; null (the default language) when the header names none we write in.
+    /// </summary>
+    // Limitation: jurisdictions keep no language of their own, so "none" means the product's default (en).
+    private static string? LanguageOf(HttpContext httpContext) =>
+        httpContext.Features.Get<IRequestCultureFeature>() is
+        {
+            Provider: AcceptLanguageHeaderRequestCultureProvider,
+        } chosen
+            ? chosen.RequestCulture.UICulture.TwoLetterISOLanguageName
+            : null;
 
     /// <summary>The spec answers an unknown service code with 404; every other refusal keeps its fields.</summary>
     private static Open311Errors ToErrors(Error error, string serviceCode, Open311Format format) =>

@@ -180,6 +180,13 @@ public sealed partial class CasePage
     }
 
     /// <summary>
+    /// The routing choices show department and queue names as the catalogue writes them (English): marked so for a
+    /// reader of another language, and null (no mark) for an English reader.
+    /// </summary>
+    // Limitation: the routing choices are not translated; the case's own department and queue are (CaseFacts).
+    private static string? CatalogueSourceLanguage => StaffText.Language == "en" ? null : "en";
+
+    /// <summary>
     /// The field inputs of the status form: those the offered transitions need, then any other the user typed
     /// (a refused or conflicting save keeps everything typed, even when the moves offered have changed).
     /// </summary>

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CivicDesk.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CivicDeskDbContext))]
-    [Migration("20261205075736_Initial")]
+    [Migration("20261205094310_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -860,6 +860,14 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                     b.Property<Guid>("JurisdictionId")
                         .HasColumnType("uuid")
                         .HasColumnName("jurisdiction_id");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasDefaultValue("en")
+                        .HasColumnName("language");
 
                     b.Property<DateTime?>("LockedUntil")
                         .HasColumnType("timestamp with time zone")

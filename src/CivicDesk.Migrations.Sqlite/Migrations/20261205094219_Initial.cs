@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CivicDesk.Migrations.Postgres.Migrations
+namespace CivicDesk.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,16 +15,16 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                 name: "audit_entries",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    actor_kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    actor_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    actor_label = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    address = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    action = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    target_type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    target_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    detail = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    at = table.Column<long>(type: "INTEGER", nullable: false),
+                    actor_kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    actor_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    actor_label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    address = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    action = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    target_type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    target_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    detail = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -35,16 +35,16 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                 name: "jurisdictions",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    open311_id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    time_zone_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    country_code = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
-                    east_longitude = table.Column<double>(type: "double precision", nullable: false),
-                    north_latitude = table.Column<double>(type: "double precision", nullable: false),
-                    south_latitude = table.Column<double>(type: "double precision", nullable: false),
-                    west_longitude = table.Column<double>(type: "double precision", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    open311_id = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    time_zone_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    country_code = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    east_longitude = table.Column<double>(type: "REAL", nullable: false),
+                    north_latitude = table.Column<double>(type: "REAL", nullable: false),
+                    south_latitude = table.Column<double>(type: "REAL", nullable: false),
+                    west_longitude = table.Column<double>(type: "REAL", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -55,13 +55,13 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                 name: "api_keys",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    jurisdiction_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    prefix = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    secret_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    revoked_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    jurisdiction_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    prefix = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    secret_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    revoked_at = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -78,14 +78,14 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                 name: "calendars",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    jurisdiction_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    version = table.Column<int>(type: "integer", nullable: false),
-                    content_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    content = table.Column<string>(type: "text", nullable: false),
-                    published_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    published_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    jurisdiction_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    content_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    content = table.Column<string>(type: "TEXT", nullable: false),
+                    published_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    published_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -102,16 +102,16 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                 name: "case_type_versions",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    jurisdiction_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    version = table.Column<int>(type: "integer", nullable: false),
-                    content_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    content = table.Column<string>(type: "text", nullable: false),
-                    files = table.Column<string>(type: "text", nullable: false),
-                    service_codes = table.Column<string>(type: "text", nullable: true),
-                    published_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    published_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    jurisdiction_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    content_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    content = table.Column<string>(type: "TEXT", nullable: false),
+                    files = table.Column<string>(type: "TEXT", nullable: false),
+                    service_codes = table.Column<string>(type: "TEXT", nullable: true),
+                    published_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    published_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -128,10 +128,10 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                 name: "departments",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    jurisdiction_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    jurisdiction_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -148,17 +148,17 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                 name: "import_runs",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    jurisdiction_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    source_system = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    file_name = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    started_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    finished_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    rows_read = table.Column<long>(type: "bigint", nullable: false),
-                    inserted = table.Column<long>(type: "bigint", nullable: false),
-                    already_present = table.Column<long>(type: "bigint", nullable: false),
-                    rejected = table.Column<long>(type: "bigint", nullable: false),
-                    flagged = table.Column<long>(type: "bigint", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    jurisdiction_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    source_system = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    file_name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    started_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    finished_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    rows_read = table.Column<long>(type: "INTEGER", nullable: false),
+                    inserted = table.Column<long>(type: "INTEGER", nullable: false),
+                    already_present = table.Column<long>(type: "INTEGER", nullable: false),
+                    rejected = table.Column<long>(type: "INTEGER", nullable: false),
+                    flagged = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -175,11 +175,11 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                 name: "localized_texts",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    jurisdiction_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    culture = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    key = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    jurisdiction_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    culture = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    key = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -196,20 +196,21 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                 name: "staff_users",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    jurisdiction_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    user_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    display_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    password_hash = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    is_active = table.Column<bool>(type: "boolean", nullable: false),
-                    must_change_password = table.Column<bool>(type: "boolean", nullable: false),
-                    failed_sign_ins = table.Column<int>(type: "integer", nullable: false),
-                    locked_until = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    time_zone_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
-                    security_stamp = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    jurisdiction_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    display_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    password_hash = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    is_active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    must_change_password = table.Column<bool>(type: "INTEGER", nullable: false),
+                    failed_sign_ins = table.Column<int>(type: "INTEGER", nullable: false),
+                    locked_until = table.Column<long>(type: "INTEGER", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    time_zone_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false, defaultValue: "en"),
+                    security_stamp = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -226,10 +227,10 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                 name: "queues",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    department_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    department_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -246,16 +247,16 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                 name: "services",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    jurisdiction_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    department_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    code = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    group = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    keywords = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    is_active = table.Column<bool>(type: "boolean", nullable: false),
-                    rank = table.Column<int>(type: "integer", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    jurisdiction_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    department_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    code = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    group = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    keywords = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    is_active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    rank = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -278,8 +279,8 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                 name: "staff_membership",
                 columns: table => new
                 {
-                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    department_id = table.Column<Guid>(type: "uuid", nullable: false)
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    department_id = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -302,39 +303,39 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                 name: "cases",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    jurisdiction_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    service_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    department_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    queue_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    priority = table.Column<int>(type: "integer", nullable: true),
-                    reference = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    latitude = table.Column<double>(type: "double precision", nullable: true),
-                    longitude = table.Column<double>(type: "double precision", nullable: true),
-                    address = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    address_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    zip_code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    media_url = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    answers = table.Column<string>(type: "text", nullable: false),
-                    status_note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    assignee_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    case_type_key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    case_type_version = table.Column<int>(type: "integer", nullable: true),
-                    case_type_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    closed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    expected_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    version = table.Column<int>(type: "integer", nullable: false),
-                    quality = table.Column<int>(type: "integer", nullable: false),
-                    source_system = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    source_key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    source_data = table.Column<string>(type: "text", nullable: true),
-                    submission_key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    language = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false, defaultValue: "en")
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    jurisdiction_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    service_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    department_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    queue_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    priority = table.Column<int>(type: "INTEGER", nullable: true),
+                    reference = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    latitude = table.Column<double>(type: "REAL", nullable: true),
+                    longitude = table.Column<double>(type: "REAL", nullable: true),
+                    address = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    address_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    zip_code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    media_url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    answers = table.Column<string>(type: "TEXT", nullable: false),
+                    status_note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    assignee_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    case_type_key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    case_type_version = table.Column<int>(type: "INTEGER", nullable: true),
+                    case_type_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    closed_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    expected_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    quality = table.Column<int>(type: "INTEGER", nullable: false),
+                    source_system = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    source_key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    source_data = table.Column<string>(type: "TEXT", nullable: true),
+                    submission_key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    language = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false, defaultValue: "en")
                 },
                 constraints: table =>
                 {
@@ -369,14 +370,14 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                 name: "service_questions",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    service_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    code = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    label = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    datatype = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    is_required = table.Column<bool>(type: "boolean", nullable: false),
-                    order = table.Column<int>(type: "integer", nullable: false),
-                    datatype_description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    service_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    code = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    label = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    datatype = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    is_required = table.Column<bool>(type: "INTEGER", nullable: false),
+                    order = table.Column<int>(type: "INTEGER", nullable: false),
+                    datatype_description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -393,14 +394,14 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                 name: "case_attachments",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    file_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    content_type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    length = table.Column<long>(type: "bigint", nullable: false),
-                    sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    storage_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    case_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    file_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    content_type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    length = table.Column<long>(type: "INTEGER", nullable: false),
+                    sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    storage_key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -417,11 +418,11 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                 name: "case_contacts",
                 columns: table => new
                 {
-                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    first_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    last_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
-                    phone_e164 = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true)
+                    case_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    first_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    last_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    phone_e164 = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -438,20 +439,20 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                 name: "case_events",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    actor_kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    actor_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    actor_label = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    visibility = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    from_status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    to_status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    assignee_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    data = table.Column<string>(type: "text", nullable: true),
-                    related_event_id = table.Column<Guid>(type: "uuid", nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    case_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    at = table.Column<long>(type: "INTEGER", nullable: false),
+                    actor_kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    actor_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    actor_label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    visibility = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    from_status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    to_status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    assignee_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    data = table.Column<string>(type: "TEXT", nullable: true),
+                    related_event_id = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -468,15 +469,15 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                 name: "case_sla_clocks",
                 columns: table => new
                 {
-                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    clock_id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    state = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    deadline = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    warning_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    stopped_counting_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    calendar_key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    calendar_version = table.Column<int>(type: "integer", nullable: false),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    case_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    clock_id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    state = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    deadline = table.Column<long>(type: "INTEGER", nullable: true),
+                    warning_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    stopped_counting_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    calendar_key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    calendar_version = table.Column<int>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -493,20 +494,20 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                 name: "notifications",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    recipient_kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    recipient_user_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    template_key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    language = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    source = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    state = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    next_attempt_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    sent_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    attempts = table.Column<int>(type: "integer", nullable: false),
-                    last_error = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    case_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    recipient_kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    recipient_user_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    template_key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    language = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    source = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    state = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    next_attempt_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    sent_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    last_error = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -523,20 +524,20 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                 name: "timers",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    case_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    clock = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    due_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    payload = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    state = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    attempts = table.Column<int>(type: "integer", nullable: false),
-                    retry_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    fired_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    cancelled_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    last_error = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    dedupe_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    case_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    clock = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    due_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    payload = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    state = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    retry_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    fired_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    cancelled_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    last_error = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    dedupe_key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -552,11 +553,11 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                 name: "question_option",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    question_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    order = table.Column<int>(type: "integer", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    question_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    order = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CivicDesk.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CivicDeskDbContext))]
-    [Migration("20261205075725_Initial")]
+    [Migration("20261205094219_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -855,6 +855,14 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                     b.Property<Guid>("JurisdictionId")
                         .HasColumnType("TEXT")
                         .HasColumnName("jurisdiction_id");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("en")
+                        .HasColumnName("language");
 
                     b.Property<long?>("LockedUntil")
                         .HasColumnType("INTEGER")
