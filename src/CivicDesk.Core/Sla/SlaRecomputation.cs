@@ -63,25 +63,33 @@ public sealed class SlaRecomputation(
         int cases = 0;
         int moved = 0;
 
-        // Batch N is written on a context of its own while batch N + 1 is read and evaluated (disjoint cases).
-        await using AsyncServiceScope? writing =
-            TrackedWrites || scopes is null || candidates.Count <= batchSize ? null : scopes.CreateAsyncScope();
-        CivicDeskDbContext? writer = writing?.ServiceProvider.GetRequiredService<CivicDeskDbContext>();
-        Task written = Task.CompletedTask;
+        // Batches are written on contexts of their own while the next ones are read and evaluated; each case is in
+        // one batch only, so the writes of two batches touch no common row and may run at once. Writing, not
+        // reading, is the slow half: two writers keep the database's cores busy.
+        await using AsyncServiceScope? first = Overlapping(candidates.Count, batchSize, 1);
+        await using AsyncServiceScope? second = Overlapping(candidates.Count, batchSize, 2);
+        CivicDeskDbContext?[] writers =
+        [
+            first?.ServiceProvider.GetRequiredService<CivicDeskDbContext>(),
+            second?.ServiceProvider.GetRequiredService<CivicDeskDbContext>(),
+        ];
+        Task[] written = [Task.CompletedTask, Task.CompletedTask];
+        int number = 0;
         try
         {
             foreach (Guid[] ids in candidates.Chunk(batchSize))
             {
                 (SlaChanges changes, int evaluated, int batchMoved) =
                     await EvaluateBatchAsync(jurisdictionId, key, version, ids, cancellationToken);
-                await written;
-                if (writer is null)
+                int slot = number++ % 2;
+                await written[slot];
+                if (writers[slot] is not { } writer)
                 {
                     await WriteAsync(db, changes, cancellationToken);
                 }
                 else
                 {
-                    written = Task.Run(() => WriteAsync(writer, changes, cancellationToken), cancellationToken);
+                    written[slot] = Task.Run(() => WriteAsync(writer, changes, cancellationToken), cancellationToken);
                 }
 
                 cases += evaluated;
@@ -90,17 +98,22 @@ public sealed class SlaRecomputation(
         }
         catch
         {
-            // The write in flight ends before its context goes; the evaluation's failure is the one to report.
-            await written.ContinueWith(
+            // The writes in flight end before their contexts go; the evaluation's failure is the one to report.
+            await Task.WhenAll(written).ContinueWith(
                 static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
             throw;
         }
 
-        await written;
-
-        await written;
+        await Task.WhenAll(written);
         return new SlaRecomputed(cases, moved);
     }
+
+    /// <summary>
+    /// A scope for the <paramref name="writer"/>th context writing batches while others are evaluated: none when
+    /// writes go through the tracker, when there is no scope factory, or when fewer batches than that would use it.
+    /// </summary>
+    private AsyncServiceScope? Overlapping(int candidates, int batchSize, int writer) =>
+        TrackedWrites || scopes is null || candidates <= writer * batchSize ? null : scopes.CreateAsyncScope();
 
     /// <summary>
     /// The ids of the open cases of the case types to evaluate again: with <paramref name="change"/>, only those
