@@ -18,6 +18,7 @@ public static class ProblemResults
     public const string MalformedType = "/problems/malformed-request";
     public const string PreconditionRequiredType = "/problems/precondition-required";
     public const string UnexpectedType = "/problems/unexpected";
+    public const string BusyType = "/problems/busy";
 
     public static ProblemHttpResult From(Error error) => error switch
     {
