@@ -59,6 +59,8 @@ internal sealed class SqliteWriteGate : SaveChangesInterceptor
         _settings = new Settings(options.WriteWaitTimeout, options.WriteWaitLogAfter, logger);
     }
 
+    // Limitation: the group commit of new requests (SqliteInsertQueue) and the SLA batch writer enter here, so
+    // they wait without a limit; a timeout needs the queue to drop units whose caller gave up before it writes them.
     /// <summary>
     /// Waits for the file's writers before ours, for a writer that does not go through SaveChanges and must not
     /// give up (the group commit loop); a long wait is logged.
