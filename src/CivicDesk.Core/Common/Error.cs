@@ -21,7 +21,8 @@ public sealed record FieldError(string Field, string Code, string Message);
 
 /// <summary>
 /// The record changed since the caller read it. Carries the current values so the caller can show
-/// both versions and keep what the user typed.
+/// both versions and keep what the user typed. Each value has its own type: a string, an <see cref="int"/>, a
+/// <see cref="bool"/>, a <see cref="Guid"/>, a NodaTime <c>Instant</c>, or null; hosts write instants in ISO 8601.
 /// </summary>
-public sealed record EditConflict(int CurrentVersion, IReadOnlyDictionary<string, string?> CurrentValues)
+public sealed record EditConflict(int CurrentVersion, IReadOnlyDictionary<string, object?> CurrentValues)
     : Error("The case was changed by someone else since you opened it.");

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace CivicDesk.Core.Data;
@@ -23,12 +24,19 @@ public static class DataServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCivicDeskData(this IServiceCollection services, DatabaseOptions options)
     {
-        services.AddDbContextPool<CivicDeskDbContext>(builder => Configure(builder, options), ContextPoolSize);
+        services.AddDbContextPool<CivicDeskDbContext>(
+            (provider, builder) => Configure(builder, options, provider.GetService<ILoggerFactory>()),
+            ContextPoolSize);
         return services;
     }
 
-    public static void Configure(DbContextOptionsBuilder builder, DatabaseOptions options)
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseOptions options) =>
+        Configure(builder, options, loggers: null);
+
+    /// <summary>As the overload without loggers, and logs long waits for the SQLite write gate.</summary>
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseOptions options, ILoggerFactory? loggers)
     {
+        ArgumentNullException.ThrowIfNull(options);
         if (options.Provider == DatabaseProviders.Postgres)
         {
             builder.UseNpgsql(
@@ -41,7 +49,9 @@ public static class DataServiceCollectionExtensions
             builder.UseSqlite(
                 options.ConnectionString,
                 sqlite => sqlite.MigrationsAssembly(DatabaseProviders.SqliteMigrationsAssembly));
-            builder.AddInterceptors(SqlitePragmas.Instance, SqliteWriteGate.For(options.ConnectionString));
+            SqliteWriteGate gate = SqliteWriteGate.For(options.ConnectionString);
+            gate.Tune(options, loggers);
+            builder.AddInterceptors(SqlitePragmas.Instance, gate);
         }
     }
 

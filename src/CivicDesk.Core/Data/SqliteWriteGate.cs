@@ -1,8 +1,11 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CivicDesk.Core.Data;
 
@@ -14,6 +17,9 @@ namespace CivicDesk.Core.Data;
 /// lock and busy timeout.
 /// A context inside its own transaction passes without the gate: it may already hold SQLite's write lock, and
 /// waiting here for a writer that in turn waits for that lock would deadlock until the busy timeout.
+/// A wait is logged once it passes <see cref="DatabaseOptions.WriteWaitLogAfter"/>; a SaveChanges or a bounded
+/// entry gives up after <see cref="DatabaseOptions.WriteWaitTimeout"/> with <see cref="DatabaseBusyException"/>,
+/// before anything is written.
 /// </summary>
 internal sealed class SqliteWriteGate : SaveChangesInterceptor
 {
@@ -28,6 +34,10 @@ internal sealed class SqliteWriteGate : SaveChangesInterceptor
     // The contexts whose save holds the gate now, so that only they release it.
     private readonly ConditionalWeakTable<DbContext, object> _holders = [];
 
+    private Settings _settings = new(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(2), NullLogger.Instance);
+
+    private int _waiting;
+
     private SqliteWriteGate(SemaphoreSlim gate)
     {
         _gate = gate;
@@ -39,8 +49,36 @@ internal sealed class SqliteWriteGate : SaveChangesInterceptor
         return Gates.GetOrAdd(file, _ => new SqliteWriteGate(new SemaphoreSlim(1, 1)));
     }
 
-    /// <summary>Waits for the file's writers before ours, for a writer that does not go through SaveChanges.</summary>
-    public Task EnterAsync(CancellationToken cancellationToken) => _gate.WaitAsync(cancellationToken);
+    /// <summary>
+    /// The file's limits, and the logger of its long waits (the earlier one when <paramref name="loggers"/> is null).
+    /// </summary>
+    public void Tune(DatabaseOptions options, ILoggerFactory? loggers)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ILogger logger = loggers?.CreateLogger(typeof(SqliteWriteGate).FullName!) ?? _settings.Logger;
+        _settings = new Settings(options.WriteWaitTimeout, options.WriteWaitLogAfter, logger);
+    }
+
+    // Limitation: the group commit of new requests (SqliteInsertQueue) and the SLA batch writer enter here, so
+    // they wait without a limit; a timeout needs the queue to drop units whose caller gave up before it writes them.
+    /// <summary>
+    /// Waits for the file's writers before ours, for a writer that does not go through SaveChanges and must not
+    /// give up (the group commit loop); a long wait is logged.
+    /// </summary>
+    public async Task EnterAsync(CancellationToken cancellationToken) =>
+        await WaitAsync(bounded: false, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="EnterAsync"/>, but gives up with <see cref="DatabaseBusyException"/> after the file's timeout,
+    /// not holding the gate.
+    /// </summary>
+    public async Task EnterBoundedAsync(CancellationToken cancellationToken)
+    {
+        if (!await WaitAsync(bounded: true, cancellationToken))
+        {
+            throw new DatabaseBusyException(_settings.Timeout);
+        }
+    }
 
     /// <summary>Lets the next writer in; only after <see cref="EnterAsync"/>.</summary>
     public void Exit() => _gate.Release();
@@ -52,7 +90,12 @@ internal sealed class SqliteWriteGate : SaveChangesInterceptor
     {
         if (eventData.Context is { Database.CurrentTransaction: null } context)
         {
-            await _gate.WaitAsync(cancellationToken);
+            DetectChangesFirst(context);
+            if (!await WaitAsync(bounded: true, cancellationToken))
+            {
+                throw new DatabaseBusyException(_settings.Timeout);
+            }
+
             _holders.AddOrUpdate(context, context);
         }
 
@@ -63,7 +106,12 @@ internal sealed class SqliteWriteGate : SaveChangesInterceptor
     {
         if (eventData.Context is { Database.CurrentTransaction: null } context)
         {
-            _gate.Wait();
+            DetectChangesFirst(context);
+            if (!Wait())
+            {
+                throw new DatabaseBusyException(_settings.Timeout);
+            }
+
             _holders.AddOrUpdate(context, context);
         }
 
@@ -132,4 +180,91 @@ internal sealed class SqliteWriteGate : SaveChangesInterceptor
             _gate.Release();
         }
     }
+
+    // EF Core detects changes after this hook and outside the part of SaveChanges whose failure it reports: a
+    // detection that throws (a key changed behind the tracker's back) would leave the gate held for good. Done
+    // here first, it throws before the gate is taken; EF Core's own detection then finds nothing new.
+    private static void DetectChangesFirst(DbContext context)
+    {
+        if (context.ChangeTracker.AutoDetectChangesEnabled)
+        {
+            context.ChangeTracker.DetectChanges();
+        }
+    }
+
+    private async Task<bool> WaitAsync(bool bounded, CancellationToken cancellationToken)
+    {
+        if (_gate.Wait(0, CancellationToken.None))
+        {
+            return true;
+        }
+
+        Settings settings = _settings;
+        long started = Stopwatch.GetTimestamp();
+        Interlocked.Increment(ref _waiting);
+        try
+        {
+            TimeSpan first = bounded && settings.Timeout < settings.LogAfter ? settings.Timeout : settings.LogAfter;
+            if (await _gate.WaitAsync(first, cancellationToken))
+            {
+                return true;
+            }
+
+            DataLog.WriterWaiting(settings.Logger, Milliseconds(started), Volatile.Read(ref _waiting));
+            bool entered = bounded
+                ? settings.Timeout > first && await _gate.WaitAsync(settings.Timeout - first, cancellationToken)
+                : await _gate.WaitAsync(Timeout.Infinite, cancellationToken);
+            return Report(settings, entered, started);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
+    }
+
+    private bool Wait()
+    {
+        if (_gate.Wait(0, CancellationToken.None))
+        {
+            return true;
+        }
+
+        Settings settings = _settings;
+        long started = Stopwatch.GetTimestamp();
+        Interlocked.Increment(ref _waiting);
+        try
+        {
+            TimeSpan first = settings.Timeout < settings.LogAfter ? settings.Timeout : settings.LogAfter;
+            if (_gate.Wait(first, CancellationToken.None))
+            {
+                return true;
+            }
+
+            DataLog.WriterWaiting(settings.Logger, Milliseconds(started), Volatile.Read(ref _waiting));
+            bool entered = settings.Timeout > first && _gate.Wait(settings.Timeout - first, CancellationToken.None);
+            return Report(settings, entered, started);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
+    }
+
+    private static bool Report(Settings settings, bool entered, long started)
+    {
+        if (entered)
+        {
+            DataLog.WriterEnteredLate(settings.Logger, Milliseconds(started));
+        }
+        else
+        {
+            DataLog.WriterGaveUp(settings.Logger, Milliseconds(started));
+        }
+
+        return entered;
+    }
+
+    private static long Milliseconds(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+
+    private sealed record Settings(TimeSpan Timeout, TimeSpan LogAfter, ILogger Logger);
 }

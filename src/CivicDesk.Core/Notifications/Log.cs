@@ -44,4 +44,13 @@ internal static partial class Log
 
     [LoggerMessage(3006, LogLevel.Information, "Notification round took {Count} notifications")]
     public static partial void RoundFinished(ILogger logger, int count);
+
+    [LoggerMessage(
+        3007,
+        LogLevel.Warning,
+        "Notification {NotificationId} attempt {Attempt}: its case could not be read ({ExceptionType})")]
+    public static partial void FactsUnreadable(ILogger logger, Guid notificationId, int attempt, string exceptionType);
+
+    [LoggerMessage(3008, LogLevel.Error, "Notification {NotificationId} can never be sent as written: {Reason}")]
+    public static partial void NotificationUnrenderable(ILogger logger, Guid notificationId, string reason);
 }

@@ -77,7 +77,7 @@ public sealed class TimerDispatcher
             return await FireNextUngatedAsync(cancellationToken);
         }
 
-        await gate.EnterAsync(cancellationToken);
+        await gate.EnterBoundedAsync(cancellationToken);
         try
         {
             return await FireNextUngatedAsync(cancellationToken);

@@ -2,6 +2,8 @@ using CivicDesk.Core.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NotFound = CivicDesk.Core.Common.NotFound;
 using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using NodaTime.Text;
 
 namespace CivicDesk.Web.Errors;
 
@@ -18,6 +20,7 @@ public static class ProblemResults
     public const string MalformedType = "/problems/malformed-request";
     public const string PreconditionRequiredType = "/problems/precondition-required";
     public const string UnexpectedType = "/problems/unexpected";
+    public const string BusyType = "/problems/busy";
 
     public static ProblemHttpResult From(Error error) => error switch
     {
@@ -57,9 +60,16 @@ public static class ProblemResults
     {
         ProblemDetails problem = Details(status, ConflictType, conflict.Title);
         problem.Extensions["currentVersion"] = conflict.CurrentVersion;
-        problem.Extensions["currentValues"] = conflict.CurrentValues;
+        problem.Extensions["currentValues"] = JsonValues(conflict.CurrentValues);
         return TypedResults.Problem(problem);
     }
+
+    /// <summary>Each value with its JSON type; an instant as an ISO 8601 string in UTC.</summary>
+    private static Dictionary<string, object?> JsonValues(IReadOnlyDictionary<string, object?> values) =>
+        values.ToDictionary(
+            v => v.Key,
+            v => v.Value is Instant instant ? InstantPattern.ExtendedIso.Format(instant) : v.Value,
+            StringComparer.Ordinal);
 
     private static ProblemHttpResult Problem(int status, string type, string title) =>
         TypedResults.Problem(Details(status, type, title));

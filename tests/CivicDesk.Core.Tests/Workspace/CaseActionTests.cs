@@ -92,6 +92,9 @@ public sealed class CaseActionTests
         Assert.Equal("in_progress", conflict.CurrentValues["status"]);
         Assert.Equal("Inspector booked.", conflict.CurrentValues["status_note"]);
         Assert.Equal("ben", conflict.CurrentValues["last_change_by"]);
+        Assert.IsType<Instant>(conflict.CurrentValues["updated_at"]);
+        Assert.IsType<Guid>(conflict.CurrentValues["queue_id"]);
+        Assert.Null(conflict.CurrentValues["priority"]);
         await using CivicDeskDbContext db = world.Database.CreateContext();
         Assert.Equal(0, await db.CaseEvents.CountAsync(e => e.Kind == CaseEventKind.NoteAdded, StaffWorld.Ct));
         Assert.Equal(0, await db.AuditEntries.CountAsync(a => a.Action == "case.note_added", StaffWorld.Ct));

@@ -26,6 +26,7 @@ public sealed partial class LogEventIdTests
         ["CivicDesk.Web.Errors"] = 9000,
         ["CivicDesk.Core.Timers"] = 10000,
         ["CivicDesk.Web.Timers"] = 10000,
+        ["CivicDesk.Core.Data"] = 11000,
     };
 
     [Fact]

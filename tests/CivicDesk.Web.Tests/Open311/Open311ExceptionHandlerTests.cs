@@ -1,3 +1,4 @@
+using CivicDesk.Core.Data;
 using CivicDesk.Testing;
 using CivicDesk.Web.Open311.Common;
 using Microsoft.AspNetCore.Diagnostics;
@@ -35,6 +36,20 @@ public sealed class Open311ExceptionHandlerTests
         Assert.True(handled);
         Assert.Equal(400, context.Response.StatusCode);
         Assert.Equal("[{\"code\":400,\"description\":\"The request could not be read.\"}]", Body(context));
+    }
+
+    [Fact]
+    public async Task TryHandle_DatabaseBusyOnOpen311Route_Answers503ErrorListWithRetryAfter()
+    {
+        DefaultHttpContext context = NewContext("/open311/v2/requests.json");
+
+        bool handled = await Handle(context, new DatabaseBusyException(TimeSpan.FromSeconds(30)));
+
+        Assert.True(handled);
+        Assert.Equal(503, context.Response.StatusCode);
+        Assert.Equal("30", context.Response.Headers.RetryAfter.ToString());
+        Assert.StartsWith("[{\"code\":503,\"description\":\"The service is busy; nothing was saved.", Body(context),
+            StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using CivicDesk.Core.Data;
 using CivicDesk.Core.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using static CivicDesk.Web.Tests.Workspace.StaffBrowser;
 
@@ -41,8 +44,10 @@ public abstract class StaffApiTests(WorkspaceApp app)
         HttpResponseMessage assigned = await PostJsonAsync(
             client, cases + "/assignment", "\"1\"", $$"""{"assignee_id":"{{agentId}}"}""");
         const string Close = """{"status":"closed","note":"Done."}""";
+        await SetPriorityAsync(caseId, 2);
         HttpResponseMessage stale = await PostJsonAsync(client, cases + "/status", "\"1\"", Close);
         JsonElement problem = await ReadJsonAsync(stale);
+        JsonElement values = problem.GetProperty("currentValues");
         HttpResponseMessage current = await PostJsonAsync(client, cases + "/status", "\"2\"", Close);
 
         Assert.Equal(HttpStatusCode.PreconditionRequired, missing.StatusCode);
@@ -52,6 +57,10 @@ public abstract class StaffApiTests(WorkspaceApp app)
         Assert.Equal(2, problem.GetProperty("currentVersion").GetInt32());
         Assert.Equal(agentId.ToString(), problem.GetProperty("currentValues").GetProperty("assignee_id").GetString());
         Assert.Equal("new", problem.GetProperty("currentValues").GetProperty("status").GetString());
+        Assert.Equal(2, values.GetProperty("priority").GetInt32());
+        Assert.Equal(JsonValueKind.Null, values.GetProperty("status_note").ValueKind);
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$", values.GetProperty("updated_at").GetString());
+        Assert.True(Guid.TryParse(values.GetProperty("queue_id").GetString(), out _));
         Assert.Equal(HttpStatusCode.OK, current.StatusCode);
         JsonElement after = await JsonAsync(client, cases);
         Assert.Equal("closed", after.GetProperty("status").GetString());
@@ -129,6 +138,14 @@ public abstract class StaffApiTests(WorkspaceApp app)
         HttpResponseMessage response = await client.GetAsync(new Uri(path, UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await ReadJsonAsync(response);
+    }
+
+    /// <summary>A priority as the routing policy would set it, without a new version.</summary>
+    private async Task SetPriorityAsync(Guid caseId, int priority)
+    {
+        await using AsyncServiceScope scope = app.CreateScope();
+        CivicDeskDbContext db = scope.ServiceProvider.GetRequiredService<CivicDeskDbContext>();
+        await db.Cases.Where(c => c.Id == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Priority, priority), Ct);
     }
 
     private static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response)

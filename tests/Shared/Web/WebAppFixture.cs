@@ -44,6 +44,11 @@ public abstract class WebAppFixture(string provider) : IAsyncLifetime
             builder.UseSetting("Demo:SeedHistory", "false");
             // A background poller would add SLA events to the cases that tests count; timer tests run their own.
             builder.UseSetting("Timers:Enabled", "false");
+            foreach ((string key, string value) in Settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
             builder.ConfigureServices(ConfigureServices);
         });
         _ = _factory.Server;
@@ -69,6 +74,9 @@ public abstract class WebAppFixture(string provider) : IAsyncLifetime
         RequireDatabase();
         return Factory.Services.CreateAsyncScope();
     }
+
+    /// <summary>Configuration a fixture adds to the defaults above, read when the host is built.</summary>
+    protected virtual IEnumerable<(string Key, string Value)> Settings => [];
 
     protected virtual void ConfigureServices(IServiceCollection services)
     {

@@ -94,16 +94,16 @@ public sealed class CaseChanges(CivicDeskDbContext db, StaffScopes scopes, TimeP
             : null;
         CaseEvent? last = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == caseId)
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).FirstOrDefaultAsync(cancellationToken);
-        Dictionary<string, string?> values = new(StringComparer.Ordinal)
+        Dictionary<string, object?> values = new(StringComparer.Ordinal)
         {
             ["status"] = current.Status.ToCode(),
-            ["assignee_id"] = current.AssigneeId?.ToString(),
+            ["assignee_id"] = current.AssigneeId,
             ["assignee"] = assignee,
             ["status_note"] = current.StatusNote,
-            ["department_id"] = current.DepartmentId.ToString(),
-            ["queue_id"] = current.QueueId.ToString(),
-            ["priority"] = current.Priority?.ToString(CultureInfo.InvariantCulture),
-            ["updated_at"] = InstantPattern.ExtendedIso.Format(current.UpdatedAt),
+            ["department_id"] = current.DepartmentId,
+            ["queue_id"] = current.QueueId,
+            ["priority"] = current.Priority,
+            ["updated_at"] = current.UpdatedAt,
             ["last_change"] = last?.Kind.ToString(),
             ["last_change_by"] = last?.ActorLabel,
             ["last_note"] = last?.Kind == CaseEventKind.NoteAdded ? last.Text : null,

@@ -31,7 +31,7 @@ internal static class OutboxClaims
             return await ClaimUngatedAsync(db, now, lease, batchSize, cancellationToken);
         }
 
-        await gate.EnterAsync(cancellationToken);
+        await gate.EnterBoundedAsync(cancellationToken);
         try
         {
             return await ClaimUngatedAsync(db, now, lease, batchSize, cancellationToken);

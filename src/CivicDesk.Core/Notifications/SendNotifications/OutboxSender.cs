@@ -3,6 +3,7 @@ using CivicDesk.Core.Audit;
 using CivicDesk.Core.Cases;
 using CivicDesk.Core.Common;
 using CivicDesk.Core.Data;
+using CivicDesk.Core.Identity;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,15 @@ namespace CivicDesk.Core.Notifications.SendNotifications;
 public sealed class OutboxSender
 {
     private const int MaxRetryDoublings = 10;
+
+    /// <summary>The <see cref="OutboxNotification.LastError"/> of a row whose template does not exist.</summary>
+    public const string TemplateMissing = "template_missing";
+
+    /// <summary>The <see cref="OutboxNotification.LastError"/> of a row whose recipient can be nobody.</summary>
+    public const string UnknownRecipient = "unknown_recipient";
+
+    /// <summary>Starts the <see cref="OutboxNotification.LastError"/> of a row whose case could not be read.</summary>
+    public const string FactsUnreadable = "case_facts_unreadable:";
 
     private readonly CivicDeskDbContext _db;
     private readonly NotificationFactsReader _facts;
@@ -86,16 +96,29 @@ public sealed class OutboxSender
         string language = row.RecipientKind == NotificationRecipients.Resident
             ? row.Language
             : ResidentLanguages.Default;
-        (NotificationFacts facts, Guid departmentId) = await _facts.ReadAsync(row.CaseId, language, cancellationToken);
-        RenderedNotification? text = _templates.Render(row.TemplateKey, language, facts);
-        if (text is null)
+        if (UnrenderableReason(row, language) is string unrenderable)
         {
-            Log.TemplateMissing(_logger, row.Id, row.TemplateKey, language);
-            row.MarkFailed("template_missing");
-            await RecordAsync(row, "notification.failed", cancellationToken);
+            await FailAtOnceAsync(row, language, unrenderable, cancellationToken);
             return;
         }
 
+        NotificationFacts facts;
+        Guid departmentId;
+        try
+        {
+            (facts, departmentId) = await _facts.ReadAsync(row.CaseId, language, cancellationToken);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            // The case's row may be mid-migration or hold a value this version cannot read; another attempt may
+            // find it readable, so it counts against the retry budget like a refused send. Only the exception's
+            // type is kept: its message can quote the row.
+            Log.FactsUnreadable(_logger, row.Id, row.Attempts, failure.GetType().Name);
+            await RecordFailureAsync(row, FactsUnreadable + failure.GetType().Name, cancellationToken);
+            return;
+        }
+
+        RenderedNotification text = _templates.Render(row.TemplateKey, language, facts)!;
         NotificationRecipientsFound to = await _addresses.FindAsync(row, departmentId, cancellationToken);
         if (to.SkipReason is string reason)
         {
@@ -129,6 +152,44 @@ public sealed class OutboxSender
         await RecordAsync(row, "notification.sent", cancellationToken);
         Log.NotificationSent(_logger, row.Id, row.CaseId, row.TemplateKey, row.Attempts);
     }
+
+    /// <summary>Why the row can never be sent as written, whatever the case holds; null when it can.</summary>
+    private string? UnrenderableReason(OutboxNotification row, string language)
+    {
+        if (!_templates.Has(row.TemplateKey, language))
+        {
+            return TemplateMissing;
+        }
+
+        bool addressable = row.RecipientKind switch
+        {
+            NotificationRecipients.Resident or NotificationRecipients.Assignee => true,
+            NotificationRecipients.Role => Enum.TryParse(row.Role, ignoreCase: true, out StaffRole role)
+                && Enum.IsDefined(role),
+            _ => false,
+        };
+        return addressable ? null : UnknownRecipient;
+    }
+
+    private async Task FailAtOnceAsync(
+        OutboxNotification row,
+        string language,
+        string reason,
+        CancellationToken cancellationToken)
+    {
+        if (reason == TemplateMissing)
+        {
+            Log.TemplateMissing(_logger, row.Id, row.TemplateKey, language);
+        }
+        else
+        {
+            Log.NotificationUnrenderable(_logger, row.Id, reason);
+        }
+
+        row.MarkFailed(reason);
+        await RecordAsync(row, "notification.failed", cancellationToken);
+    }
+
 
     /// <summary>
     /// The row's message in a recipient's own language, or the text already rendered (in
