@@ -68,7 +68,7 @@ internal static partial class Log
     public static partial void EscalationQueueMissing(
         ILogger logger, string escalationId, string key, Guid departmentId, string queue);
 
-    [LoggerMessage(1110, LogLevel.Information,
+    [LoggerMessage(1110, LogLevel.Debug,
         "Escalation {EscalationId} applied to case {CaseId} with {NotificationCount} notifications")]
     public static partial void Escalated(ILogger logger, string escalationId, Guid caseId, int notificationCount);
 }

@@ -48,6 +48,12 @@ public sealed record CaseDetails(
     /// </summary>
     public IReadOnlyList<DepartmentEntry> RoutingChoices { get; init; } = [];
 
+    /// <summary>
+    /// The routing choices whose names are their source (English) text for want of a translation: department
+    /// codes, and department and queue codes joined by a slash.
+    /// </summary>
+    public IReadOnlySet<string> UntranslatedRoutingNames { get; init; } = new HashSet<string>();
+
     public bool MayOverrideRouting => RoutingChoices.Count > 0;
 
     /// <summary>The case type version the case is worked by; null for an unpinned case.</summary>

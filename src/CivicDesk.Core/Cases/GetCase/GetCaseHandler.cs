@@ -71,6 +71,10 @@ public sealed class GetCaseHandler(
         IReadOnlyList<TransitionChoice>? offered =
             work is null ? null : CaseTransitions.Offered(work, found.Status, scope.Role.Held());
 
+        (IReadOnlyList<DepartmentEntry> Choices, IReadOnlySet<string> Untranslated) routing =
+            scope.Role is StaffRole.Supervisor or StaffRole.Administrator
+                ? await RoutingChoicesAsync(directory, found.JurisdictionId, culture, cancellationToken)
+                : ([], new HashSet<string>());
         return new CaseDetails(
             found,
             service.Code,
@@ -105,18 +109,18 @@ public sealed class GetCaseHandler(
                 CaseTexts.Untranslated(texts, culture, CatalogTextKeys.DepartmentName(department.Code)),
             QueueNameUntranslated = queue is not null
                 && CaseTexts.Untranslated(texts, culture, CatalogTextKeys.QueueName(department.Code, queue.Code)),
-            RoutingChoices = scope.Role is StaffRole.Supervisor or StaffRole.Administrator
-                ? await RoutingChoicesAsync(directory, found.JurisdictionId, culture, cancellationToken)
-                : [],
+            RoutingChoices = routing.Choices,
+            UntranslatedRoutingNames = routing.Untranslated,
             Clocks = await clocks.ForCaseAsync(found, events, cancellationToken),
         };
     }
 
     /// <summary>
     /// The departments with queues a supervisor may route the case to, their names and their queues' in the
-    /// reader's language where the catalogue translates them, else in their source text.
+    /// reader's language where the catalogue translates them, else in their source text; and which of them (a
+    /// department's code, or department and queue codes joined by a slash) are left in their source text.
     /// </summary>
-    private async Task<IReadOnlyList<DepartmentEntry>> RoutingChoicesAsync(
+    private async Task<(IReadOnlyList<DepartmentEntry>, IReadOnlySet<string>)> RoutingChoicesAsync(
         DepartmentDirectory directory,
         Guid jurisdictionId,
         string? culture,
@@ -125,7 +129,7 @@ public sealed class GetCaseHandler(
         List<DepartmentEntry> routable = [.. directory.Departments.Where(d => d.Queues.Count > 0)];
         if (string.IsNullOrEmpty(culture))
         {
-            return routable;
+            return (routable, new HashSet<string>());
         }
 
         string[] keys =
@@ -134,7 +138,15 @@ public sealed class GetCaseHandler(
                 .Append(CatalogTextKeys.DepartmentName(d.Code))),
         ];
         Translations texts = await Translations.LoadAsync(db, jurisdictionId, culture, cancellationToken, keys);
-        return
+        HashSet<string> untranslated =
+        [
+            .. routable.Where(d => CaseTexts.Untranslated(texts, culture, CatalogTextKeys.DepartmentName(d.Code)))
+                .Select(d => d.Code),
+            .. routable.SelectMany(d => d.Queues
+                .Where(q => CaseTexts.Untranslated(texts, culture, CatalogTextKeys.QueueName(d.Code, q.Code)))
+                .Select(q => $"{d.Code}/{q.Code}")),
+        ];
+        List<DepartmentEntry> named =
         [
             .. routable.Select(d => d with
             {
@@ -146,6 +158,7 @@ public sealed class GetCaseHandler(
                 ],
             }),
         ];
+        return (named, untranslated);
     }
 
     private async Task<Dictionary<Guid, string>> NamesAsync(

@@ -180,11 +180,12 @@ public sealed partial class CasePage
     }
 
     /// <summary>
-    /// The routing choices show department and queue names as the catalogue writes them (English): marked so for a
-    /// reader of another language, and null (no mark) for an English reader.
+    /// "en" for a routing choice whose name is left in the catalogue's source text on a page in another language,
+    /// else null (no mark): <paramref name="choice"/> is a department code, or department and queue codes joined by a
+    /// slash.
     /// </summary>
-    // Limitation: the routing choices are not translated; the case's own department and queue are (CaseFacts).
-    private static string? CatalogueSourceLanguage => StaffText.Language == "en" ? null : "en";
+    private string? SourceLanguageOf(string choice) =>
+        Details!.UntranslatedRoutingNames.Contains(choice) ? "en" : null;
 
     /// <summary>
     /// The field inputs of the status form: those the offered transitions need, then any other the user typed
