@@ -18,8 +18,8 @@ namespace CivicDesk.Core.Sla;
 /// and not read at all; their rows keep the calendar version they were evaluated on. Then, in batches of those
 /// ids, each case is read with its status history, timers and clock rows without tracking, evaluated in memory,
 /// and only what changed is written set-based in one transaction per batch (<see cref="SlaBatchWriter"/>), so
-/// memory holds one batch and 16 bytes per case to evaluate. A case whose deadline moved gets an internal
-/// timeline event saying why.
+/// memory holds three batches (one evaluated, two being written) and 16 bytes per case to evaluate. A case whose
+/// deadline moved gets an internal timeline event saying why.
 /// </summary>
 // Limitation: a status change committed between a batch's read and its save is evaluated from the history read
 // before it; the change's own scheduling (which already counts on the new calendar) wins only if it saves last.
