@@ -1,3 +1,4 @@
+using CivicDesk.Core.Cases.Routing;
 using CivicDesk.Core.Catalog;
 using CivicDesk.Core.Catalog.GetCatalog;
 using CivicDesk.Core.Data;
@@ -9,12 +10,16 @@ internal static class CaseTexts
 {
     private const string SourceLanguage = "en";
 
-    /// <summary>Only the translations the page shows: its service, questions, options, department and queue.</summary>
+    /// <summary>
+    /// Only the translations the page shows, in one query: its service, questions, options, department and queue,
+    /// and the names of the departments and queues it offers for routing.
+    /// </summary>
     public static Task<Translations> LoadAsync(
         CivicDeskDbContext db,
         Service service,
         string departmentCode,
         string? queueCode,
+        IReadOnlyList<DepartmentEntry> routable,
         string? culture,
         CancellationToken cancellationToken)
     {
@@ -31,6 +36,9 @@ internal static class CaseTexts
         {
             keys.Add(CatalogTextKeys.QueueName(departmentCode, queueCode));
         }
+
+        keys.AddRange(routable.SelectMany(d => d.Queues.Select(q => CatalogTextKeys.QueueName(d.Code, q.Code))
+            .Append(CatalogTextKeys.DepartmentName(d.Code))));
 
         return Translations.LoadAsync(
             db, service.JurisdictionId, culture ?? string.Empty, cancellationToken, keys);

@@ -62,8 +62,11 @@ public sealed class GetCaseHandler(
         DepartmentDirectory directory = await DepartmentDirectory.LoadAsync(
             db, catalog, found.JurisdictionId, cancellationToken);
         QueueEntry? queue = directory.ById(found.DepartmentId)?.Queue(found.QueueId);
+        List<DepartmentEntry> routable = scope.Role is StaffRole.Supervisor or StaffRole.Administrator
+            ? [.. directory.Departments.Where(d => d.Queues.Count > 0)]
+            : [];
         Translations texts = await CaseTexts.LoadAsync(
-            db, service, department.Code, queue?.Code, culture, cancellationToken);
+            db, service, department.Code, queue?.Code, routable, culture, cancellationToken);
         ILookup<Guid, Guid> overrides = events.Where(e => e.Kind == CaseEventKind.RoutingOverridden
                 && e.RelatedEventId is not null)
             .ToLookup(e => e.RelatedEventId!.Value, e => e.Id);
@@ -71,10 +74,6 @@ public sealed class GetCaseHandler(
         IReadOnlyList<TransitionChoice>? offered =
             work is null ? null : CaseTransitions.Offered(work, found.Status, scope.Role.Held());
 
-        (IReadOnlyList<DepartmentEntry> Choices, IReadOnlySet<string> Untranslated) routing =
-            scope.Role is StaffRole.Supervisor or StaffRole.Administrator
-                ? await RoutingChoicesAsync(directory, found.JurisdictionId, culture, cancellationToken)
-                : ([], new HashSet<string>());
         return new CaseDetails(
             found,
             service.Code,
@@ -109,57 +108,41 @@ public sealed class GetCaseHandler(
                 CaseTexts.Untranslated(texts, culture, CatalogTextKeys.DepartmentName(department.Code)),
             QueueNameUntranslated = queue is not null
                 && CaseTexts.Untranslated(texts, culture, CatalogTextKeys.QueueName(department.Code, queue.Code)),
-            RoutingChoices = routing.Choices,
-            UntranslatedRoutingNames = routing.Untranslated,
+            RoutingChoices = [.. routable.Select(d => Named(d, texts))],
+            UntranslatedRoutingNames = UntranslatedNames(routable, texts, culture),
             Clocks = await clocks.ForCaseAsync(found, events, cancellationToken),
         };
     }
 
     /// <summary>
-    /// The departments with queues a supervisor may route the case to, their names and their queues' in the
-    /// reader's language where the catalogue translates them, else in their source text; and which of them (a
-    /// department's code, or department and queue codes joined by a slash) are left in their source text.
+    /// A department a supervisor may route the case to, with its name and its queues' in the reader's language
+    /// where the catalogue translates them, else in their source text.
     /// </summary>
-    private async Task<(IReadOnlyList<DepartmentEntry>, IReadOnlySet<string>)> RoutingChoicesAsync(
-        DepartmentDirectory directory,
-        Guid jurisdictionId,
-        string? culture,
-        CancellationToken cancellationToken)
+    private static DepartmentEntry Named(DepartmentEntry department, Translations texts) => department with
     {
-        List<DepartmentEntry> routable = [.. directory.Departments.Where(d => d.Queues.Count > 0)];
-        if (string.IsNullOrEmpty(culture))
-        {
-            return (routable, new HashSet<string>());
-        }
+        Name = texts.Get(CatalogTextKeys.DepartmentName(department.Code), department.Name),
+        Queues =
+        [
+            .. department.Queues.Select(q =>
+                q with { Name = texts.Get(CatalogTextKeys.QueueName(department.Code, q.Code), q.Name) }),
+        ],
+    };
 
-        string[] keys =
-        [
-            .. routable.SelectMany(d => d.Queues.Select(q => CatalogTextKeys.QueueName(d.Code, q.Code))
-                .Append(CatalogTextKeys.DepartmentName(d.Code))),
-        ];
-        Translations texts = await Translations.LoadAsync(db, jurisdictionId, culture, cancellationToken, keys);
-        HashSet<string> untranslated =
-        [
-            .. routable.Where(d => CaseTexts.Untranslated(texts, culture, CatalogTextKeys.DepartmentName(d.Code)))
-                .Select(d => d.Code),
-            .. routable.SelectMany(d => d.Queues
-                .Where(q => CaseTexts.Untranslated(texts, culture, CatalogTextKeys.QueueName(d.Code, q.Code)))
-                .Select(q => $"{d.Code}/{q.Code}")),
-        ];
-        List<DepartmentEntry> named =
-        [
-            .. routable.Select(d => d with
-            {
-                Name = texts.Get(CatalogTextKeys.DepartmentName(d.Code), d.Name),
-                Queues =
-                [
-                    .. d.Queues.Select(
-                        q => q with { Name = texts.Get(CatalogTextKeys.QueueName(d.Code, q.Code), q.Name) }),
-                ],
-            }),
-        ];
-        return (named, untranslated);
-    }
+    /// <summary>
+    /// The routing choices left in their source text for want of a translation: department codes, and department
+    /// and queue codes joined by a slash.
+    /// </summary>
+    private static HashSet<string> UntranslatedNames(
+        List<DepartmentEntry> routable,
+        Translations texts,
+        string? culture) =>
+    [
+        .. routable.Where(d => CaseTexts.Untranslated(texts, culture, CatalogTextKeys.DepartmentName(d.Code)))
+            .Select(d => d.Code),
+        .. routable.SelectMany(d => d.Queues
+            .Where(q => CaseTexts.Untranslated(texts, culture, CatalogTextKeys.QueueName(d.Code, q.Code)))
+            .Select(q => $"{d.Code}/{q.Code}")),
+    ];
 
     private async Task<Dictionary<Guid, string>> NamesAsync(
         Case found,
