@@ -18,7 +18,8 @@ namespace CivicDesk.Core.Sla;
 /// and not read at all; their rows keep the calendar version they were evaluated on. Then, in batches of those
 /// ids, each case is read with its status history, timers and clock rows without tracking, evaluated in memory,
 /// and only what changed is written set-based in one transaction per batch (<see cref="SlaBatchWriter"/>), so
-/// memory holds three batches (one evaluated, two being written) and 16 bytes per case to evaluate. A case whose
+/// memory holds four batches (one read ahead, one evaluated, two being written) and 16 bytes per case to
+/// evaluate. A case whose
 /// deadline moved gets an internal timeline event saying why.
 /// </summary>
 // Limitation: a status change committed between a batch's read and its save is evaluated from the history read
@@ -65,7 +66,9 @@ public sealed class SlaRecomputation(
 
         // Batches are written on contexts of their own while the next ones are read and evaluated; each case is in
         // one batch only, so the writes of two batches touch no common row and may run at once. Writing, not
-        // reading, is the slow half: two writers keep the database's cores busy.
+        // reading, is the slow half: two writers keep the database's cores busy. The next batch is read on a
+        // context of its own while this one is evaluated.
+        await using AsyncServiceScope? reading = Overlapping(candidates.Count, batchSize, 1);
         await using AsyncServiceScope? first = Overlapping(candidates.Count, batchSize, 1);
         await using AsyncServiceScope? second = Overlapping(candidates.Count, batchSize, 2);
         CivicDeskDbContext?[] writers =
@@ -73,15 +76,23 @@ public sealed class SlaRecomputation(
             first?.ServiceProvider.GetRequiredService<CivicDeskDbContext>(),
             second?.ServiceProvider.GetRequiredService<CivicDeskDbContext>(),
         ];
+        CivicDeskDbContext? reader = reading?.ServiceProvider.GetRequiredService<CivicDeskDbContext>();
         Task[] written = [Task.CompletedTask, Task.CompletedTask];
-        int number = 0;
+        Guid[][] batches = [.. candidates.Chunk(batchSize)];
+        Task<BatchRead>? ahead = null;
         try
         {
-            foreach (Guid[] ids in candidates.Chunk(batchSize))
+            for (int number = 0; number < batches.Length; number++)
             {
-                (SlaChanges changes, int evaluated, int batchMoved) =
-                    await EvaluateBatchAsync(jurisdictionId, key, version, ids, cancellationToken);
-                int slot = number++ % 2;
+                BatchRead read = ahead is null
+                    ? await ReadBatchAsync(db, batches[number], cancellationToken)
+                    : await ahead;
+                ahead = reader is null || number + 1 == batches.Length
+                    ? null
+                    : ReadBatchAsync(reader, batches[number + 1], cancellationToken);
+                (SlaChanges changes, int batchMoved) =
+                    await EvaluateAsync(read, jurisdictionId, key, version, cancellationToken);
+                int slot = number % 2;
                 await written[slot];
                 if (writers[slot] is not { } writer)
                 {
@@ -92,14 +103,15 @@ public sealed class SlaRecomputation(
                     written[slot] = Task.Run(() => WriteAsync(writer, changes, cancellationToken), cancellationToken);
                 }
 
-                cases += evaluated;
+                cases += read.Cases.Count;
                 moved += batchMoved;
             }
         }
         catch
         {
-            // The writes in flight end before their contexts go; the evaluation's failure is the one to report.
-            await Task.WhenAll(written).ContinueWith(
+            // The reads and writes in flight end before their contexts go; the evaluation's failure is the one to
+            // report.
+            await Task.WhenAll([.. written, ahead ?? Task.CompletedTask]).ContinueWith(
                 static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
             throw;
         }
@@ -206,41 +218,55 @@ public sealed class SlaRecomputation(
     }
 
     /// <summary>
-    /// Reads a batch of cases to evaluate with their histories, timers and clock rows, and evaluates them: what to
-    /// write, how many were open still and how many deadlines moved. A case closed since the search is left to the
-    /// closing, which stops its clocks itself.
+    /// Reads a batch of cases to evaluate, on <paramref name="source"/>, with their histories, timers and clock
+    /// rows. A case closed since the search is left to the closing, which stops its clocks itself.
     /// </summary>
-    private async Task<(SlaChanges Changes, int Cases, int Moved)> EvaluateBatchAsync(
-        Guid jurisdictionId,
-        string key,
-        int version,
+    private async Task<BatchRead> ReadBatchAsync(
+        CivicDeskDbContext source,
         Guid[] ids,
         CancellationToken cancellationToken)
     {
-        List<SubjectRow> batch = await db.Cases.AsNoTracking()
+        List<SubjectRow> batch = await source.Cases.AsNoTracking()
             .Where(c => ids.Contains(c.Id) && OpenStatuses.Contains(c.Status))
             .Select(c => new SubjectRow(
                 c.Id, c.ServiceId, c.CaseTypeKey!, c.CaseTypeVersion!.Value, c.CaseTypeHash!))
             .ToListAsync(cancellationToken);
-        ILookup<Guid, CaseHistoryEvent> histories = await CaseHistory.ForCasesAsync(db, ids, cancellationToken);
-        ILookup<Guid, DurableTimer> timers = (await Read(db.Timers)
+        ILookup<Guid, CaseHistoryEvent> histories = await CaseHistory.ForCasesAsync(source, ids, cancellationToken);
+        ILookup<Guid, DurableTimer> timers = (await Read(source.Timers)
                 .Where(t => t.CaseId != null && ids.Contains(t.CaseId.Value)
                     && SlaTimerScheduler.SlaKinds.Contains(t.Kind))
                 .ToListAsync(cancellationToken))
             .ToLookup(t => t.CaseId!.Value);
-        ILookup<Guid, CaseSlaClock> clocks = (await Read(db.CaseSlaClocks)
+        ILookup<Guid, CaseSlaClock> clocks = (await Read(source.CaseSlaClocks)
                 .Where(c => ids.Contains(c.CaseId))
                 .ToListAsync(cancellationToken))
             .ToLookup(c => c.CaseId);
+        return new BatchRead(batch, histories, timers, clocks);
+    }
+
+    /// <summary>Evaluates a batch read: what to write, and how many deadlines moved.</summary>
+    private async Task<(SlaChanges Changes, int Moved)> EvaluateAsync(
+        BatchRead read,
+        Guid jurisdictionId,
+        string key,
+        int version,
+        CancellationToken cancellationToken)
+    {
         Instant now = time.GetCurrentInstant();
         SlaChanges changes = new();
         int moved = 0;
-        foreach (SubjectRow row in batch)
+        foreach (SubjectRow row in read.Cases)
         {
             SlaSubject subject = new(jurisdictionId, row.ServiceId, new PinnedCaseType(row.Key, row.Version, row.Hash));
             SlaPlan? plan = await policy.PlanForAsync(subject, cancellationToken);
             List<DeadlineMove> moves = scheduler.Apply(
-                row.Id, plan, [.. histories[row.Id]], [.. timers[row.Id]], [.. clocks[row.Id]], now, changes);
+                row.Id,
+                plan,
+                [.. read.Histories[row.Id]],
+                [.. read.Timers[row.Id]],
+                [.. read.Clocks[row.Id]],
+                now,
+                changes);
             foreach (DeadlineMove move in moves)
             {
                 changes.Notes.Add(Explain(move, plan!, key, version, now));
@@ -249,7 +275,7 @@ public sealed class SlaRecomputation(
             moved += moves.Count;
         }
 
-        return (changes, batch.Count, moved);
+        return (changes, moved);
     }
 
     /// <summary>
@@ -308,6 +334,12 @@ public sealed class SlaRecomputation(
     }
 
     private sealed record SubjectRow(Guid Id, Guid ServiceId, string Key, int Version, string Hash);
+
+    private sealed record BatchRead(
+        List<SubjectRow> Cases,
+        ILookup<Guid, CaseHistoryEvent> Histories,
+        ILookup<Guid, DurableTimer> Timers,
+        ILookup<Guid, CaseSlaClock> Clocks);
 }
 
 /// <summary>How many open cases had their clocks evaluated again, and how many deadlines moved.</summary>
