@@ -10,16 +10,21 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CivicDesk.Cli.Commands;
 
 /// <summary>
-/// <c>civicdesk users add|list|deactivate</c>: creates staff users, lists them, and closes an account.
+/// <c>civicdesk users add|list|deactivate</c>: creates staff users, lists them, and closes an account; the other
+/// account chores are in <see cref="UserAccountCommands"/>.
 /// </summary>
 internal static class UsersCommand
 {
     public static Command Create(CliContext context)
     {
-        Command users = new("users", "Create, list and deactivate staff users.");
+        Command users = new("users",
+            "Create, list, deactivate and reactivate staff users, reset passwords, change roles and departments.");
         users.Subcommands.Add(CreateAdd(context));
         users.Subcommands.Add(CreateList(context));
         users.Subcommands.Add(CreateDeactivate(context));
+        users.Subcommands.Add(UserAccountCommands.CreateReactivate(context));
+        users.Subcommands.Add(UserAccountCommands.CreateResetPassword(context));
+        users.Subcommands.Add(UserAccountCommands.CreateChange(context));
         return users;
     }
 
@@ -61,6 +66,15 @@ internal static class UsersCommand
             {
                 await context.Error.WriteLineAsync("--role: use agent, supervisor or administrator.");
                 return 2;
+            }
+
+            // User names are lower case (docs/workspace.md); say so rather than change what was typed.
+            string typed = parsed.GetValue(userName)!.Trim();
+            if (typed.Any(char.IsUpper))
+            {
+                await context.Error.WriteLineAsync(
+                    $"--username: user names are lower case; use '{typed.ToLowerInvariant()}'.");
+                return 1;
             }
 
             string? password = parsed.GetValue(passwordStdin) ? await context.Input.ReadLineAsync(
@@ -178,10 +192,10 @@ internal static class UsersCommand
         return deactivate;
     }
 
-    private static bool TryParseRole(string? value, out StaffRole role) =>
+    internal static bool TryParseRole(string? value, out StaffRole role) =>
         Enum.TryParse(value, ignoreCase: true, out role) && Enum.IsDefined(role) && !int.TryParse(value, out _);
 
-    private static async Task WriteErrorAsync(CliContext context, Error error)
+    internal static async Task WriteErrorAsync(CliContext context, Error error)
     {
         if (error is ValidationFailed invalid)
         {

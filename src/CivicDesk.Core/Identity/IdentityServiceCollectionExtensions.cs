@@ -1,10 +1,13 @@
 using CivicDesk.Core.Identity.AddStaffUser;
 using CivicDesk.Core.Identity.ChangePassword;
 using CivicDesk.Core.Identity.CheckSession;
+using CivicDesk.Core.Identity.ChangeStaffAccess;
 using CivicDesk.Core.Identity.DeactivateStaffUser;
 using CivicDesk.Core.Identity.EndSessions;
 using CivicDesk.Core.Identity.FirstAdministrator;
 using CivicDesk.Core.Identity.ListStaffUsers;
+using CivicDesk.Core.Identity.ReactivateStaffUser;
+using CivicDesk.Core.Identity.ResetStaffPassword;
 using CivicDesk.Core.Identity.SignIn;
 using CivicDesk.Core.Identity.StaffSettings;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +30,9 @@ public static class IdentityServiceCollectionExtensions
         services.AddScoped<CheckSessionHandler>();
         services.AddScoped<EndSessionsHandler>();
         services.AddScoped<DeactivateStaffUserHandler>();
+        services.AddScoped<ResetStaffPasswordHandler>();
+        services.AddScoped<ReactivateStaffUserHandler>();
+        services.AddScoped<ChangeStaffAccessHandler>();
         services.AddScoped<StaffSettingsHandler>();
         return services;
     }

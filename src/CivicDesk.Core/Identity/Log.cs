@@ -39,6 +39,16 @@ internal static partial class Log
     [LoggerMessage(2011, LogLevel.Information, "Staff user {UserId} changed his or her settings")]
     public static partial void SettingsChanged(ILogger logger, Guid userId);
 
+    [LoggerMessage(2012, LogLevel.Information, "Password of staff user {UserId} reset, to be changed at next sign-in")]
+    public static partial void PasswordReset(ILogger logger, Guid userId);
+
+    [LoggerMessage(2013, LogLevel.Information, "Staff user {UserId} reactivated")]
+    public static partial void StaffUserReactivated(ILogger logger, Guid userId);
+
+    [LoggerMessage(
+        2014, LogLevel.Information, "Staff user {UserId} now has role {Role} and {Departments} department(s)")]
+    public static partial void StaffAccessChanged(ILogger logger, Guid userId, StaffRole role, int departments);
+
     [LoggerMessage(2101, LogLevel.Information, "API key {KeyId} issued with prefix {Prefix}")]
     public static partial void ApiKeyIssued(ILogger logger, Guid keyId, string prefix);
 

@@ -133,6 +133,36 @@ public sealed class StaffUser
         LockedUntil = null;
     }
 
+    /// <summary>
+    /// A password an administrator set (or the system generated) for the user: it must be replaced at the next
+    /// sign-in, every open session ends and a lock from failed sign-ins is lifted.
+    /// </summary>
+    public void ResetPassword(string passwordHash)
+    {
+        PasswordHash = passwordHash;
+        MustChangePassword = true;
+        RecordSignIn();
+        EndSessions();
+    }
+
+    /// <summary>Opens a deactivated account again; sessions ended by the deactivation stay ended.</summary>
+    public void Reactivate()
+    {
+        IsActive = true;
+        RecordSignIn();
+    }
+
+    /// <summary>Sessions carry the role they began with, so changing it ends every session of the user.</summary>
+    public void ChangeRole(StaffRole role)
+    {
+        Role = role;
+        EndSessions();
+    }
+
+    /// <summary>Leaves every department not in <paramref name="kept"/>; <see cref="JoinDepartment"/> joins.</summary>
+    public void LeaveDepartmentsExcept(IReadOnlyCollection<Guid> kept) =>
+        _memberships.RemoveAll(m => !kept.Contains(m.DepartmentId));
+
     public void Deactivate()
     {
         IsActive = false;

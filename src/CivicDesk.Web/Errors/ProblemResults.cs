@@ -21,6 +21,7 @@ public static class ProblemResults
     public const string PreconditionRequiredType = "/problems/precondition-required";
     public const string UnexpectedType = "/problems/unexpected";
     public const string BusyType = "/problems/busy";
+    public const string UnauthenticatedType = "/problems/unauthenticated";
 
     public static ProblemHttpResult From(Error error) => error switch
     {
@@ -43,6 +44,24 @@ public static class ProblemResults
 
     public static ProblemHttpResult Malformed(string field, string message) =>
         Validation([new FieldError(field, "malformed", message)]);
+
+    /// <summary>404 for an address under <c>/api</c> that names no resource of the API.</summary>
+    public static ProblemHttpResult UnknownAddress() =>
+        Problem(StatusCodes.Status404NotFound, NotFoundType, "The staff API has no resource at this address.");
+
+    /// <summary>401: the request carries no valid staff session.</summary>
+    public static ProblemHttpResult Unauthenticated() => Problem(
+        StatusCodes.Status401Unauthorized,
+        UnauthenticatedType,
+        "Sign in as a member of staff to use the staff API.");
+
+    /// <summary>403 from the authorization policies, before any use case ran.</summary>
+    public static ProblemHttpResult PolicyForbidden(bool mustChangePassword) => Problem(
+        StatusCodes.Status403Forbidden,
+        ForbiddenType,
+        mustChangePassword
+            ? "Replace your one-time password on the password page before using the staff API."
+            : "Your role may not use this part of the staff API.");
 
     /// <summary>
     /// 428: a change was sent without <c>If-Match</c>, so it cannot be checked against the caller's version.

@@ -8,6 +8,7 @@ using CivicDesk.Web.Localization;
 using CivicDesk.Web.Notifications;
 using CivicDesk.Web.Open311;
 using CivicDesk.Web.Portal;
+using CivicDesk.Web.Portal.NotFound;
 using CivicDesk.Web.Security;
 using CivicDesk.Web.StaffApi;
 using CivicDesk.Web.Timers;
@@ -71,6 +72,10 @@ public static class CivicDeskHost
         // After localization, so that the re-executed not-found page keeps the reader's language.
         app.UseWorkspaceNotFound();
         app.UseStaticFiles();
+
+        // Routing after the static files: the catch-all fallbacks of unknown addresses would otherwise match
+        // every file's path, and the static files middleware serves no request that has an endpoint.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -84,6 +89,7 @@ public static class CivicDeskHost
         app.MapStaffApi();
         app.MapPortal();
         app.MapRazorComponents<App>();
+        app.MapUnknownAddresses();
         return app;
     }
 }

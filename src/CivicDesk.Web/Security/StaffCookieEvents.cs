@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CivicDesk.Core.Identity.CheckSession;
+using CivicDesk.Web.Errors;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
@@ -35,8 +36,7 @@ internal sealed class StaffCookieEvents(CheckSessionHandler sessions) : CookieAu
     {
         if (IsApi(context.Request))
         {
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            return Task.CompletedTask;
+            return ProblemResults.Unauthenticated().ExecuteAsync(context.HttpContext);
         }
 
         return base.RedirectToLogin(context);
@@ -46,8 +46,8 @@ internal sealed class StaffCookieEvents(CheckSessionHandler sessions) : CookieAu
     {
         if (IsApi(context.Request))
         {
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            return Task.CompletedTask;
+            return ProblemResults.PolicyForbidden(StaffClaims.MustChangePassword(context.HttpContext.User))
+                .ExecuteAsync(context.HttpContext);
         }
 
         if (StaffClaims.MustChangePassword(context.HttpContext.User))

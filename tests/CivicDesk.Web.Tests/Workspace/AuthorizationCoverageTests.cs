@@ -36,6 +36,9 @@ public sealed class AuthorizationCoverageTests(SqliteWebApp app) : IClassFixture
         "/open311/v2/requests/{service_request_id}.{format}",
         "/open311/v2/tokens/{token}.{format}",
         "/open311/{**rest}",                // answers unknown Open311 paths with the standard's error list
+
+        // Any other unmatched address: the portal's 404 page (the workspace and the API have their own).
+        "/{**path}",
     };
 
     /// <summary>

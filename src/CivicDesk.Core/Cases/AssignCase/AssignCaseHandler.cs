@@ -7,11 +7,15 @@ namespace CivicDesk.Core.Cases.AssignCase;
 
 /// <summary>
 /// Assigns a case to the caller, to an active member of the case's department, or to nobody. Agents may
-/// take a case or release their own; supervisors and administrators may also hand it to others.
+/// take an unassigned case or release their own, never a case a colleague holds; supervisors and
+/// administrators may also hand any case to others.
 /// </summary>
 public sealed class AssignCaseHandler(CivicDeskDbContext db, CaseChanges changes)
 {
     public const string Field = "assignee_id";
+
+    public const string HeldByAnother =
+        "This case is assigned to someone else; only a supervisor or an administrator may reassign it.";
 
     public async Task<Result<CaseChanged>> HandleAsync(AssignCase request, CancellationToken cancellationToken)
     {
@@ -26,6 +30,13 @@ public sealed class AssignCaseHandler(CivicDeskDbContext db, CaseChanges changes
         if (target.AssigneeId == request.AssigneeId)
         {
             return ValidationFailed.Single(Field, "unchanged", "The case already has this assignee.");
+        }
+
+        // An agent takes unassigned cases and releases his or her own; a case a colleague holds is moved only by
+        // a supervisor, who can see why it was given to that person.
+        if (!edit.Scope.MayAssignOthers && target.AssigneeId is Guid holder && holder != edit.Scope.UserId)
+        {
+            return new Forbidden(HeldByAnother);
         }
 
         IReadOnlyList<Guid> allowed = await AssignmentChoices.ForAsync(db, edit.Scope, target, cancellationToken);

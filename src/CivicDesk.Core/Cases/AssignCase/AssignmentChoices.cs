@@ -15,7 +15,7 @@ public static class AssignmentChoices
     {
         if (!scope.MayAssignOthers)
         {
-            return [scope.UserId];
+            return target.AssigneeId is Guid holder && holder != scope.UserId ? [] : [scope.UserId];
         }
 
         List<Guid> members = await MembersQuery(db, target).Select(u => u.Id).ToListAsync(cancellationToken);

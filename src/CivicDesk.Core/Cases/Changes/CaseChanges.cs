@@ -94,6 +94,10 @@ public sealed class CaseChanges(CivicDeskDbContext db, StaffScopes scopes, TimeP
             : null;
         CaseEvent? last = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == caseId)
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).FirstOrDefaultAsync(cancellationToken);
+        string? lastBy = last?.ActorId is Guid actorId
+            ? await db.StaffUsers.Where(u => u.Id == actorId).Select(u => u.DisplayName)
+                .SingleOrDefaultAsync(cancellationToken)
+            : null;
         Dictionary<string, object?> values = new(StringComparer.Ordinal)
         {
             ["status"] = current.Status.ToCode(),
@@ -106,6 +110,9 @@ public sealed class CaseChanges(CivicDeskDbContext db, StaffScopes scopes, TimeP
             ["updated_at"] = current.UpdatedAt,
             ["last_change"] = last?.Kind.ToString(),
             ["last_change_by"] = last?.ActorLabel,
+
+            // The colleague's name as people see it; the label (a user name, "import:…") when there is none.
+            ["last_change_by_name"] = lastBy ?? last?.ActorLabel,
             ["last_note"] = last?.Kind == CaseEventKind.NoteAdded ? last.Text : null,
         };
         return new EditConflict(current.Version, values);

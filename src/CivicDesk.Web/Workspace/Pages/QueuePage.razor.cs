@@ -53,6 +53,35 @@ public sealed partial class QueuePage
         HttpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
     }
 
+    /// <summary>
+    /// The page numbers offered: the first, the last, and the current one with its neighbours; null marks a gap.
+    /// </summary>
+    private List<int?> PageNumbers
+    {
+        get
+        {
+            if (Page is null || Page.PageCount <= 1)
+            {
+                return [];
+            }
+
+            int[] shown = new[] { 1, Page.Page - 1, Page.Page, Page.Page + 1, Page.PageCount }
+                .Where(n => n >= 1 && n <= Page.PageCount).Distinct().Order().ToArray();
+            List<int?> numbers = [];
+            for (int i = 0; i < shown.Length; i++)
+            {
+                if (i > 0 && shown[i] - shown[i - 1] > 1)
+                {
+                    numbers.Add(null);
+                }
+
+                numbers.Add(shown[i]);
+            }
+
+            return numbers;
+        }
+    }
+
     private string PageLink(int page)
     {
         Dictionary<string, IReadOnlyList<string>> parameters = new(Raw, StringComparer.Ordinal)
