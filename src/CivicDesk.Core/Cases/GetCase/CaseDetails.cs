@@ -117,6 +117,9 @@ public sealed record TimelineEntry(
 
     /// <summary>For a moved SLA deadline: the facts kept (null for older events, which carry only a text).</summary>
     public Sla.DeadlineMovedRecord? DeadlineMoved { get; init; }
+
+    /// <summary>For an escalation: the facts kept (null when its data cannot be read).</summary>
+    public EscalationRecord? Escalation { get; init; }
 }
 
 /// <summary>A member of staff the caller may assign the case to.</summary>

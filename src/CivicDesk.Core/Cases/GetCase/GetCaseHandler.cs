@@ -185,5 +185,6 @@ public sealed class GetCaseHandler(
         RelatedEventId = e.RelatedEventId,
         Transition = e.Kind == CaseEventKind.StatusChanged ? TransitionRecord.Read(e.Data) : null,
         DeadlineMoved = e.Kind == CaseEventKind.SlaDeadlineMoved ? Sla.DeadlineMovedRecord.Read(e.Data) : null,
+        Escalation = e.Kind == CaseEventKind.Escalated ? EscalationRecord.Read(e.Data) : null,
     };
 }
