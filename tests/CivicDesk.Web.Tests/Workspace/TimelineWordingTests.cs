@@ -8,7 +8,6 @@ using CivicDesk.Core.Identity;
 using CivicDesk.Core.Sla;
 using CivicDesk.Workflow.CaseTypes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using static CivicDesk.Web.Tests.Workspace.StaffBrowser;
 
@@ -31,7 +30,7 @@ public abstract partial class TimelineWordingTests(WorkspaceApp app)
         (string ana, Guid anaId) = await AddUserAsync(app, StaffRole.Agent, "HPD");
         PinnedCaseType pin = await NycCaseTypeAsync(app);
         (Guid caseId, _) = await AddCaseAsync(app, "heat-hot-water", Opened, caseType: pin);
-        CaseType type = await CaseTypeAsync(caseId, pin);
+        CaseType type = await CaseTypeAsync(app, pin);
         List<CaseEvent> events = Events(caseId, type, pin, anaId);
         await SaveAsync(events);
         Assert.Equal(
@@ -62,6 +61,7 @@ public abstract partial class TimelineWordingTests(WorkspaceApp app)
             spanish, StringComparison.Ordinal);
         Assert.Contains("El caso pasó a la cola «Revisión del supervisor».", spanish, StringComparison.Ordinal);
         Assert.Contains("El reloj «Primera respuesta» superó su plazo.", spanish, StringComparison.Ordinal);
+        Assert.Contains("Asignación retirada a ", spanish, StringComparison.Ordinal);
         Assert.Contains("Tipo de caso nyc-311: de la versión 1 a la versión 2.", spanish, StringComparison.Ordinal);
         Assert.Contains(
             "The “Resolution deadline passed” escalation ran when the Resolution clock passed its deadline.",
@@ -128,16 +128,6 @@ public abstract partial class TimelineWordingTests(WorkspaceApp app)
         CivicDeskDbContext db = scope.ServiceProvider.GetRequiredService<CivicDeskDbContext>();
         db.CaseEvents.AddRange(events);
         await db.SaveChangesAsync(Ct);
-    }
-
-    private async Task<CaseType> CaseTypeAsync(Guid caseId, PinnedCaseType pin)
-    {
-        await using AsyncServiceScope scope = app.CreateScope();
-        CivicDeskDbContext db = scope.ServiceProvider.GetRequiredService<CivicDeskDbContext>();
-        Guid jurisdiction = (await db.Cases.FindAsync([caseId], Ct))!.JurisdictionId;
-        PinnedCaseTypes pinned = new(
-            db, scope.ServiceProvider.GetRequiredService<CaseTypeCache>(), NullLogger<PinnedCaseTypes>.Instance);
-        return (await pinned.ForPinAsync(jurisdiction, pin, Ct))!;
     }
 
     /// <summary>The timeline section's text, without its markup.</summary>
