@@ -219,6 +219,11 @@ def main():
                 key = f"option:{s['code']}:{q['code']}:{o['key']}"
                 if key in previous:
                     texts[key] = previous[key]
+    # Written by hand, kept: the jurisdiction's name and the routing rules' row labels (nyc-routing.rules labels
+    # its department rows in English only; a label.es there would change the rules' and case type's hashes).
+    for key, text in previous.items():
+        if key.startswith(("jurisdiction:", "rule:")):
+            texts[key] = text
     with open(es_path, "w", encoding="utf-8") as f:
         json.dump(dict(sorted(texts.items())), f, ensure_ascii=False, indent=2)
         f.write("\n")

@@ -5,7 +5,8 @@ namespace CivicDesk.Web.Localization;
 
 /// <summary>
 /// The languages the UI speaks. The choice travels in a cookie set by a plain link, so switching works
-/// without JavaScript; <c>?culture=es</c> on any page works too.
+/// without JavaScript; <c>?culture=es</c> on any page works too. Without either, a signed-in member of staff sees
+/// the workspace in the language of his or her settings (<see cref="StaffLanguageCultureProvider"/>).
 /// </summary>
 public static class Cultures
 {
@@ -28,6 +29,7 @@ public static class Cultures
             [
                 new QueryStringRequestCultureProvider(),
                 new CookieRequestCultureProvider(),
+                new StaffLanguageCultureProvider(),
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
         });

@@ -18,7 +18,8 @@ internal static class SettingsEndpoints
         api.MapGet("/me/settings", GetAsync).RequireAuthorization(StaffPolicies.Staff)
             .WithSummary("Reads the caller's settings: the time zone the workspace shows times in.");
         api.MapPut("/me/settings", PutAsync).RequireAuthorization(StaffPolicies.Staff)
-            .WithSummary("Sets the caller's time zone (a tz database id), or null for the jurisdiction's.");
+            .WithSummary("Sets the caller's time zone (a tz database id, or null for the jurisdiction's) and/or "
+                + "language; a field left out keeps its value.");
     }
 
     /// <summary>GET /api/v1/me/settings.</summary>
@@ -33,9 +34,10 @@ internal static class SettingsEndpoints
     }
 
     /// <summary>
-    /// PUT /api/v1/me/settings with <c>{"time_zone": "America/Chicago"}</c>, or <c>{"time_zone": null}</c> to
-    /// go back to the jurisdiction's zone. The field must be present; an id tzdb does not know is a 400 naming it.
-    /// An optional <c>"language"</c> (<c>en</c>, <c>es</c>) sets the language of the user's notifications.
+    /// PUT /api/v1/me/settings with any of its fields, each optional: a field left out keeps its value.
+    /// <c>"time_zone"</c>: a tz database id, or null to go back to the jurisdiction's zone; an id tzdb does not know
+    /// is a 400 naming it. <c>"language"</c> (<c>en</c>, <c>es</c>): the language of the user's notifications and
+    /// workspace. <c>{}</c> changes nothing and answers the settings.
     /// </summary>
     private static async Task<Results<JsonHttpResult<object>, ProblemHttpResult>> PutAsync(
         HttpContext context,
@@ -50,11 +52,6 @@ internal static class SettingsEndpoints
             return ProblemResults.Validation([unreadable!]);
         }
 
-        if (!fields.Has(Field))
-        {
-            fields.Add(new FieldError(Field, "required", $"'{Field}' is required; send null for the default."));
-        }
-
         string? zoneId = fields.String(Field, required: false);
         string? language = fields.String(StaffLanguages.Field, required: false);
         if (fields.Errors.Count > 0)
@@ -66,6 +63,7 @@ internal static class SettingsEndpoints
             StaffClaims.UserId(context.User) ?? Guid.Empty, zoneId, context.Connection.RemoteIpAddress?.ToString())
         {
             Language = language,
+            KeepTimeZone = !fields.Has(Field),
         };
         return Answer(await handler.ChangeAsync(request, cancellationToken));
     }

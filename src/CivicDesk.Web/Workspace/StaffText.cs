@@ -48,6 +48,15 @@ public sealed class StaffText(IStringLocalizer<WorkspaceResources> text, Passwor
         return name.ResourceNotFound ? clockId : name.Value;
     }
 
+    /// <summary>An escalation of a case type by the workspace's words for it, else its id.</summary>
+    public string EscalationName(string escalationId) => Named("Escalation_", escalationId);
+
+    /// <summary>A business calendar by the workspace's words for it, else its id.</summary>
+    public string CalendarName(string calendarId) => Named("Calendar_", calendarId);
+
+    /// <summary>A queue code (as an escalation names it) by the workspace's words for it, else the code.</summary>
+    public string QueueLabel(string queueCode) => Named("QueueLabel_", queueCode);
+
     /// <summary>
     /// The reader's words for a queue every department has (<c>main</c>, <c>supervisor-review</c>), named after its
     /// department's code; null for another queue. Used where the catalogue has no translation of the queue's name,
@@ -57,6 +66,12 @@ public sealed class StaffText(IStringLocalizer<WorkspaceResources> text, Passwor
     {
         LocalizedString words = text["QueueFallback_" + queueCode];
         return words.ResourceNotFound ? null : string.Format(CultureInfo.CurrentCulture, words.Value, departmentCode);
+    }
+
+    private string Named(string prefix, string code)
+    {
+        LocalizedString name = text[prefix + code];
+        return name.ResourceNotFound ? code : name.Value;
     }
 
     /// <summary>

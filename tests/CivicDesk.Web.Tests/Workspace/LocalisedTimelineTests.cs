@@ -33,12 +33,14 @@ public abstract class LocalisedTimelineTests(WorkspaceApp app)
 
         Assert.Contains(
             "El plazo del reloj «Resolución» pasó de martes, 20 de enero de 2026, 18:00 (UTC-05:00) a miércoles, "
-            + "21 de enero de 2026, 18:00 (UTC-05:00) porque el calendario nyc-business cambió a la versión 2.",
+            + "21 de enero de 2026, 18:00 (UTC-05:00) porque el calendario «Horario hábil de NYC» cambió a la "
+            + "versión 2.",
             spanish, StringComparison.Ordinal);
         Assert.DoesNotContain("deadline of", spanish, StringComparison.OrdinalIgnoreCase);
         Assert.Contains(
             "The deadline of the Resolution clock moved from Tuesday, January 20, 2026 6:00 PM (UTC-05:00) to "
-            + "Wednesday, January 21, 2026 6:00 PM (UTC-05:00) because calendar nyc-business changed to version 2.",
+            + "Wednesday, January 21, 2026 6:00 PM (UTC-05:00) because the “NYC business hours” calendar changed to "
+            + "version 2.",
             english, StringComparison.Ordinal);
     }
 

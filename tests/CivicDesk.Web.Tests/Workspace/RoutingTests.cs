@@ -216,6 +216,12 @@ public abstract class RoutingTests(WorkspaceApp app)
         Assert.Contains(
             "Enrutada a HPD (cola main) / prioridad 1 por nyc.demo.routing 2025.1", spanish, StringComparison.Ordinal);
         Assert.Contains("Sin calefacción o agua caliente donde vive gente", spanish, StringComparison.Ordinal);
+        Assert.Contains(
+            "Departamento que atiende la solicitud: Calefacción o agua caliente: HPD", spanish,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("Heat or hot water: HPD", spanish, StringComparison.Ordinal);
+        Assert.Contains(
+            "Department that handles the request: Heat or hot water: HPD", html, StringComparison.Ordinal);
         Assert.Contains("Prioridad: 1 → 3", spanish, StringComparison.Ordinal);
     }
 

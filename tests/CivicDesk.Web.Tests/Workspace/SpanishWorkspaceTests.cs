@@ -2,6 +2,7 @@ using System.Net;
 using CivicDesk.Core.Cases;
 using CivicDesk.Core.CaseTypes;
 using CivicDesk.Core.Identity;
+using CivicDesk.Workflow.CaseTypes;
 using NodaTime;
 using static CivicDesk.Web.Tests.Workspace.StaffBrowser;
 
@@ -73,6 +74,30 @@ public abstract class SpanishWorkspaceTests(WorkspaceApp app)
             StringComparison.Ordinal);
         Assert.DoesNotContain("Uno de: duplicate", page, StringComparison.Ordinal);
         Assert.Contains("<option value=\"duplicate\">Duplicate of another request</option>", english,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StatusWords_InBothLanguages_AgreeWithTheCaseTypeStateLabels()
+    {
+        (string ana, _) = await AddUserAsync(app, StaffRole.Agent, "HPD");
+        PinnedCaseType pin = await NycCaseTypeAsync(app);
+        CaseType type = await CaseTypeAsync(app, pin);
+        (Guid caseId, _) = await AddCaseAsync(app, "heat-hot-water", Opened, caseType: pin);
+        HttpClient client = await SignInAsync(app, ana);
+
+        string queue = WebUtility.HtmlDecode(await GetHtmlAsync(client, "/staff?culture=es"));
+        string english = WebUtility.HtmlDecode(await GetHtmlAsync(client, "/staff?culture=en"));
+        string page = WebUtility.HtmlDecode(await GetHtmlAsync(client, $"/staff/cases/{caseId}?culture=es"));
+
+        // The queue's status filters say what the case type's states say ("Nueva", not "Nuevo").
+        foreach (CaseState state in type.States)
+        {
+            Assert.Contains($"for=\"status-{state.Id}\">{state.Label.Es}</label>", queue, StringComparison.Ordinal);
+            Assert.Contains($"for=\"status-{state.Id}\">{state.Label.En}</label>", english, StringComparison.Ordinal);
+        }
+
+        Assert.Contains($"<span class=\"usa-tag\">{type.State(type.Initial)!.Label.Es}</span>", page,
             StringComparison.Ordinal);
     }
 }

@@ -9,8 +9,10 @@ using CivicDesk.Core.Identity;
 using CivicDesk.Core.Identity.AddStaffUser;
 using CivicDesk.Core.Jurisdictions;
 using CivicDesk.Testing;
+using CivicDesk.Workflow.CaseTypes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 
 namespace CivicDesk.Web.Tests.Workspace;
@@ -121,6 +123,19 @@ public static partial class StaffBrowser
         CivicDeskDbContext db = scope.ServiceProvider.GetRequiredService<CivicDeskDbContext>();
         List<CaseTypeVersion> versions = await db.CaseTypeVersions.Where(v => v.Key == "nyc-311").ToListAsync(Ct);
         return versions.MaxBy(v => v.Version)!.Pin;
+    }
+
+    /// <summary>The loaded case type of a pin, as the product reads it (labels, clocks, escalations).</summary>
+    public static async Task<CaseType> CaseTypeAsync(WebAppFixture app, PinnedCaseType pin)
+    {
+        await using AsyncServiceScope scope = app.CreateScope();
+        CivicDeskDbContext db = scope.ServiceProvider.GetRequiredService<CivicDeskDbContext>();
+        CaseTypeVersion stored = await db.CaseTypeVersions.SingleAsync(
+            v => v.Key == pin.Key && v.Version == pin.Version, Ct);
+        PinnedCaseTypes pinned = new(
+            db, scope.ServiceProvider.GetRequiredService<CaseTypeCache>(), NullLogger<PinnedCaseTypes>.Instance);
+        return await pinned.ForPinAsync(stored.JurisdictionId, pin, Ct)
+            ?? throw new InvalidOperationException($"Case type {pin} does not load.");
     }
 
     public static string HiddenValue(string html, string name) =>

@@ -62,6 +62,40 @@ public abstract class StaffLanguageSettingsTests(WorkspaceApp app)
         Assert.Equal("es", await LanguageOfAsync(anaId));
     }
 
+    [Fact]
+    public async Task Workspace_AfterSignIn_IsShownInTheStaffLanguage()
+    {
+        (string ana, _) = await AddUserAsync(app, StaffRole.Agent, "HPD");
+        HttpClient first = await SignInAsync(app, ana);
+        string before = await GetHtmlAsync(first, "/staff");
+        await PostFormAsync(first, "/staff/settings", "settings", ("Form.TimeZone", ""), ("Form.Language", "es"));
+
+        HttpClient client = await SignInAsync(app, ana);
+        string queue = WebUtility.HtmlDecode(await GetHtmlAsync(client, "/staff"));
+
+        Assert.Contains("<h1>Case queue</h1>", before, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"es\"", queue, StringComparison.Ordinal);
+        Assert.Contains("<h1>Cola de casos</h1>", queue, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Workspace_LanguagePickedOnThePage_WinsOverTheStaffLanguage()
+    {
+        (string ana, _) = await AddUserAsync(app, StaffRole.Agent, "HPD");
+        HttpClient client = await SignInAsync(app, ana);
+        await PostFormAsync(client, "/staff/settings", "settings", ("Form.TimeZone", ""), ("Form.Language", "es"));
+
+        HttpResponseMessage picked = await client.GetAsync(
+            new Uri("/culture/en?returnUrl=%2Fstaff", UriKind.Relative), Ct);
+        string queue = await GetHtmlAsync(client, "/staff");
+        string settings = await GetHtmlAsync(client, "/staff/settings?culture=es");
+
+        Assert.Equal(HttpStatusCode.Redirect, picked.StatusCode);
+        Assert.Contains("<html lang=\"en\"", queue, StringComparison.Ordinal);
+        Assert.Contains("<h1>Case queue</h1>", queue, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"es\"", settings, StringComparison.Ordinal);
+    }
+
     private async Task<string> LanguageOfAsync(Guid userId)
     {
         await using AsyncServiceScope scope = app.CreateScope();

@@ -109,12 +109,34 @@ public abstract class StaffSettingsTests(WorkspaceApp app)
         Assert.Null(await ZoneOfAsync(anaId));
     }
 
+    [Fact]
+    public async Task ApiSettings_PutWithOneField_KeepsTheOther()
+    {
+        (string ana, Guid anaId) = await AddUserAsync(app, StaffRole.Agent, "HPD");
+        HttpClient client = await SignInAsync(app, ana);
+        await PutAsync(client, "{\"time_zone\": \"America/Chicago\"}");
+
+        HttpResponseMessage language = await PutAsync(client, "{\"language\": \"es\"}");
+        HttpResponseMessage nothing = await PutAsync(client, "{}");
+        using JsonDocument after = JsonDocument.Parse(await nothing.Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.OK, language.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, nothing.StatusCode);
+        Assert.Equal(
+            ("America/Chicago", "es"),
+            (after.RootElement.GetProperty("time_zone").GetString(),
+                after.RootElement.GetProperty("language").GetString()));
+        Assert.Equal("America/Chicago", await ZoneOfAsync(anaId));
+    }
+
     [Theory]
-    [InlineData("{\"time_zone\": \"Mars/Olympus_Mons\"}", "unknown")]
-    [InlineData("{\"time_zone\": \"america/chicago\"}", "unknown")]
-    [InlineData("{\"time_zone\": 5}", "invalid")]
-    [InlineData("{}", "required")]
-    public async Task ApiSettings_BadZone_Answers400ProblemNamingTheField(string body, string code)
+    [InlineData("{\"time_zone\": \"Mars/Olympus_Mons\"}", "time_zone", "unknown")]
+    [InlineData("{\"time_zone\": \"america/chicago\"}", "time_zone", "unknown")]
+    [InlineData("{\"time_zone\": 5}", "time_zone", "invalid")]
+    [InlineData("{\"language\": \"fr\"}", "language", "unsupported")]
+    [InlineData("{\"language\": 5}", "language", "invalid")]
+    [InlineData("{\"colour\": \"red\"}", "colour", "unknown_field")]
+    public async Task ApiSettings_BadField_Answers400ProblemNamingTheField(string body, string field, string code)
     {
         (string ana, Guid anaId) = await AddUserAsync(app, StaffRole.Agent, "HPD");
         HttpClient client = await SignInAsync(app, ana);
@@ -126,7 +148,7 @@ public abstract class StaffSettingsTests(WorkspaceApp app)
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         JsonElement error = Assert.Single(problem.RootElement.GetProperty("errors").EnumerateArray());
         Assert.Equal(
-            ("time_zone", code), (error.GetProperty("field").GetString(), error.GetProperty("code").GetString()));
+            (field, code), (error.GetProperty("field").GetString(), error.GetProperty("code").GetString()));
         Assert.Null(await ZoneOfAsync(anaId));
     }
 

@@ -103,6 +103,12 @@ public sealed record TimelineEntry(
     /// <summary>For <see cref="CaseEventKind.Routed"/>: the decision recorded.</summary>
     public RoutingDecisionView? Decision { get; init; }
 
+    /// <summary>
+    /// For a decision: its fired rows' labels in the reader's language from the jurisdiction's translations, by
+    /// <c>table/row</c> (rows the translations do not label are left out).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> RowLabels { get; init; } = new Dictionary<string, string>();
+
     /// <summary>For <see cref="CaseEventKind.RoutingOverridden"/>: the before and after.</summary>
     public RoutingOverrideView? Override { get; init; }
 
@@ -117,6 +123,9 @@ public sealed record TimelineEntry(
 
     /// <summary>For a moved SLA deadline: the facts kept (null for older events, which carry only a text).</summary>
     public Sla.DeadlineMovedRecord? DeadlineMoved { get; init; }
+
+    /// <summary>For an escalation: the facts kept (null when its data cannot be read).</summary>
+    public EscalationRecord? Escalation { get; init; }
 }
 
 /// <summary>A member of staff the caller may assign the case to.</summary>

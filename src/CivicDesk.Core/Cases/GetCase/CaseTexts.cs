@@ -12,7 +12,7 @@ internal static class CaseTexts
 
     /// <summary>
     /// Only the translations the page shows, in one query: its service, questions, options, department and queue,
-    /// and the names of the departments and queues it offers for routing.
+    /// the names of the departments and queues it offers for routing, and the timeline's (routing rows' labels).
     /// </summary>
     public static Task<Translations> LoadAsync(
         CivicDeskDbContext db,
@@ -20,6 +20,7 @@ internal static class CaseTexts
         string departmentCode,
         string? queueCode,
         IReadOnlyList<DepartmentEntry> routable,
+        IEnumerable<string> timelineKeys,
         string? culture,
         CancellationToken cancellationToken)
     {
@@ -39,6 +40,7 @@ internal static class CaseTexts
 
         keys.AddRange(routable.SelectMany(d => d.Queues.Select(q => CatalogTextKeys.QueueName(d.Code, q.Code))
             .Append(CatalogTextKeys.DepartmentName(d.Code))));
+        keys.AddRange(timelineKeys);
 
         return Translations.LoadAsync(
             db, service.JurisdictionId, culture ?? string.Empty, cancellationToken, keys);
@@ -80,4 +82,22 @@ internal static class CaseTexts
             ? value
             : texts.Get(CatalogTextKeys.OptionName(serviceCode, question.Code, option.Key), option.Name);
     }
+
+    /// <summary>The translation keys of the rows the routing decisions fired.</summary>
+    public static IEnumerable<string> RuleRowKeys(IEnumerable<RoutingDecisionView> decisions) =>
+        decisions.SelectMany(d => d.FiredRows.Select(r => CatalogTextKeys.RuleRowLabel(d.RuleSetId, r.Table, r.Row)));
+
+    /// <summary>
+    /// The jurisdiction's translations of a decision's fired rows' labels, by <c>table/row</c>; rows without one
+    /// are left out (the page shows the rule set's own label).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> RowLabels(RoutingDecisionView? decision, Translations texts) =>
+        decision is null
+            ? new Dictionary<string, string>()
+            : decision.FiredRows
+                .Select(r => (Row: r, Key: CatalogTextKeys.RuleRowLabel(decision.RuleSetId, r.Table, r.Row)))
+                .Where(r => texts.Has(r.Key))
+                .DistinctBy(r => r.Row)
+                .ToDictionary(
+                    r => $"{r.Row.Table}/{r.Row.Row}", r => texts.Get(r.Key, r.Row.Row), StringComparer.Ordinal);
 }

@@ -65,8 +65,13 @@ public sealed class GetCaseHandler(
         List<DepartmentEntry> routable = scope.Role is StaffRole.Supervisor or StaffRole.Administrator
             ? [.. directory.Departments.Where(d => d.Queues.Count > 0)]
             : [];
+        Dictionary<Guid, RoutingDecisionView> decisions = events.Where(e => e.Kind == CaseEventKind.Routed)
+            .Select(e => (e.Id, Decision: RoutingDecisionView.Read(e.Data)))
+            .Where(d => d.Decision is not null)
+            .ToDictionary(d => d.Id, d => d.Decision!);
         Translations texts = await CaseTexts.LoadAsync(
-            db, service, department.Code, queue?.Code, routable, culture, cancellationToken);
+            db, service, department.Code, queue?.Code, routable, CaseTexts.RuleRowKeys(decisions.Values), culture,
+            cancellationToken);
         ILookup<Guid, Guid> overrides = events.Where(e => e.Kind == CaseEventKind.RoutingOverridden
                 && e.RelatedEventId is not null)
             .ToLookup(e => e.RelatedEventId!.Value, e => e.Id);
@@ -83,7 +88,11 @@ public sealed class GetCaseHandler(
             found.AssigneeId is Guid assignee ? names.GetValueOrDefault(assignee) : null,
             StaffTimeZones.Resolve(scope.TimeZoneId, zoneId),
             CaseTexts.Answers(service, found.Answers, texts),
-            events.Select(e => ToEntry(e, names) with { OverriddenBy = [.. overrides[e.Id]] }).ToList(),
+            events.Select(e => ToEntry(e, names) with
+                {
+                    OverriddenBy = [.. overrides[e.Id]],
+                    RowLabels = CaseTexts.RowLabels(decisions.GetValueOrDefault(e.Id), texts),
+                }).ToList(),
             await db.CaseAttachments.AsNoTracking().Where(a => a.CaseId == caseId)
                 .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).ToListAsync(cancellationToken),
             await db.CaseContacts.AnyAsync(c => c.CaseId == caseId, cancellationToken),
@@ -185,5 +194,6 @@ public sealed class GetCaseHandler(
         RelatedEventId = e.RelatedEventId,
         Transition = e.Kind == CaseEventKind.StatusChanged ? TransitionRecord.Read(e.Data) : null,
         DeadlineMoved = e.Kind == CaseEventKind.SlaDeadlineMoved ? Sla.DeadlineMovedRecord.Read(e.Data) : null,
+        Escalation = e.Kind == CaseEventKind.Escalated ? EscalationRecord.Read(e.Data) : null,
     };
 }

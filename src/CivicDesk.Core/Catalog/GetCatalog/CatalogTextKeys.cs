@@ -17,4 +17,14 @@ public static class CatalogTextKeys
     public static string DepartmentName(string department) => $"department:{department}:name";
 
     public static string QueueName(string department, string queue) => $"queue:{department}:{queue}:name";
+
+    /// <summary>The jurisdiction's own name (one per jurisdiction: translations are kept by jurisdiction).</summary>
+    public static string JurisdictionName() => "jurisdiction:name";
+
+    /// <summary>
+    /// The label of a row of a routing rule set's table, for rule sets whose text labels the row in English only
+    /// (changing the rules text would change its content hash).
+    /// </summary>
+    public static string RuleRowLabel(string ruleSet, string table, string row) =>
+        $"rule:{ruleSet}:{table}:{row}:label";
 }

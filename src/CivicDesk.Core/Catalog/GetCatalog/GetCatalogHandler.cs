@@ -36,7 +36,11 @@ public sealed class GetCatalogHandler(CivicDeskDbContext db)
             .OrderBy(s => s.Rank).ThenBy(s => s.Code, StringComparer.Ordinal)
             .Select(s => ToView(s, departments[s.DepartmentId], texts))
             .ToList();
-        return new CatalogView(jurisdiction.Id, jurisdiction.Name, jurisdiction.TimeZoneId, views);
+        return new CatalogView(
+            jurisdiction.Id,
+            texts.Get(CatalogTextKeys.JurisdictionName(), jurisdiction.Name),
+            jurisdiction.TimeZoneId,
+            views);
     }
 
     private static ServiceView ToView(Service service, Department department, Translations texts)

@@ -18,4 +18,7 @@ public sealed record ChangeStaffSettings(Guid UserId, string? TimeZoneId, string
 {
     /// <summary>The language of the user's notifications (<c>en</c>, <c>es</c>); null leaves it as it is.</summary>
     public string? Language { get; init; }
+
+    /// <summary>True to leave the time zone as it is (<see cref="TimeZoneId"/> is then ignored).</summary>
+    public bool KeepTimeZone { get; init; }
 }

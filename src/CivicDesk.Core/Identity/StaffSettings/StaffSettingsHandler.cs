@@ -34,7 +34,9 @@ public sealed class StaffSettingsHandler(
         ChangeStaffSettings request,
         CancellationToken cancellationToken)
     {
-        string? zoneId = string.IsNullOrWhiteSpace(request.TimeZoneId) ? null : request.TimeZoneId.Trim();
+        string? zoneId = request.KeepTimeZone || string.IsNullOrWhiteSpace(request.TimeZoneId)
+            ? null
+            : request.TimeZoneId.Trim();
         if (zoneId is not null && !StaffTimeZones.IsKnown(zoneId))
         {
             return ValidationFailed.Single(
@@ -57,6 +59,7 @@ public sealed class StaffSettingsHandler(
         string jurisdictionZone = await db.Jurisdictions.Where(j => j.Id == user.JurisdictionId)
             .Select(j => j.TimeZoneId).SingleAsync(cancellationToken);
         language ??= user.Language;
+        zoneId = request.KeepTimeZone ? user.TimeZoneId : zoneId;
         if (user.TimeZoneId == zoneId && user.Language == language)
         {
             return View(zoneId, jurisdictionZone, language);

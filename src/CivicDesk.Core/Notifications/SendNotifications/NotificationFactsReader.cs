@@ -24,17 +24,23 @@ public sealed class NotificationFactsReader(CivicDeskDbContext db, IOptions<Noti
             .Where(s => s.Id == found.ServiceId)
             .Select(s => new { s.Code, s.Name })
             .SingleAsync(cancellationToken);
-        string key = CatalogTextKeys.ServiceName(service.Code);
-        string? translated = await db.LocalizedTexts.AsNoTracking()
-            .Where(t => t.JurisdictionId == found.JurisdictionId && t.Culture == language && t.Key == key)
-            .Select(t => t.Text)
-            .FirstOrDefaultAsync(cancellationToken);
+        string serviceKey = CatalogTextKeys.ServiceName(service.Code);
+        string jurisdictionKey = CatalogTextKeys.JurisdictionName();
+        Dictionary<string, string> translated = await db.LocalizedTexts.AsNoTracking()
+            .Where(t => t.JurisdictionId == found.JurisdictionId && t.Culture == language
+                && (t.Key == serviceKey || t.Key == jurisdictionKey) && t.Text != "")
+            .ToDictionaryAsync(t => t.Key, t => t.Text, StringComparer.Ordinal, cancellationToken);
         string jurisdiction = await db.Jurisdictions.AsNoTracking()
             .Where(j => j.Id == found.JurisdictionId)
             .Select(j => j.Name)
             .SingleAsync(cancellationToken);
         string link = options.Value.TrackingBaseUrl.TrimEnd('/') + TrackingPath(found.Reference);
-        NotificationFacts facts = new(found.Reference, translated ?? service.Name, found.Status, link, jurisdiction);
+        NotificationFacts facts = new(
+            found.Reference,
+            translated.GetValueOrDefault(serviceKey) ?? service.Name,
+            found.Status,
+            link,
+            translated.GetValueOrDefault(jurisdictionKey) ?? jurisdiction);
         return (facts, found.DepartmentId);
     }
 }
