@@ -86,8 +86,8 @@ internal sealed class SlaScenario(SlaScenarioOptions options, TextWriter output)
     /// load on a live server (it vacuums tables after many inserts as well as after updates): the measured part
     /// starts from a database in its steady state, not one a second old, and autovacuum's own pass does not land
     /// in the middle of a measured phase (in run 6 it vacuumed case_sla_clocks and timers during the read and the
-    /// recompute, by pg_stat_user_tables, and the read took 8.0 s against 5.8 s in run 5). Not timed. SQLite has no autovacuum and CivicDesk runs no ANALYZE there, so its file is left as it
-    /// is.
+    /// recompute, by pg_stat_user_tables, and the read took 8.0 s against 5.8 s in run 5). Not timed. SQLite has
+    /// no autovacuum and CivicDesk runs no ANALYZE there, so its file is left as it is.
     /// </summary>
     private static async Task AnalyzeAsync(BenchDatabase database, CancellationToken cancellationToken)
     {
