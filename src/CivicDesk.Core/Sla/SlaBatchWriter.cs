@@ -154,9 +154,9 @@ internal sealed class SlaBatchWriter(CivicDeskDbContext db)
             type, db.GetService<ISqlGenerationHelper>(), rows, [.. key, .. values]);
         string table = arrays.Table;
         string set = string.Join(", ", values.Select((_, i) =>
-            $"{arrays.Column(key.Length + i)} = v.{arrays.Aliases[key.Length + i]}"));
+            $"{arrays.Column(key.Length + i)} = v.{ColumnArrays.Alias(key.Length + i)}"));
         string match = string.Join(" AND ", key.Select((_, i) =>
-            $"{table}.{arrays.Column(i)} = v.{arrays.Aliases[i]}"));
+            $"{table}.{arrays.Column(i)} = v.{ColumnArrays.Alias(i)}"));
         string guard = expectedState is null
             ? string.Empty
             : $" AND {table}.{Column(type, type.FindProperty(nameof(DurableTimer.State))!)} = @expected";
@@ -184,7 +184,8 @@ internal sealed class SlaBatchWriter(CivicDeskDbContext db)
         ColumnArrays arrays = ColumnArrays.Columns(type, db.GetService<ISqlGenerationHelper>(), rows, ClockKey);
         NpgsqlBatchCommand command = new(
             $"DELETE FROM {arrays.Table} USING {arrays.Unnested()} "
-            + $"WHERE {arrays.Table}.{arrays.Column(0)} = v.c0 AND {arrays.Table}.{arrays.Column(1)} = v.c1");
+            + $"WHERE {arrays.Table}.{arrays.Column(0)} = v.{ColumnArrays.Alias(0)} "
+            + $"AND {arrays.Table}.{arrays.Column(1)} = v.{ColumnArrays.Alias(1)}");
         command.Parameters.AddRange(arrays.Parameters.ToArray());
         batch.BatchCommands.Add(command);
     }

@@ -32,9 +32,6 @@ internal sealed class ColumnArrays
     /// <summary>The delimited table name.</summary>
     public string Table { get; }
 
-    /// <summary>The columns' aliases in the unnested rows, in the order added: <c>c0</c>, <c>c1</c>, ….</summary>
-    public IReadOnlyList<string> Aliases => [.. _arrays.Select((_, i) => Alias(i))];
-
     public IReadOnlyList<NpgsqlParameter> Parameters => _parameters;
 
     private ISqlGenerationHelper Sql { get; }
@@ -77,14 +74,15 @@ internal sealed class ColumnArrays
 
     /// <summary><c>unnest(@c0::uuid[], …) AS v(c0, …)</c>: the rows as a table named <c>v</c>.</summary>
     public string Unnested() =>
-        $"unnest({string.Join(", ", _arrays)}) AS v({string.Join(", ", Aliases)})";
+        $"unnest({string.Join(", ", _arrays)}) AS v({string.Join(", ", _arrays.Select((_, i) => Alias(i)))})";
 
     /// <summary><c>INSERT INTO t (a, b, …) SELECT * FROM unnest(…)</c>.</summary>
     public string InsertSql() =>
         $"INSERT INTO {Table} ({string.Join(", ", _properties.Select((_, i) => Column(i)))}) "
-        + $"SELECT {string.Join(", ", Aliases.Select(a => "v." + a))} FROM {Unnested()}";
+        + $"SELECT {string.Join(", ", _arrays.Select((_, i) => "v." + Alias(i)))} FROM {Unnested()}";
 
-    private static string Alias(int index) => "c" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The alias of the <paramref name="index"/>th column in the unnested rows: <c>c0</c>, ….</summary>
+    public static string Alias(int index) => "c" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private string ColumnName(IProperty property) =>
         property.GetColumnName(StoreObjectIdentifier.Table(Type.GetTableName()!, Type.GetSchema()))!;

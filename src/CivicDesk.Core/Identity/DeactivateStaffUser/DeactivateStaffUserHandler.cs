@@ -22,11 +22,10 @@ public sealed class DeactivateStaffUserHandler(
         Actor actor,
         CancellationToken cancellationToken)
     {
-        string userName = StaffNames.Normalize(request.UserName);
-        StaffUser? user = await db.StaffUsers.SingleOrDefaultAsync(u => u.UserName == userName, cancellationToken);
+        StaffUser? user = await StaffUserLookup.FindAsync(db, request.UserName, cancellationToken);
         if (user is null)
         {
-            return ValidationFailed.Single("username", "not_found", "No staff user has this user name.");
+            return StaffUserLookup.Unknown;
         }
 
         if (!user.IsActive)
