@@ -29,7 +29,8 @@ switch (args.FirstOrDefault())
             "       CivicDesk.Bench intake [--seconds N] [--warmup N] [--concurrency N] [--providers …] [--web DLL]");
         await output.WriteLineAsync("       CivicDesk.Bench deadlines [--cases N] [--rounds N]");
         await output.WriteLineAsync(
-            "       CivicDesk.Bench sla [--cases N] [--db-cases N] [--providers Sqlite,Postgres] [--work DIR]");
+            "       CivicDesk.Bench sla [--cases N] [--db-cases N] [--providers Sqlite,Postgres] [--work DIR]"
+            + " [--snapshot save|load]");
         await output.WriteLineAsync("       CivicDesk.Bench rules [--applications N] [--distinct N] [--rules FILE]");
         await output.WriteLineAsync("PostgreSQL runs need CIVICDESK_BENCH_POSTGRES (a server connection string).");
         return 2;

@@ -52,6 +52,34 @@ internal sealed record BenchDatabase(string Provider, string ConnectionString)
         return new BenchDatabase(provider, database.ConnectionString);
     }
 
+    /// <summary>
+    /// A PostgreSQL database <paramref name="target"/> made anew as a file copy of <paramref name="source"/> (no other
+    /// connection may be open on the source), statistics and visibility map included.
+    /// </summary>
+    public static async Task<BenchDatabase> CopyAsync(
+        string source,
+        string target,
+        string postgresServer,
+        CancellationToken cancellationToken)
+    {
+        NpgsqlConnection.ClearAllPools();
+        NpgsqlConnectionStringBuilder admin = new(postgresServer) { Database = "postgres" };
+        await using NpgsqlConnection connection = new(admin.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        foreach (string sql in new[]
+                 {
+                     $"DROP DATABASE IF EXISTS {target} WITH (FORCE)",
+                     $"CREATE DATABASE {target} TEMPLATE {source} STRATEGY FILE_COPY",
+                 })
+        {
+            await using NpgsqlCommand command = new(sql, connection) { CommandTimeout = 0 };
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        NpgsqlConnectionStringBuilder database = new(postgresServer) { Database = target };
+        return new BenchDatabase(DatabaseProviders.Postgres, database.ConnectionString);
+    }
+
     public CivicDeskDbContext CreateContext()
     {
         DbContextOptionsBuilder<CivicDeskDbContext> builder = new();

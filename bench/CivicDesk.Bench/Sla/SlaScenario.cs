@@ -29,6 +29,8 @@ namespace CivicDesk.Bench.Sla;
 internal sealed class SlaScenario(SlaScenarioOptions options, TextWriter output)
 {
     private const int ReadBatch = SlaRecomputation.DefaultBatchSize;
+    private const string DatabaseName = "civicdesk_bench_sla";
+    private const string SnapshotName = "civicdesk_bench_sla_snapshot";
 
     private static readonly CaseStatus[] OpenStatuses = [.. Enum.GetValues<CaseStatus>().Where(s => s.IsOpen())];
 
@@ -53,22 +55,45 @@ internal sealed class SlaScenario(SlaScenarioOptions options, TextWriter output)
 
     private async Task RunDatabaseAsync(string provider, CancellationToken cancellationToken)
     {
-        BenchDatabase database = await BenchDatabase.CreateAsync(
-            provider, "civicdesk_bench_sla", options.WorkFolder, options.PostgresServer, cancellationToken);
+        bool snapshots = provider == DatabaseProviders.Postgres && options.Snapshot is not null;
+        BenchDatabase database = snapshots && options.Snapshot == "load"
+            ? await BenchDatabase.CopyAsync(SnapshotName, DatabaseName, options.PostgresServer!, cancellationToken)
+            : await BenchDatabase.CreateAsync(
+                provider, DatabaseName, options.WorkFolder, options.PostgresServer, cancellationToken);
         await using ServiceProvider services = Services(database);
-        (Guid jurisdictionId, PinnedCaseType pin) = await PrepareAsync(services, cancellationToken);
-        await SlaBenchCases.AddAsync(database, jurisdictionId, pin, options.DatabaseCases, cancellationToken);
-
-        // The cases were written as an import writes them; their first scheduling is itself a full evaluation.
         Stopwatch clock = Stopwatch.StartNew();
-        await using (AsyncServiceScope scope = services.CreateAsyncScope())
+        TimeSpan first = TimeSpan.Zero;
+        Guid jurisdictionId;
+        if (snapshots && options.Snapshot == "load")
         {
-            await scope.ServiceProvider.GetRequiredService<SlaRecomputation>().RecomputeAsync(
-                jurisdictionId, "nyc-business", 1, SlaRecomputation.DefaultBatchSize, cancellationToken);
+            await using CivicDeskDbContext db = database.CreateContext();
+            jurisdictionId = await db.Jurisdictions.Where(j => j.Code == "nyc").Select(j => j.Id)
+                .SingleAsync(cancellationToken);
+
+            // The copy's files are new to the server's cache; the set-up leaves them warm.
+            await ReadAllAsync(database, jurisdictionId, cancellationToken);
+        }
+        else
+        {
+            (jurisdictionId, PinnedCaseType pin) = await PrepareAsync(services, cancellationToken);
+            await SlaBenchCases.AddAsync(database, jurisdictionId, pin, options.DatabaseCases, cancellationToken);
+
+            // The cases were written as an import writes them; their first scheduling is itself a full evaluation.
+            clock.Restart();
+            await using (AsyncServiceScope scope = services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<SlaRecomputation>().RecomputeAsync(
+                    jurisdictionId, "nyc-business", 1, SlaRecomputation.DefaultBatchSize, cancellationToken);
+            }
+
+            first = clock.Elapsed;
+            await AnalyzeAsync(database, cancellationToken);
+            if (snapshots)
+            {
+                await BenchDatabase.CopyAsync(DatabaseName, SnapshotName, options.PostgresServer!, cancellationToken);
+            }
         }
 
-        TimeSpan first = clock.Elapsed;
-        await AnalyzeAsync(database, cancellationToken);
         clock.Restart();
         int read = await ReadAllAsync(database, jurisdictionId, cancellationToken);
         TimeSpan reading = clock.Elapsed;
