@@ -50,14 +50,18 @@ public sealed class CaseSlaClock
     public Instant UpdatedAt { get; private set; }
 
     /// <summary>Writes the clock as evaluated at <paramref name="now"/>; true when anything changed.</summary>
-    /// <remarks><see cref="UpdatedAt"/> is when the stored state last changed.</remarks>
+    /// <remarks>
+    /// <see cref="UpdatedAt"/> is when the stored state last changed. A row that a later version of its calendar
+    /// evaluates to the same state, deadline, warning and stop keeps the version it was written on: the two
+    /// versions agree on every day the row depends on, and a recompute compares a new version with every earlier
+    /// one, so the row is found again when a later edit can move it.
+    /// </remarks>
     internal bool Update(SlaClockStatus status, string calendarKey, int calendarVersion, Instant now)
     {
         Instant? warning = status.Warnings.Count == 0 ? null : status.Warnings.Min(w => w.At);
         string state = SlaClockStates.Of(status, warning, now);
         bool changed = state != State || status.Deadline != Deadline || warning != WarningAt
-            || status.StoppedCountingAt != StoppedCountingAt || calendarKey != CalendarKey
-            || calendarVersion != CalendarVersion;
+            || status.StoppedCountingAt != StoppedCountingAt || calendarKey != CalendarKey;
 
         // An unchanged row is left alone, so evaluating many cases again writes only those that moved.
         if (!changed)

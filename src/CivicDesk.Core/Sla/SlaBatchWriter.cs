@@ -15,10 +15,10 @@ namespace CivicDesk.Core.Sla;
 /// <summary>
 /// Writes the <see cref="SlaChanges"/> of a batch of cases set-based, in one transaction. On SQLite: multi-row
 /// INSERTs for new clock rows, timers and timeline notes, one <c>UPDATE … FROM (VALUES …)</c> per chunk of changed
-/// clock rows, of cancelled timers and of timers pending again, after waiting at the file's write gate like a
-/// SaveChanges. On PostgreSQL: the same statements with one array per column instead of a parameter per value,
-/// sent in one round trip. Columns, value converters and types come from the EF Core model, so the rows are the
-/// ones SaveChanges would write.
+/// clock rows and of timers pending again, one <c>DELETE … IN (…)</c> per chunk of timers no longer wanted, after
+/// waiting at the file's write gate like a SaveChanges. On PostgreSQL: the same statements with one array per
+/// column instead of a parameter per value, sent in one round trip. Columns, value converters and types come from
+/// the EF Core model, so the rows are the ones SaveChanges would write.
 /// </summary>
 internal sealed class SlaBatchWriter(CivicDeskDbContext db)
 {
@@ -75,9 +75,9 @@ internal sealed class SlaBatchWriter(CivicDeskDbContext db)
 
     private async Task WriteInTransactionAsync(SlaChanges changes, CancellationToken cancellationToken)
     {
-        // A timer that fired, or was cancelled, since the batch read it is not overwritten: like SaveChanges on
+        // A timer that fired, or was taken away, since the batch read it is not overwritten: like SaveChanges on
         // the state's concurrency token, the batch then fails whole and changes nothing.
-        await UpdateAsync(changes.CancelledTimers, TimerKey, TimerValues, TimerStates.Pending, cancellationToken);
+        await DeleteTimersAsync(changes.RemovedTimers, cancellationToken);
         await UpdateAsync(changes.RevivedTimers, TimerKey, TimerValues, TimerStates.Cancelled, cancellationToken);
         await UpdateAsync(changes.ChangedClocks, ClockKey, ClockValues, expectedState: null, cancellationToken);
         await DeleteAsync(changes.RemovedClocks, cancellationToken);
@@ -97,7 +97,7 @@ internal sealed class SlaBatchWriter(CivicDeskDbContext db)
             (NpgsqlConnection)db.Database.GetDbConnection(),
             (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction());
         List<(NpgsqlBatchCommand Command, int Rows)> guarded = [];
-        AddUpdate(batch, guarded, changes.CancelledTimers, TimerKey, TimerValues, TimerStates.Pending);
+        AddTimerDelete(batch, guarded, changes.RemovedTimers);
         AddUpdate(batch, guarded, changes.RevivedTimers, TimerKey, TimerValues, TimerStates.Cancelled);
         AddUpdate(batch, guarded, changes.ChangedClocks, ClockKey, ClockValues, expectedState: null);
         AddDelete(batch, changes.RemovedClocks);
@@ -113,6 +113,31 @@ internal sealed class SlaBatchWriter(CivicDeskDbContext db)
                     $"{rows - command.RecordsAffected} of {rows} timer(s) changed state since they were read.");
             }
         }
+    }
+
+    /// <summary>
+    /// <c>DELETE</c> of pending timers by id, only those still pending; every one of them must be (see
+    /// <see cref="AddUpdate{T}"/>).
+    /// </summary>
+    private void AddTimerDelete(
+        NpgsqlBatch batch,
+        List<(NpgsqlBatchCommand, int)> guarded,
+        List<DurableTimer> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        IEntityType type = db.Model.FindEntityType(typeof(DurableTimer))!;
+        ColumnArrays arrays = ColumnArrays.Columns(type, db.GetService<ISqlGenerationHelper>(), rows, TimerKey);
+        NpgsqlBatchCommand command = new(
+            $"DELETE FROM {arrays.Table} WHERE {arrays.Column(0)} = ANY ({arrays.Array(0)}) "
+            + $"AND {Column(type, type.FindProperty(nameof(DurableTimer.State))!)} = @expected");
+        command.Parameters.AddRange(arrays.Parameters.ToArray());
+        command.Parameters.Add(new NpgsqlParameter("@expected", TimerStates.Pending));
+        guarded.Add((command, rows.Count));
+        batch.BatchCommands.Add(command);
     }
 
     private void AddInsert<T>(NpgsqlBatch batch, List<T> rows)
@@ -251,6 +276,30 @@ internal sealed class SlaBatchWriter(CivicDeskDbContext db)
             {
                 throw new DbUpdateConcurrencyException(
                     $"{chunk.Length - written} of {chunk.Length} timer(s) changed state since they were read.");
+            }
+        }
+    }
+
+    /// <summary>Deletes pending timers by id, in chunks, only those still pending; every one of them must be.</summary>
+    private async Task DeleteTimersAsync(List<DurableTimer> rows, CancellationToken cancellationToken)
+    {
+        IEntityType type = db.Model.FindEntityType(typeof(DurableTimer))!;
+        IProperty id = type.FindProperty(nameof(DurableTimer.Id))!;
+        IProperty state = type.FindProperty(nameof(DurableTimer.State))!;
+        await using Statement statement = new(this);
+        foreach (DurableTimer[] chunk in rows.Chunk(SqliteParameters - 1))
+        {
+            string ids = string.Join(", ", chunk.Select((_, i) => $"@p{i}"));
+            DbCommand command = statement.For(
+                $"DELETE FROM {Table(type)} WHERE {Column(type, id)} IN ({ids}) AND {Column(type, state)} = @expected");
+            Bind(command, chunk, [id]);
+            command.Parameters.Add(
+                state.GetRelationalTypeMapping().CreateParameter(command, "@expected", TimerStates.Pending, false));
+            int deleted = await command.ExecuteNonQueryAsync(cancellationToken);
+            if (deleted != chunk.Length)
+            {
+                throw new DbUpdateConcurrencyException(
+                    $"{chunk.Length - deleted} of {chunk.Length} timer(s) changed state since they were read.");
             }
         }
     }

@@ -13,14 +13,14 @@ namespace CivicDesk.Core.Sla;
 
 /// <summary>
 /// Evaluates again the clocks of every open case whose case type counts on a calendar, after a new version of
-/// that calendar was published. One query finds the ids of the cases to evaluate: cases whose stored clocks cannot
-/// have moved (no changed day in their clocks' windows, see <see cref="CalendarChange"/>) are filtered out there
-/// and not read at all; their rows keep the calendar version they were evaluated on. Then, in batches of those
-/// ids, each case is read with its status history, timers and clock rows without tracking, evaluated in memory,
-/// and only what changed is written set-based in one transaction per batch (<see cref="SlaBatchWriter"/>), so
-/// memory holds four batches (one read ahead, one evaluated, two being written) and 16 bytes per case to
-/// evaluate. A case whose
-/// deadline moved gets an internal timeline event saying why.
+/// that calendar was published. One query finds the cases to evaluate (id, service and case type version): cases
+/// whose stored clocks cannot have moved (no changed day in their clocks' windows, see
+/// <see cref="CalendarChange"/>) are filtered out there and not read at all; their rows keep the calendar version
+/// they were evaluated on, as do evaluated rows that did not change. Then, in batches, each case's status history,
+/// timers and clock rows are read without tracking, evaluated in memory, and only what changed is written
+/// set-based in one transaction per batch (<see cref="SlaBatchWriter"/>), so memory holds four batches (one read
+/// ahead, one evaluated, two being written) and 40 bytes per case to evaluate. A case whose deadline moved gets an
+/// internal timeline event saying why.
 /// </summary>
 // Limitation: a status change committed between a batch's read and its save is evaluated from the history read
 // before it; the change's own scheduling (which already counts on the new calendar) wins only if it saves last.
@@ -52,15 +52,11 @@ public sealed class SlaRecomputation(
         int batchSize,
         CancellationToken cancellationToken)
     {
-        Dictionary<string, LoadedCaseType> types = await CaseTypesUsingAsync(jurisdictionId, key, cancellationToken);
-        string[] hashes = [.. types.Keys];
-        CalendarChange? change = await ChangeAsync(jurisdictionId, key, version, types.Values, cancellationToken);
-        // One set-based query finds every case to evaluate (16 bytes each); keyset batches with a selective filter
-        // made the database search anew for the next thousand matches in every batch.
-        List<Guid> candidates = hashes.Length == 0
-            ? []
-            : await Candidates(jurisdictionId, key, hashes, change).ToListAsync(cancellationToken);
-        candidates.Sort();
+        List<(PinnedCaseType Pin, LoadedCaseType Loaded)> types =
+            await CaseTypesUsingAsync(jurisdictionId, key, cancellationToken);
+        CalendarChange? change =
+            await ChangeAsync(jurisdictionId, key, version, types.Select(t => t.Loaded), cancellationToken);
+        List<Candidate> candidates = await CandidatesAsync(jurisdictionId, key, types, change, cancellationToken);
         int cases = 0;
         int moved = 0;
 
@@ -78,7 +74,11 @@ public sealed class SlaRecomputation(
         ];
         CivicDeskDbContext? reader = reading?.ServiceProvider.GetRequiredService<CivicDeskDbContext>();
         Task[] written = [Task.CompletedTask, Task.CompletedTask];
-        Guid[][] batches = [.. candidates.Chunk(batchSize)];
+        Candidate[][] batches = [.. candidates.Chunk(batchSize)];
+
+        // A plan depends only on the service and the case type version (and the calendars, which this
+        // recompute reads once): one per pair, not one per case.
+        Dictionary<(Guid ServiceId, int Type), SlaPlan?> plans = [];
         Task<BatchRead>? ahead = null;
         try
         {
@@ -90,8 +90,8 @@ public sealed class SlaRecomputation(
                 ahead = reader is null || number + 1 == batches.Length
                     ? null
                     : ReadBatchAsync(reader, batches[number + 1], cancellationToken);
-                (SlaChanges changes, int batchMoved) =
-                    await EvaluateAsync(read, jurisdictionId, key, version, cancellationToken);
+                (SlaChanges changes, int evaluated, int batchMoved) = await EvaluateAsync(
+                    read, batches[number], types, plans, jurisdictionId, key, version, cancellationToken);
                 int slot = number % 2;
                 await written[slot];
                 if (writers[slot] is not { } writer)
@@ -103,7 +103,7 @@ public sealed class SlaRecomputation(
                     written[slot] = Task.Run(() => WriteAsync(writer, changes, cancellationToken), cancellationToken);
                 }
 
-                cases += read.Cases.Count;
+                cases += evaluated;
                 moved += batchMoved;
             }
         }
@@ -128,13 +128,49 @@ public sealed class SlaRecomputation(
         TrackedWrites || scopes is null || candidates <= writer * batchSize ? null : scopes.CreateAsyncScope();
 
     /// <summary>
-    /// The ids of the open cases of the case types to evaluate again: with <paramref name="change"/>, only those
+    /// One set-based query finds every case to evaluate, with its service and case type (36 bytes each in memory,
+    /// read as a stream), sorted by id; keyset batches with a selective filter made the database search anew for
+    /// the next thousand matches in every batch, and a query per batch for the cases' service and type cost a
+    /// third of a batch's reads.
+    /// </summary>
+    private async Task<List<Candidate>> CandidatesAsync(
+        Guid jurisdictionId,
+        string key,
+        List<(PinnedCaseType Pin, LoadedCaseType Loaded)> types,
+        CalendarChange? change,
+        CancellationToken cancellationToken)
+    {
+        List<Candidate> found = [];
+        if (types.Count == 0)
+        {
+            return found;
+        }
+
+        Dictionary<string, int> typeOf = new(StringComparer.Ordinal);
+        for (int i = 0; i < types.Count; i++)
+        {
+            typeOf[types[i].Pin.ContentHash] = i;
+        }
+
+        IQueryable<Case> open = Candidates(jurisdictionId, key, [.. typeOf.Keys], change);
+        await foreach (var row in open.Select(c => new { c.Id, c.ServiceId, c.CaseTypeHash })
+                           .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            found.Add(new Candidate(row.Id, row.ServiceId, typeOf[row.CaseTypeHash!]));
+        }
+
+        found.Sort(static (a, b) => a.Id.CompareTo(b.Id));
+        return found;
+    }
+
+    /// <summary>
+    /// The open cases of the case types to evaluate again: with <paramref name="change"/>, only those
     /// with a stored clock on the calendar whose window may meet a changed day (see <see cref="CalendarChange"/>),
     /// or on a version not compared, or stored before the end of its last counted span was (evaluated once), and
     /// any without one.
     /// A case's creation bounds the start of its clocks' windows from below: no status is entered before it.
     /// </summary>
-    private IQueryable<Guid> Candidates(Guid jurisdictionId, string key, string[] hashes, CalendarChange? change)
+    private IQueryable<Case> Candidates(Guid jurisdictionId, string key, string[] hashes, CalendarChange? change)
     {
         IQueryable<Case> open = db.Cases
             .Where(c => c.JurisdictionId == jurisdictionId
@@ -143,7 +179,7 @@ public sealed class SlaRecomputation(
                 && hashes.Contains(c.CaseTypeHash));
         if (change is null || SkipDisabled)
         {
-            return open.Select(c => c.Id);
+            return open;
         }
 
         // A window is [the earlier of creation and first warning, the deadline or else the end of the last span
@@ -166,10 +202,9 @@ public sealed class SlaRecomputation(
 
         // Two disjoint sets, each a plain (anti- or semi-) join the database runs set-based over the whole table;
         // joined by OR, PostgreSQL ran the second as a sub-query per case.
-        IQueryable<Guid> unclocked = open
-            .Where(c => !db.CaseSlaClocks.Any(k => k.CaseId == c.Id && k.CalendarKey == key))
-            .Select(c => c.Id);
-        IQueryable<Guid> movable = open
+        IQueryable<Case> unclocked = open
+            .Where(c => !db.CaseSlaClocks.Any(k => k.CaseId == c.Id && k.CalendarKey == key));
+        IQueryable<Case> movable = open
             .Where(c => db.CaseSlaClocks.Any(k => k.CaseId == c.Id && k.CalendarKey == key
                 && (!versions.Contains(k.CalendarVersion)
                     || c.CreatedAt < rangeStart || k.WarningAt < rangeStart
@@ -180,8 +215,7 @@ public sealed class SlaRecomputation(
                     || ((c.CreatedAt < e2 || k.WarningAt < e2) && (k.Deadline ?? k.StoppedCountingAt) >= s2)
                     || ((c.CreatedAt < e3 || k.WarningAt < e3) && (k.Deadline ?? k.StoppedCountingAt) >= s3)
                     || ((c.CreatedAt < e4 || k.WarningAt < e4) && (k.Deadline ?? k.StoppedCountingAt) >= s4)
-                    || ((c.CreatedAt < e5 || k.WarningAt < e5) && (k.Deadline ?? k.StoppedCountingAt) >= s5))))
-            .Select(c => c.Id);
+                    || ((c.CreatedAt < e5 || k.WarningAt < e5) && (k.Deadline ?? k.StoppedCountingAt) >= s5))));
         return unclocked.Concat(movable);
     }
 
@@ -218,19 +252,14 @@ public sealed class SlaRecomputation(
     }
 
     /// <summary>
-    /// Reads a batch of cases to evaluate, on <paramref name="source"/>, with their histories, timers and clock
-    /// rows. A case closed since the search is left to the closing, which stops its clocks itself.
+    /// Reads the histories, timers and clock rows of a batch of cases to evaluate, on <paramref name="source"/>.
     /// </summary>
     private async Task<BatchRead> ReadBatchAsync(
         CivicDeskDbContext source,
-        Guid[] ids,
+        Candidate[] batch,
         CancellationToken cancellationToken)
     {
-        List<SubjectRow> batch = await source.Cases.AsNoTracking()
-            .Where(c => ids.Contains(c.Id) && OpenStatuses.Contains(c.Status))
-            .Select(c => new SubjectRow(
-                c.Id, c.ServiceId, c.CaseTypeKey!, c.CaseTypeVersion!.Value, c.CaseTypeHash!))
-            .ToListAsync(cancellationToken);
+        Guid[] ids = [.. batch.Select(c => c.Id)];
         ILookup<Guid, CaseHistoryEvent> histories = await CaseHistory.ForCasesAsync(source, ids, cancellationToken);
         ILookup<Guid, DurableTimer> timers = (await Read(source.Timers)
                 .Where(t => t.CaseId != null && ids.Contains(t.CaseId.Value)
@@ -241,12 +270,19 @@ public sealed class SlaRecomputation(
                 .Where(c => ids.Contains(c.CaseId))
                 .ToListAsync(cancellationToken))
             .ToLookup(c => c.CaseId);
-        return new BatchRead(batch, histories, timers, clocks);
+        return new BatchRead(histories, timers, clocks);
     }
 
-    /// <summary>Evaluates a batch read: what to write, and how many deadlines moved.</summary>
-    private async Task<(SlaChanges Changes, int Moved)> EvaluateAsync(
+    /// <summary>
+    /// Evaluates a batch read: what to write, how many cases were evaluated and how many deadlines moved. A case
+    /// closed since the search (its history ends in a closed status) is left to the closing, which stops its clocks
+    /// itself.
+    /// </summary>
+    private async Task<(SlaChanges Changes, int Evaluated, int Moved)> EvaluateAsync(
         BatchRead read,
+        Candidate[] batch,
+        List<(PinnedCaseType Pin, LoadedCaseType Loaded)> types,
+        Dictionary<(Guid ServiceId, int Type), SlaPlan?> plans,
         Guid jurisdictionId,
         string key,
         int version,
@@ -254,17 +290,31 @@ public sealed class SlaRecomputation(
     {
         Instant now = time.GetCurrentInstant();
         SlaChanges changes = new();
+        int evaluated = 0;
         int moved = 0;
-        foreach (SubjectRow row in read.Cases)
+        foreach (Candidate candidate in batch)
         {
-            SlaSubject subject = new(jurisdictionId, row.ServiceId, new PinnedCaseType(row.Key, row.Version, row.Hash));
-            SlaPlan? plan = await policy.PlanForAsync(subject, cancellationToken);
+            CaseHistoryEvent[] history = [.. read.Histories[candidate.Id]];
+            if (history is [.., StateEntered last]
+                && CaseStatusExtensions.TryParseCode(last.State, out CaseStatus status) && !status.IsOpen())
+            {
+                continue;
+            }
+
+            evaluated++;
+            if (!plans.TryGetValue((candidate.ServiceId, candidate.Type), out SlaPlan? plan))
+            {
+                SlaSubject subject = new(jurisdictionId, candidate.ServiceId, types[candidate.Type].Pin);
+                plan = await policy.PlanForAsync(subject, cancellationToken);
+                plans[(candidate.ServiceId, candidate.Type)] = plan;
+            }
+
             List<DeadlineMove> moves = scheduler.Apply(
-                row.Id,
+                candidate.Id,
                 plan,
-                [.. read.Histories[row.Id]],
-                [.. read.Timers[row.Id]],
-                [.. read.Clocks[row.Id]],
+                history,
+                [.. read.Timers[candidate.Id]],
+                [.. read.Clocks[candidate.Id]],
                 now,
                 changes);
             foreach (DeadlineMove move in moves)
@@ -275,7 +325,7 @@ public sealed class SlaRecomputation(
             moved += moves.Count;
         }
 
-        return (changes, moved);
+        return (changes, evaluated, moved);
     }
 
     /// <summary>
@@ -310,8 +360,8 @@ public sealed class SlaRecomputation(
         };
     }
 
-    /// <summary>The jurisdiction's case type versions with a clock on the calendar, loaded, by content hash.</summary>
-    private async Task<Dictionary<string, LoadedCaseType>> CaseTypesUsingAsync(
+    /// <summary>The jurisdiction's case type versions with a clock on the calendar, loaded.</summary>
+    private async Task<List<(PinnedCaseType Pin, LoadedCaseType Loaded)>> CaseTypesUsingAsync(
         Guid jurisdictionId,
         string key,
         CancellationToken cancellationToken)
@@ -320,23 +370,23 @@ public sealed class SlaRecomputation(
             .Where(v => v.JurisdictionId == jurisdictionId)
             .Select(v => new PinnedCaseType(v.Key, v.Version, v.ContentHash))
             .ToListAsync(cancellationToken);
-        Dictionary<string, LoadedCaseType> found = new(StringComparer.Ordinal);
-        foreach (PinnedCaseType pin in versions)
+        List<(PinnedCaseType, LoadedCaseType)> found = [];
+        foreach (PinnedCaseType pin in versions.DistinctBy(v => v.ContentHash, StringComparer.Ordinal))
         {
             LoadedCaseType? loaded = await sources.CaseTypeAsync(jurisdictionId, pin, cancellationToken);
             if (loaded?.CaseType.Sla.Any(s => string.Equals(s.Calendar, key, StringComparison.Ordinal)) == true)
             {
-                found[pin.ContentHash] = loaded;
+                found.Add((pin, loaded));
             }
         }
 
         return found;
     }
 
-    private sealed record SubjectRow(Guid Id, Guid ServiceId, string Key, int Version, string Hash);
+    /// <summary>A case to evaluate: its id, service and the index of its case type version in the list.</summary>
+    private readonly record struct Candidate(Guid Id, Guid ServiceId, int Type);
 
     private sealed record BatchRead(
-        List<SubjectRow> Cases,
         ILookup<Guid, CaseHistoryEvent> Histories,
         ILookup<Guid, DurableTimer> Timers,
         ILookup<Guid, CaseSlaClock> Clocks);

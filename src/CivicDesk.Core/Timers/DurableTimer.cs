@@ -90,12 +90,6 @@ public sealed class DurableTimer
         RetryAt = null;
     }
 
-    internal void Cancel(Instant now)
-    {
-        State = TimerStates.Cancelled;
-        CancelledAt = now;
-    }
-
     /// <summary>A cancelled timer asked for again (a pause that took no business time) is pending once more.</summary>
     internal void Revive()
     {

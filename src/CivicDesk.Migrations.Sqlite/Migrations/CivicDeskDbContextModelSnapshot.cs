@@ -1243,6 +1243,8 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_case_sla_clocks_state_case_id");
 
                     b.ToTable("case_sla_clocks", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 80);
                 });
 
             modelBuilder.Entity("CivicDesk.Core.Timers.DurableTimer", b =>

@@ -62,7 +62,7 @@ public sealed class SqliteWriteGateTests
         await using CivicDeskDbContext first = database.CreateContext();
         await using CivicDeskDbContext second = database.CreateContext();
         (await first.Timers.SingleAsync(t => t.Id == timerId, cancel)).MarkFired(now);
-        (await second.Timers.SingleAsync(t => t.Id == timerId, cancel)).Cancel(now);
+        (await second.Timers.SingleAsync(t => t.Id == timerId, cancel)).MarkObsolete(now);
         await first.SaveChangesAsync(cancel);
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync(cancel));
 

@@ -52,11 +52,9 @@ public sealed class CalendarPublicationTests
         CaseSlaClock closedAfter = await ClockAsync(world, closed, "resolution");
         Assert.Equal((1, 1), (published.CasesRecomputed, published.DeadlinesMoved));
         Assert.Equal((Before, After, 2), (openBefore.Deadline, moved.Deadline, moved.CalendarVersion));
-        // The clock's one pending timer is its warning; the one due before the edit is cancelled.
+        // The clock's one pending timer is its warning; the one due before the edit is deleted.
         Assert.NotEqual(openBefore.WarningAt, moved.WarningAt);
-        Assert.Equal(
-            [(TimerStates.Pending, moved.WarningAt!.Value), (TimerStates.Cancelled, openBefore.WarningAt!.Value)],
-            await WarningTimersAsync(world, open));
+        Assert.Equal([(TimerStates.Pending, moved.WarningAt!.Value)], await WarningTimersAsync(world, open));
         Assert.Equal(
             [new DeadlineMovedRecord("resolution", Before, After, "nyc-business", 2, "America/New_York")],
             await NotesAsync(world, open));

@@ -20,7 +20,7 @@ public sealed class SlaBatchWriterTests
 {
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task CancellingATimerThatFiredMeanwhile_FailsTheWholeBatchAndWritesNothing(string provider)
+    public async Task RemovingATimerThatFiredMeanwhile_FailsTheWholeBatchAndWritesNothing(string provider)
     {
         await using StaffWorld world = await StaffWorld.CreateAsync(provider);
         PinnedCaseType nyc311 = await PublishNyc311Async(world);
@@ -32,9 +32,8 @@ public sealed class SlaBatchWriterTests
         await db.Timers.Where(t => t.Id == stale.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.State, TimerStates.Fired), Ct);
         Instant now = world.Time.GetCurrentInstant();
-        stale.Cancel(now);
         SlaChanges changes = new();
-        changes.CancelledTimers.Add(stale);
+        changes.RemovedTimers.Add(stale);
         changes.Notes.Add(new CaseEvent(
             Guid.CreateVersion7(), caseId, CaseEventKind.SlaDeadlineMoved, now, Actor.System, EventVisibility.Internal)
         {
@@ -60,10 +59,13 @@ public sealed class SlaBatchWriterTests
         await ScheduleAsync(world, caseId);
         await using CivicDeskDbContext db = world.Database.CreateContext();
         CaseSlaClock removed = await db.CaseSlaClocks.AsNoTracking().FirstAsync(c => c.CaseId == caseId, Ct);
+        DurableTimer pending = await db.Timers.AsNoTracking()
+            .FirstAsync(t => t.CaseId == caseId && t.State == TimerStates.Pending, Ct);
         Instant now = world.Time.GetCurrentInstant();
         Instant due = now.Plus(Duration.FromMinutes(90));
         SlaChanges changes = new();
         changes.RemovedClocks.Add(removed);
+        changes.RemovedTimers.Add(pending);
         changes.AddedClocks.Add(new CaseSlaClock(caseId, "extra"));
         DurableTimer timer = new(Guid.CreateVersion7(), TimerKinds.SlaBreach, caseId, "extra", due, null, now);
         changes.AddedTimers.Add(timer);
@@ -78,6 +80,7 @@ public sealed class SlaBatchWriterTests
         List<string> clocks = await db.CaseSlaClocks.AsNoTracking()
             .Where(c => c.CaseId == caseId).Select(c => c.ClockId).ToListAsync(Ct);
         Assert.DoesNotContain(removed.ClockId, clocks);
+        Assert.False(await db.Timers.AnyAsync(t => t.Id == pending.Id, Ct), "a timer no longer wanted is deleted");
         CaseSlaClock added = await db.CaseSlaClocks.AsNoTracking()
             .SingleAsync(c => c.CaseId == caseId && c.ClockId == "extra", Ct);
         Assert.Equal((SlaClockStates.Running, (Instant?)null, (Instant?)null, (Instant?)null, string.Empty, 0),

@@ -41,7 +41,10 @@ public sealed class SlaRecomputationTests
         Assert.True(bySet.DeadlinesMoved > 0, "the edit must move some deadline");
         List<string> expected = await SnapshotAsync(tracked, trackedCases);
         List<string> actual = await SnapshotAsync(setBased, setCases);
+        // Timers no longer wanted are deleted on both paths: no row is left cancelled.
         Assert.Contains(expected, row => row.StartsWith("timer", StringComparison.Ordinal)
+            && row.Contains(TimerStates.Pending, StringComparison.Ordinal));
+        Assert.DoesNotContain(expected, row => row.StartsWith("timer", StringComparison.Ordinal)
             && row.Contains(TimerStates.Cancelled, StringComparison.Ordinal));
         Assert.Contains(expected, row => row.StartsWith("note", StringComparison.Ordinal));
         Assert.Equal(expected, actual);

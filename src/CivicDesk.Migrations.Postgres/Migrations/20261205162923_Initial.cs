@@ -488,7 +488,8 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                         principalTable: "cases",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
-                });
+                })
+                .Annotation("Npgsql:StorageParameter:fillfactor", 80);
 
             migrationBuilder.CreateTable(
                 name: "notifications",
