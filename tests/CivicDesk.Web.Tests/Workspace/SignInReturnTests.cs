@@ -52,6 +52,41 @@ public abstract partial class SignInReturnTests(WorkspaceApp app)
     }
 
     [Fact]
+    public async Task OneTimePassword_StaffPageOpenedDirectly_KeepsItAsTheReturnUrlThroughTheChange()
+    {
+        (string userName, string oneTime) = await AddOneTimeUserAsync();
+        HttpClient client = app.CreateClient();
+        await SignInAsync(client, userName, oneTime, string.Empty);
+
+        HttpResponseMessage opened = await client.GetAsync(new Uri("/staff/settings?tab=1", UriKind.Relative), Ct);
+        string passwordPage = await GetHtmlAsync(client, Local(opened));
+        HttpResponseMessage changed = await ChangePasswordAsync(
+            client, passwordPage, oneTime, WebUtility.HtmlDecode(HiddenValue(passwordPage, "Form.ReturnUrl")));
+
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        Assert.Equal("/staff/password?returnUrl=%2Fstaff%2Fsettings%3Ftab%3D1", Local(opened));
+        Assert.Equal("/staff/settings?tab=1", Local(changed));
+    }
+
+    [Theory]
+    [InlineData("//elsewhere.invalid/staff")]
+    [InlineData("https://elsewhere.invalid/staff")]
+    [InlineData("/\\elsewhere.invalid")]
+    public async Task OneTimePassword_PasswordPageOpenedWithAnotherSitesReturnUrl_StaysOnThisSite(string elsewhere)
+    {
+        (string userName, string oneTime) = await AddOneTimeUserAsync();
+        HttpClient client = app.CreateClient();
+        await SignInAsync(client, userName, oneTime, string.Empty);
+
+        string passwordPage = await GetHtmlAsync(
+            client, $"/staff/password?returnUrl={Uri.EscapeDataString(elsewhere)}");
+        HttpResponseMessage changed = await ChangePasswordAsync(
+            client, passwordPage, oneTime, WebUtility.HtmlDecode(HiddenValue(passwordPage, "Form.ReturnUrl")));
+
+        Assert.Equal("/staff/password?changed=1", Local(changed));
+    }
+
+    [Fact]
     public async Task SignInPage_SignedOut_HasNoEmptyNavigationLandmark()
     {
         HttpClient client = app.CreateClient();
