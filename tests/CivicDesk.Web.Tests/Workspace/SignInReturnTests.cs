@@ -86,6 +86,28 @@ public abstract partial class SignInReturnTests(WorkspaceApp app)
         Assert.Equal("/staff/password?changed=1", Local(changed));
     }
 
+    [Theory]
+    [InlineData("/staff/settings", "Your password was changed.")]
+    [InlineData("/staff/settings?culture=es", "Su contraseña se ha cambiado.")]
+    public async Task OneTimePassword_ChangedOnTheWayToAPage_ThatPageConfirmsItOnce(string returnUrl, string notice)
+    {
+        (string userName, string oneTime) = await AddOneTimeUserAsync();
+        HttpClient client = app.CreateClient();
+        await SignInAsync(client, userName, oneTime, returnUrl);
+
+        string passwordPage = await GetHtmlAsync(
+            client, $"/staff/password?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        HttpResponseMessage changed = await ChangePasswordAsync(client, passwordPage, oneTime, returnUrl);
+        string landed = WebUtility.HtmlDecode(await GetHtmlAsync(client, Local(changed)));
+        string again = WebUtility.HtmlDecode(await GetHtmlAsync(client, Local(changed)));
+
+        Assert.Equal(returnUrl, Local(changed));
+        Match alert = SuccessAlert().Match(landed);
+        Assert.True(alert.Success, "The page has no success alert with role=status.");
+        Assert.Equal(notice, alert.Groups["text"].Value);
+        Assert.DoesNotContain(notice, again, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task SignInPage_SignedOut_HasNoEmptyNavigationLandmark()
     {
@@ -146,6 +168,11 @@ public abstract partial class SignInReturnTests(WorkspaceApp app)
         Assert.True(added.IsSuccess, added.Error?.ToString());
         return (userName, added.Value.OneTimePassword!);
     }
+
+    [GeneratedRegex(
+        @"<div class=""usa-alert usa-alert--success[^""]*"" role=""status"">\s*<div class=""usa-alert__body"">\s*"
+        + @"<p class=""usa-alert__text"">(?<text>[^<]+)</p>")]
+    private static partial Regex SuccessAlert();
 
     [GeneratedRegex(@"<nav[^>]*>\s*</nav>")]
     private static partial Regex EmptyNav();
