@@ -7,18 +7,26 @@ internal static class StaffPages
 {
     public static string ChangeStatus(string language) => language == "es" ? "Cambiar estado" : "Change status";
 
-    /// <summary>A new page of <paramref name="context"/>, signed in as a seeded supervisor, on the queue.</summary>
-    public static async Task<IPage> SignInAsync(IBrowserContext context, string userName, string language)
+    /// <summary>
+    /// A new page of <paramref name="context"/>, signed in as a seeded user, on the page sign-in leads to (the
+    /// queue, or the password page for a one-time password).
+    /// </summary>
+    public static async Task<IPage> SignInAsync(
+        IBrowserContext context,
+        string userName,
+        string language,
+        string password = StaffSeed.Password,
+        string landing = "**/staff")
     {
         IPage page = await context.NewPageAsync();
         await page.GotoAsync($"/culture/{language}?returnUrl=/staff/sign-in");
         bool spanish = language == "es";
         await page.GetByLabel(spanish ? "Nombre de usuario" : "User name", new() { Exact = true }).FillAsync(userName);
         await page.GetByLabel(spanish ? "Contraseña" : "Password", new() { Exact = true })
-            .FillAsync(StaffSeed.Password);
+            .FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = spanish ? "Entrar" : "Sign in", Exact = true })
             .ClickAsync();
-        await page.WaitForURLAsync("**/staff");
+        await page.WaitForURLAsync(landing);
         return page;
     }
 

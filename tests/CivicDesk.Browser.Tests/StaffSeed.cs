@@ -43,6 +43,17 @@ internal static class StaffSeed
         Assert.True(added.IsSuccess, added.Error?.ToString());
     }
 
+    /// <summary>An agent of the sanitation department with a one-time password, which this returns.</summary>
+    public static async Task<string> AddOneTimeAgentAsync(IServiceProvider services, string userName)
+    {
+        await using AsyncServiceScope scope = services.CreateAsyncScope();
+        AddStaffUser request = new(userName, userName + " Agent", StaffRole.Agent, ["DSNY"], null, null);
+        Result<StaffUserAdded> added = await scope.ServiceProvider.GetRequiredService<AddStaffUserHandler>()
+            .HandleAsync(request, Actor.System, TestContext.Current.CancellationToken);
+        Assert.True(added.IsSuccess, added.Error?.ToString());
+        return added.Value.OneTimePassword!;
+    }
+
     /// <summary>
     /// Imports two open sanitation cases: <paramref name="lateKey"/>, opened three weeks ago and long past its
     /// 5 business days, and <paramref name="riskKey"/>, opened an hour ago and marked at risk.
