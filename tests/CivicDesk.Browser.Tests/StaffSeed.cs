@@ -43,16 +43,42 @@ internal static class StaffSeed
         Assert.True(added.IsSuccess, added.Error?.ToString());
     }
 
+    /// <summary>An agent of the sanitation department with a one-time password, which this returns.</summary>
+    public static async Task<string> AddOneTimeAgentAsync(IServiceProvider services, string userName)
+    {
+        await using AsyncServiceScope scope = services.CreateAsyncScope();
+        AddStaffUser request = new(userName, userName + " Agent", StaffRole.Agent, ["DSNY"], null, null);
+        Result<StaffUserAdded> added = await scope.ServiceProvider.GetRequiredService<AddStaffUserHandler>()
+            .HandleAsync(request, Actor.System, TestContext.Current.CancellationToken);
+        Assert.True(added.IsSuccess, added.Error?.ToString());
+        return added.Value.OneTimePassword!;
+    }
+
     /// <summary>
     /// Imports two open sanitation cases: <paramref name="lateKey"/>, opened three weeks ago and long past its
     /// 5 business days, and <paramref name="riskKey"/>, opened an hour ago and marked at risk.
     /// </summary>
     public static async Task ImportCasesAsync(IServiceProvider services, string lateKey, string riskKey)
     {
+        await ImportOpenCasesAsync(services, [(lateKey, Duration.FromDays(21)), (riskKey, Duration.FromHours(1))]);
+
+        // The host runs no timer poller, so no warning fires: mark the new case's clock as its warning would.
+        Guid risky = await CaseIdAsync(services, riskKey);
+        await using AsyncServiceScope scope = services.CreateAsyncScope();
+        CivicDeskDbContext db = scope.ServiceProvider.GetRequiredService<CivicDeskDbContext>();
+        await db.CaseSlaClocks.Where(k => k.CaseId == risky && k.ClockId == "resolution")
+            .ExecuteUpdateAsync(k => k.SetProperty(c => c.State, SlaClockStates.AtRisk),
+                TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Imports open sanitation cases, each opened <c>Age</c> ago, the way the demo imports history.</summary>
+    public static async Task ImportOpenCasesAsync(
+        IServiceProvider services,
+        IReadOnlyList<(string Key, Duration Age)> rows)
+    {
         DateTimeZone newYork = DateTimeZoneProviders.Tzdb["America/New_York"];
         Instant now = TimeProvider.System.GetCurrentInstant();
         StringBuilder csv = new(string.Join(',', Columns) + "\n");
-        (string Key, Duration Age)[] rows = [(lateKey, Duration.FromDays(21)), (riskKey, Duration.FromHours(1))];
         foreach ((string key, Duration age) in rows)
         {
             string created = SourceTime.Format((now - age).InZone(newYork).LocalDateTime);
@@ -69,14 +95,15 @@ internal static class StaffSeed
                 new ImportCases(RepositoryPaths.Samples("imports", "nyc311.json"), file, file + ".rejected.csv"),
                 TestContext.Current.CancellationToken);
         Assert.True(imported.IsSuccess, imported.Error?.ToString());
-        Assert.Equal(2, imported.Value.Clocks.Cases);
+        Assert.Equal(rows.Count, imported.Value.Clocks.Cases);
+    }
 
-        // The host runs no timer poller, so no warning fires: mark the new case's clock as its warning would.
+    /// <summary>The opaque id of the case imported under <paramref name="key"/>.</summary>
+    public static async Task<Guid> CaseIdAsync(IServiceProvider services, string key)
+    {
+        await using AsyncServiceScope scope = services.CreateAsyncScope();
         CivicDeskDbContext db = scope.ServiceProvider.GetRequiredService<CivicDeskDbContext>();
-        Guid risky = await db.Cases.Where(c => c.SourceKey == riskKey).Select(c => c.Id)
+        return await db.Cases.Where(c => c.SourceKey == key).Select(c => c.Id)
             .SingleAsync(TestContext.Current.CancellationToken);
-        await db.CaseSlaClocks.Where(k => k.CaseId == risky && k.ClockId == "resolution")
-            .ExecuteUpdateAsync(k => k.SetProperty(c => c.State, SlaClockStates.AtRisk),
-                TestContext.Current.CancellationToken);
     }
 }

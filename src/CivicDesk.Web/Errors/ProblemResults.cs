@@ -22,6 +22,7 @@ public static class ProblemResults
     public const string UnexpectedType = "/problems/unexpected";
     public const string BusyType = "/problems/busy";
     public const string UnauthenticatedType = "/problems/unauthenticated";
+    public const string MethodNotAllowedType = "/problems/method-not-allowed";
 
     public static ProblemHttpResult From(Error error) => error switch
     {
@@ -48,6 +49,20 @@ public static class ProblemResults
     /// <summary>404 for an address under <c>/api</c> that names no resource of the API.</summary>
     public static ProblemHttpResult UnknownAddress() =>
         Problem(StatusCodes.Status404NotFound, NotFoundType, "The staff API has no resource at this address.");
+
+    /// <summary>
+    /// 405 for a known address of the staff API called with a method it does not take; the caller sets the
+    /// <c>Allow</c> header from the same <paramref name="allowed"/> list.
+    /// </summary>
+    public static ProblemHttpResult MethodNotAllowed(string method, IReadOnlyList<string> allowed)
+    {
+        string shown = method.Length <= 20 ? method : method[..20];
+        ProblemDetails problem = Details(StatusCodes.Status405MethodNotAllowed, MethodNotAllowedType,
+            "The staff API does not take this method at this address.");
+        problem.Detail = $"{shown} is not supported here; use {string.Join(", ", allowed)}.";
+        problem.Extensions["allowed_methods"] = allowed;
+        return TypedResults.Problem(problem);
+    }
 
     /// <summary>401: the request carries no valid staff session.</summary>
     public static ProblemHttpResult Unauthenticated() => Problem(

@@ -48,6 +48,7 @@ public static class CivicDeskHost
 
         builder.Services.AddPublicOrigin(builder.Configuration);
         builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton<RouteMethods>();
         builder.Services.AddOpen311(builder.Configuration);
         builder.Services.AddExceptionHandler<UnhandledExceptionHandler>();
         builder.Services.AddStaffSecurity();

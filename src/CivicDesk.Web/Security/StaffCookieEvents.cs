@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CivicDesk.Core.Identity.CheckSession;
 using CivicDesk.Web.Errors;
+using CivicDesk.Web.Workspace;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
@@ -52,11 +53,23 @@ internal sealed class StaffCookieEvents(CheckSessionHandler sessions) : CookieAu
 
         if (StaffClaims.MustChangePassword(context.HttpContext.User))
         {
-            context.Response.Redirect(PasswordPath);
+            context.Response.Redirect(PasswordPage(context.Request));
             return Task.CompletedTask;
         }
 
         return base.RedirectToAccessDenied(context);
+    }
+
+    /// <summary>
+    /// The password page, asked to return to the page the user opened when it is one to come back to: a
+    /// read (a form posted before the change is not replayed) of a path of this site.
+    /// </summary>
+    private static string PasswordPage(HttpRequest request)
+    {
+        string asked = string.Concat(request.PathBase, request.Path, request.QueryString);
+        return (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && LocalUrl.IsLocal(asked)
+            ? $"{PasswordPath}?returnUrl={Uri.EscapeDataString(asked)}"
+            : PasswordPath;
     }
 
     private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.Ordinal);

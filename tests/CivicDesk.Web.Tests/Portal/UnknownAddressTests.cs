@@ -114,6 +114,59 @@ public abstract class UnknownAddressTests(WorkspaceApp app)
         Assert.Equal("/problems/not-found", problem.GetProperty("type").GetString());
     }
 
+    [Theory]
+    [InlineData("DELETE", "/api/v1/cases/0190a5b6-1c2d-7e3f-8a9b-0c1d2e3f4a5b", "GET")]
+    [InlineData("PUT", "/api/v1/cases", "GET")]
+    [InlineData("GET", "/api/v1/cases/0190a5b6-1c2d-7e3f-8a9b-0c1d2e3f4a5b/status", "POST")]
+    [InlineData("POST", "/api/v1/me/settings", "GET, PUT")]
+    [InlineData("PATCH", "/api/v1/me/settings", "GET, PUT")]
+    public async Task StaffApi_WrongMethodOnAKnownRoute_Answers405WithAllowAndTheProblemType(
+        string method,
+        string path,
+        string allow)
+    {
+        (string agent, _) = await AddUserAsync(app, StaffRole.Agent, "HPD");
+        HttpClient client = await SignInAsync(app, agent);
+
+        using HttpRequestMessage request = new(new HttpMethod(method), new Uri(path, UriKind.Relative));
+        HttpResponseMessage response = await client.SendAsync(request, Ct);
+        JsonElement problem = await ProblemAsync(response);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(allow, string.Join(", ", response.Content.Headers.Allow));
+        Assert.Equal("/problems/method-not-allowed", problem.GetProperty("type").GetString());
+        Assert.Equal(405, problem.GetProperty("status").GetInt32());
+        Assert.Contains(method, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("DELETE", "/api/v1/nonexistent")]
+    [InlineData("POST", "/api/v1/cases/0190a5b6-1c2d-7e3f-8a9b-0c1d2e3f4a5b/unknown")]
+    public async Task StaffApi_AnyMethodOnAnUnknownAddress_StillAnswers404(string method, string path)
+    {
+        (string agent, _) = await AddUserAsync(app, StaffRole.Agent, "HPD");
+        HttpClient client = await SignInAsync(app, agent);
+
+        using HttpRequestMessage request = new(new HttpMethod(method), new Uri(path, UriKind.Relative));
+        HttpResponseMessage response = await client.SendAsync(request, Ct);
+        JsonElement problem = await ProblemAsync(response);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("/problems/not-found", problem.GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task StaffApi_WrongMethodSignedOut_Answers401BeforeSayingWhichMethodsExist()
+    {
+        using HttpClient client = app.CreateClient();
+
+        using HttpRequestMessage request = new(HttpMethod.Delete, new Uri("/api/v1/me/settings", UriKind.Relative));
+        HttpResponseMessage response = await client.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(response.Content.Headers.Allow);
+    }
+
     private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response)
     {
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

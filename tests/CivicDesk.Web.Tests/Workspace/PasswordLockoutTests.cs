@@ -111,7 +111,8 @@ public abstract class WeakPasswordPageTests(WorkspaceApp app)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, queue.StatusCode);
-        Assert.EndsWith("/staff/password", queue.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.EndsWith(
+            "/staff/password?returnUrl=%2Fstaff", queue.Headers.Location?.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -52,6 +52,63 @@ public abstract partial class SignInReturnTests(WorkspaceApp app)
     }
 
     [Fact]
+    public async Task OneTimePassword_StaffPageOpenedDirectly_KeepsItAsTheReturnUrlThroughTheChange()
+    {
+        (string userName, string oneTime) = await AddOneTimeUserAsync();
+        HttpClient client = app.CreateClient();
+        await SignInAsync(client, userName, oneTime, string.Empty);
+
+        HttpResponseMessage opened = await client.GetAsync(new Uri("/staff/settings?tab=1", UriKind.Relative), Ct);
+        string passwordPage = await GetHtmlAsync(client, Local(opened));
+        HttpResponseMessage changed = await ChangePasswordAsync(
+            client, passwordPage, oneTime, WebUtility.HtmlDecode(HiddenValue(passwordPage, "Form.ReturnUrl")));
+
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        Assert.Equal("/staff/password?returnUrl=%2Fstaff%2Fsettings%3Ftab%3D1", Local(opened));
+        Assert.Equal("/staff/settings?tab=1", Local(changed));
+    }
+
+    [Theory]
+    [InlineData("//elsewhere.invalid/staff")]
+    [InlineData("https://elsewhere.invalid/staff")]
+    [InlineData("/\\elsewhere.invalid")]
+    public async Task OneTimePassword_PasswordPageOpenedWithAnotherSitesReturnUrl_StaysOnThisSite(string elsewhere)
+    {
+        (string userName, string oneTime) = await AddOneTimeUserAsync();
+        HttpClient client = app.CreateClient();
+        await SignInAsync(client, userName, oneTime, string.Empty);
+
+        string passwordPage = await GetHtmlAsync(
+            client, $"/staff/password?returnUrl={Uri.EscapeDataString(elsewhere)}");
+        HttpResponseMessage changed = await ChangePasswordAsync(
+            client, passwordPage, oneTime, WebUtility.HtmlDecode(HiddenValue(passwordPage, "Form.ReturnUrl")));
+
+        Assert.Equal("/staff/password?changed=1", Local(changed));
+    }
+
+    [Theory]
+    [InlineData("/staff/settings", "Your password was changed.")]
+    [InlineData("/staff/settings?culture=es", "Su contraseña se ha cambiado.")]
+    public async Task OneTimePassword_ChangedOnTheWayToAPage_ThatPageConfirmsItOnce(string returnUrl, string notice)
+    {
+        (string userName, string oneTime) = await AddOneTimeUserAsync();
+        HttpClient client = app.CreateClient();
+        await SignInAsync(client, userName, oneTime, returnUrl);
+
+        string passwordPage = await GetHtmlAsync(
+            client, $"/staff/password?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        HttpResponseMessage changed = await ChangePasswordAsync(client, passwordPage, oneTime, returnUrl);
+        string landed = WebUtility.HtmlDecode(await GetHtmlAsync(client, Local(changed)));
+        string again = WebUtility.HtmlDecode(await GetHtmlAsync(client, Local(changed)));
+
+        Assert.Equal(returnUrl, Local(changed));
+        Match alert = SuccessAlert().Match(landed);
+        Assert.True(alert.Success, "The page has no success alert with role=status.");
+        Assert.Equal(notice, alert.Groups["text"].Value);
+        Assert.DoesNotContain(notice, again, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SignInPage_SignedOut_HasNoEmptyNavigationLandmark()
     {
         HttpClient client = app.CreateClient();
@@ -111,6 +168,11 @@ public abstract partial class SignInReturnTests(WorkspaceApp app)
         Assert.True(added.IsSuccess, added.Error?.ToString());
         return (userName, added.Value.OneTimePassword!);
     }
+
+    [GeneratedRegex(
+        @"<div class=""usa-alert usa-alert--success[^""]*"" role=""status"">\s*<div class=""usa-alert__body"">\s*"
+        + @"<p class=""usa-alert__text"">(?<text>[^<]+)</p>")]
+    private static partial Regex SuccessAlert();
 
     [GeneratedRegex(@"<nav[^>]*>\s*</nav>")]
     private static partial Regex EmptyNav();

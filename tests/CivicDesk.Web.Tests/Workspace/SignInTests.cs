@@ -27,7 +27,8 @@ public abstract class SignInTests(WorkspaceApp app)
 
         Assert.Equal("/staff/password", signIn.Headers.Location?.AbsolutePath);
         Assert.Equal(HttpStatusCode.Redirect, queue.StatusCode);
-        Assert.EndsWith("/staff/password", queue.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.EndsWith(
+            "/staff/password?returnUrl=%2Fstaff", queue.Headers.Location?.OriginalString, StringComparison.Ordinal);
         await using AsyncServiceScope scope = app.CreateScope();
         CivicDeskDbContext db = scope.ServiceProvider.GetRequiredService<CivicDeskDbContext>();
         StaffUser admin = await db.StaffUsers.SingleAsync(u => u.UserName == "admin", Ct);

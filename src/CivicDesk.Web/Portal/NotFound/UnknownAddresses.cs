@@ -31,11 +31,19 @@ public static class UnknownAddresses
         PortalPage.Render<PageNotFound>(StatusCodes.Status404NotFound, []);
 
     /// <summary>
-    /// A case address whose id is not a UUID names the <c>id</c> parameter (the routes only match UUIDs);
-    /// anything else is an unknown resource.
+    /// A route of the API called with another method answers 405 naming the methods it takes; a case address
+    /// whose id is not a UUID names the <c>id</c> parameter (the routes only match UUIDs); anything else is an
+    /// unknown resource.
     /// </summary>
-    private static ProblemHttpResult Api(HttpContext context)
+    private static ProblemHttpResult Api(HttpContext context, RouteMethods routes)
     {
+        IReadOnlyList<string> allowed = routes.At(context);
+        if (allowed.Count > 0)
+        {
+            context.Response.Headers.Allow = string.Join(", ", allowed);
+            return ProblemResults.MethodNotAllowed(context.Request.Method, allowed);
+        }
+
         string[] segments = (context.Request.Path.Value ?? string.Empty)
             .Split('/', StringSplitOptions.RemoveEmptyEntries);
         bool caseAddress = segments.Length >= 4
