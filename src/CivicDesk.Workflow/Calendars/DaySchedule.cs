@@ -39,10 +39,14 @@ internal sealed class DaySchedule
 
     // The same memo for the dates of 2000 to 2099 by day number: clocks ask for each date they walk over (a few
     // hundred per clock evaluated), and a slot of an array is several times quicker to read than a dictionary's
-    // entry. A slot is filled at most once per thread that finds it empty; every filling is the same.
-    private readonly Interval[]?[] _intervalsByDay = new Interval[]?[FastDays];
+    // entry. Blocks of 512 days (4 KiB) are made when first asked for, so a calendar that is asked about a few
+    // months holds a few blocks, not the century. A slot or block is filled at most once per thread that finds it
+    // empty; every filling is the same.
     private const int FastDays = 36525;
+    private const int BlockShift = 9;
+    private const int BlockMask = (1 << BlockShift) - 1;
     private static readonly int FastFirst = new DateOnly(2000, 1, 1).DayNumber;
+    private readonly Interval[]?[]?[] _intervalsByDay = new Interval[]?[]?[(FastDays >> BlockShift) + 1];
 
     public DaySchedule(CalendarDefinition definition, DateTimeZone zone)
     {
@@ -72,13 +76,18 @@ internal sealed class DaySchedule
             return _intervalsByDate.GetOrAdd(date, _compute);
         }
 
-        return Volatile.Read(ref _intervalsByDay[day]) ?? Fill(day, date);
+        Interval[]?[]? block = Volatile.Read(ref _intervalsByDay[day >> BlockShift]);
+        return (block is null ? null : Volatile.Read(ref block[day & BlockMask])) ?? Fill(day, date);
     }
 
     private Interval[] Fill(int day, LocalDate date)
     {
         Interval[] intervals = _intervalsByDate.GetOrAdd(date, _compute);
-        Volatile.Write(ref _intervalsByDay[day], intervals);
+        ref Interval[]?[]? slot = ref _intervalsByDay[day >> BlockShift];
+        Interval[]?[] block = Volatile.Read(ref slot)
+            ?? Interlocked.CompareExchange(ref slot, new Interval[]?[BlockMask + 1], null)
+            ?? slot!;
+        Volatile.Write(ref block[day & BlockMask], intervals);
         return intervals;
     }
 
