@@ -99,6 +99,33 @@ public sealed class SlaRecomputationTests
     }
 
     /// <summary>
+    /// A case evaluated on version 2 whose clocks come out the same (opened after the closed day) is not written:
+    /// its rows keep version 1 and their update instant, and it gets no note.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task EvaluatedRowsThatComeOutTheSame_KeepTheirCalendarVersion(string provider)
+    {
+        await using StaffWorld world = await StaffWorld.CreateAsync(provider);
+        PinnedCaseType nyc311 = await PublishNyc311Async(world);
+        world.Time.SetUtcNow(new DateTimeOffset(2026, 1, 5, 14, 0, 0, TimeSpan.Zero));
+        Guid caseId = await world.AddCaseAsync("graffiti", world.Time.GetCurrentInstant(), caseType: nyc311);
+        await ScheduleAsync(world, caseId);
+        List<string> before = await SnapshotAsync(world, [caseId]);
+        world.Time.Advance(TimeSpan.FromHours(2));
+
+        SlaRecomputed recomputed = await PublishVersion2Async(world, skipDisabled: true);
+
+        Assert.Equal(new SlaRecomputed(1, 0), recomputed);
+        Assert.Equal(before, await SnapshotAsync(world, [caseId]));
+        await using CivicDeskDbContext db = world.Database.CreateContext();
+        List<int> versions = await db.CaseSlaClocks.AsNoTracking()
+            .Where(c => c.CaseId == caseId).Select(c => c.CalendarVersion).ToListAsync(Ct);
+        Assert.NotEmpty(versions);
+        Assert.All(versions, v => Assert.Equal(1, v));
+    }
+
+    /// <summary>
     /// Open cases in several situations (scheduled, never scheduled, on hold, first response met, elapsed-time
     /// clock, already breached), at 2025-12-19 20:00 UTC.
     /// </summary>
