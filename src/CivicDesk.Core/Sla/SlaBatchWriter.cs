@@ -109,8 +109,7 @@ internal sealed class SlaBatchWriter(CivicDeskDbContext db)
         {
             if (command.RecordsAffected != rows)
             {
-                throw new DbUpdateConcurrencyException(
-                    $"{rows - command.RecordsAffected} of {rows} timer(s) changed state since they were read.");
+                throw TimersChanged(rows, command.RecordsAffected);
             }
         }
     }
@@ -274,8 +273,7 @@ internal sealed class SlaBatchWriter(CivicDeskDbContext db)
             int written = await command.ExecuteNonQueryAsync(cancellationToken);
             if (expectedState is not null && written != chunk.Length)
             {
-                throw new DbUpdateConcurrencyException(
-                    $"{chunk.Length - written} of {chunk.Length} timer(s) changed state since they were read.");
+                throw TimersChanged(chunk.Length, written);
             }
         }
     }
@@ -298,8 +296,7 @@ internal sealed class SlaBatchWriter(CivicDeskDbContext db)
             int deleted = await command.ExecuteNonQueryAsync(cancellationToken);
             if (deleted != chunk.Length)
             {
-                throw new DbUpdateConcurrencyException(
-                    $"{chunk.Length - deleted} of {chunk.Length} timer(s) changed state since they were read.");
+                throw TimersChanged(chunk.Length, deleted);
             }
         }
     }
@@ -357,6 +354,9 @@ internal sealed class SlaBatchWriter(CivicDeskDbContext db)
                 command, string.Create(CultureInfo.InvariantCulture, $"@p{first + c}"), value, property.IsNullable));
         }
     }
+
+    private static DbUpdateConcurrencyException TimersChanged(int rows, int written) =>
+        new($"{rows - written} of {rows} timer(s) changed state since they were read.");
 
     private static int RowsPerStatement(int columns) =>
         Math.Max(1, SqliteParameters / columns);

@@ -37,11 +37,11 @@ internal sealed class DaySchedule
     // hundreds of times per evaluation (about 40 bytes each, most of what evaluating a clock allocated).
     private readonly Func<LocalDate, Interval[]> _compute;
 
-    // The same memo for the dates of 2000 to 2099 by day number: clocks ask for each date they walk over (a few
-    // hundred per clock evaluated), and a slot of an array is several times quicker to read than a dictionary's
-    // entry. Blocks of 512 days (4 KiB) are made when first asked for, so a calendar that is asked about a few
-    // months holds a few blocks, not the century. A slot or block is filled at most once per thread that finds it
-    // empty; every filling is the same.
+    // The memo for the dates of 2000 to 2099 (the dictionary above keeps the others), by day number: clocks ask for
+    // each date they walk over (a few hundred per clock evaluated), and a slot of an array is several times quicker to
+    // read than a dictionary's entry. Blocks of 512 days (4 KiB) are made when first asked for, so a calendar that is
+    // asked about a few months holds a few blocks, not the century. A slot or block is filled at most once per thread
+    // that finds it empty; every filling is the same.
     private const int FastDays = 36525;
     private const int BlockShift = 9;
     private const int BlockMask = (1 << BlockShift) - 1;
@@ -82,7 +82,7 @@ internal sealed class DaySchedule
 
     private Interval[] Fill(int day, LocalDate date)
     {
-        Interval[] intervals = _intervalsByDate.GetOrAdd(date, _compute);
+        Interval[] intervals = Compute(date);
         ref Interval[]?[]? slot = ref _intervalsByDay[day >> BlockShift];
         Interval[]?[] block = Volatile.Read(ref slot)
             ?? Interlocked.CompareExchange(ref slot, new Interval[]?[BlockMask + 1], null)
