@@ -8,19 +8,20 @@ using CivicDesk.Workflow.Sla;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using Candidate = CivicDesk.Core.Sla.SlaCandidateSearch.Candidate;
 
 namespace CivicDesk.Core.Sla;
 
 /// <summary>
 /// Evaluates again the clocks of every open case whose case type counts on a calendar, after a new version of
-/// that calendar was published. One query finds the cases to evaluate (id, service and case type version): cases
-/// whose stored clocks cannot have moved (no changed day in their clocks' windows, see
-/// <see cref="CalendarChange"/>) are filtered out there and not read at all; their rows keep the calendar version
-/// they were evaluated on, as do evaluated rows that did not change. Then, in batches, each case's status history,
-/// timers and clock rows are read without tracking, evaluated in memory, and only what changed is written
-/// set-based in one transaction per batch (<see cref="SlaBatchWriter"/>), so memory holds four batches (one read
-/// ahead, one evaluated, two being written) and 40 bytes per case to evaluate. A case whose deadline moved gets an
-/// internal timeline event saying why.
+/// that calendar was published. One query finds the cases to evaluate (id, service and case type version;
+/// <see cref="SlaCandidateSearch"/>): cases whose stored clocks cannot have moved (no changed day in their clocks'
+/// windows, see <see cref="CalendarChange"/>) are filtered out there and not read at all; their rows keep the
+/// calendar version they were evaluated on, as do evaluated rows that did not change. Then, in batches, each
+/// case's status history, timers (key and state only) and clock rows are read without tracking, evaluated in
+/// memory, and only what changed is written set-based in one transaction per batch (<see cref="SlaBatchWriter"/>),
+/// so memory holds four batches (one read ahead, one evaluated, two being written) and 40 bytes per case to
+/// evaluate. A case whose deadline moved gets an internal timeline event saying why.
 /// </summary>
 // Limitation: a status change committed between a batch's read and its save is evaluated from the history read
 // before it; the change's own scheduling (which already counts on the new calendar) wins only if it saves last.
@@ -41,9 +42,6 @@ public sealed class SlaRecomputation(
     /// <summary>Evaluates every open case, even those the calendar change cannot move (for tests).</summary>
     internal bool SkipDisabled { get; set; }
 
-    private static readonly CaseStatus[] OpenStatuses =
-        [.. Enum.GetValues<CaseStatus>().Where(s => s.IsOpen())];
-
     /// <summary>Evaluates again the open cases with a clock on calendar <paramref name="key"/>.</summary>
     public async Task<SlaRecomputed> RecomputeAsync(
         Guid jurisdictionId,
@@ -54,9 +52,8 @@ public sealed class SlaRecomputation(
     {
         List<(PinnedCaseType Pin, LoadedCaseType Loaded)> types =
             await CaseTypesUsingAsync(jurisdictionId, key, cancellationToken);
-        CalendarChange? change =
-            await ChangeAsync(jurisdictionId, key, version, types.Select(t => t.Loaded), cancellationToken);
-        List<Candidate> candidates = await CandidatesAsync(jurisdictionId, key, types, change, cancellationToken);
+        List<Candidate> candidates = await new SlaCandidateSearch(db, time) { SkipDisabled = SkipDisabled }
+            .FindAsync(jurisdictionId, key, version, types, cancellationToken);
         int cases = 0;
         int moved = 0;
 
@@ -128,130 +125,6 @@ public sealed class SlaRecomputation(
         TrackedWrites || scopes is null || candidates <= writer * batchSize ? null : scopes.CreateAsyncScope();
 
     /// <summary>
-    /// One set-based query finds every case to evaluate, with its service and case type (36 bytes each in memory,
-    /// read as a stream), sorted by id; keyset batches with a selective filter made the database search anew for
-    /// the next thousand matches in every batch, and a query per batch for the cases' service and type cost a
-    /// third of a batch's reads.
-    /// </summary>
-    private async Task<List<Candidate>> CandidatesAsync(
-        Guid jurisdictionId,
-        string key,
-        List<(PinnedCaseType Pin, LoadedCaseType Loaded)> types,
-        CalendarChange? change,
-        CancellationToken cancellationToken)
-    {
-        List<Candidate> found = [];
-        if (types.Count == 0)
-        {
-            return found;
-        }
-
-        Dictionary<string, int> typeOf = new(StringComparer.Ordinal);
-        for (int i = 0; i < types.Count; i++)
-        {
-            typeOf[types[i].Pin.ContentHash] = i;
-        }
-
-        IQueryable<Case> open = Candidates(jurisdictionId, key, [.. typeOf.Keys], change);
-        await foreach (var row in open.Select(c => new { c.Id, c.ServiceId, c.CaseTypeHash })
-                           .AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            found.Add(new Candidate(row.Id, row.ServiceId, typeOf[row.CaseTypeHash!]));
-        }
-
-        found.Sort(static (a, b) => a.Id.CompareTo(b.Id));
-        return found;
-    }
-
-    /// <summary>
-    /// The open cases of the case types to evaluate again: with <paramref name="change"/>, only those
-    /// with a stored clock on the calendar whose window may meet a changed day (see <see cref="CalendarChange"/>),
-    /// or on a version not compared, or stored before the end of its last counted span was (evaluated once), and
-    /// any without one.
-    /// A case's creation bounds the start of its clocks' windows from below: no status is entered before it.
-    /// </summary>
-    private IQueryable<Case> Candidates(Guid jurisdictionId, string key, string[] hashes, CalendarChange? change)
-    {
-        IQueryable<Case> open = db.Cases
-            .Where(c => c.JurisdictionId == jurisdictionId
-                && OpenStatuses.Contains(c.Status)
-                && c.CaseTypeHash != null
-                && hashes.Contains(c.CaseTypeHash));
-        if (change is null || SkipDisabled)
-        {
-            return open;
-        }
-
-        // A window is [the earlier of creation and first warning, the deadline or else the end of the last span
-        // counted]; unused ranges are empty ones at the start of the compared range, which meet no window that
-        // the first test below does not already take.
-        Instant rangeStart = change.RangeStart;
-        Instant futureStart = change.FutureStart;
-        int[] versions = change.Versions;
-        Interval[] past =
-        [
-            .. change.Past,
-            .. Enumerable.Repeat(
-                new Interval(rangeStart, rangeStart), CalendarChange.MaxPastRanges - change.Past.Count),
-        ];
-        (Instant s0, Instant e0, Instant s1, Instant e1, Instant s2, Instant e2) =
-            (past[0].Start, past[0].End, past[1].Start, past[1].End, past[2].Start, past[2].End);
-        (Instant s3, Instant e3, Instant s4, Instant e4, Instant s5, Instant e5) =
-            (past[3].Start, past[3].End, past[4].Start, past[4].End, past[5].Start, past[5].End);
-        string notStarted = SlaClockStates.NotStarted;
-
-        // Two disjoint sets, each a plain (anti- or semi-) join the database runs set-based over the whole table;
-        // joined by OR, PostgreSQL ran the second as a sub-query per case.
-        IQueryable<Case> unclocked = open
-            .Where(c => !db.CaseSlaClocks.Any(k => k.CaseId == c.Id && k.CalendarKey == key));
-        IQueryable<Case> movable = open
-            .Where(c => db.CaseSlaClocks.Any(k => k.CaseId == c.Id && k.CalendarKey == key
-                && (!versions.Contains(k.CalendarVersion)
-                    || c.CreatedAt < rangeStart || k.WarningAt < rangeStart
-                    || k.Deadline >= futureStart
-                    || (k.Deadline == null && k.StoppedCountingAt == null && k.State != notStarted)
-                    || ((c.CreatedAt < e0 || k.WarningAt < e0) && (k.Deadline ?? k.StoppedCountingAt) >= s0)
-                    || ((c.CreatedAt < e1 || k.WarningAt < e1) && (k.Deadline ?? k.StoppedCountingAt) >= s1)
-                    || ((c.CreatedAt < e2 || k.WarningAt < e2) && (k.Deadline ?? k.StoppedCountingAt) >= s2)
-                    || ((c.CreatedAt < e3 || k.WarningAt < e3) && (k.Deadline ?? k.StoppedCountingAt) >= s3)
-                    || ((c.CreatedAt < e4 || k.WarningAt < e4) && (k.Deadline ?? k.StoppedCountingAt) >= s4)
-                    || ((c.CreatedAt < e5 || k.WarningAt < e5) && (k.Deadline ?? k.StoppedCountingAt) >= s5))));
-        return unclocked.Concat(movable);
-    }
-
-    /// <summary>
-    /// How version <paramref name="version"/> of the calendar differs from every version a stored clock may have
-    /// counted on (the earlier published ones and those in the case types' bundles); null, so that every case is
-    /// evaluated, when one of them does not load.
-    /// </summary>
-    private async Task<CalendarChange?> ChangeAsync(
-        Guid jurisdictionId,
-        string key,
-        int version,
-        IEnumerable<LoadedCaseType> types,
-        CancellationToken cancellationToken)
-    {
-        var published = await db.Calendars.AsNoTracking()
-            .Where(c => c.JurisdictionId == jurisdictionId && c.Key == key && c.Version <= version)
-            .Select(c => new { c.Version, c.ContentHash, c.Content })
-            .ToListAsync(cancellationToken);
-        List<BusinessCalendar?> built =
-            [.. published.Select(c => SlaSources.Build($"{key}:{c.Version}:{c.ContentHash}", c.Content))];
-        BusinessCalendar? next = built.Find(c => c?.Version == version);
-        if (next is null || built.Contains(null))
-        {
-            return null;
-        }
-
-        List<BusinessCalendar> earlier =
-        [
-            .. built.Where(c => c != next).OfType<BusinessCalendar>(),
-            .. types.Select(t => t.Calendars.GetValueOrDefault(key)).OfType<BusinessCalendar>(),
-        ];
-        return CalendarChange.Between(next, earlier, time.GetCurrentInstant());
-    }
-
-    /// <summary>
     /// Reads the histories, timers and clock rows of a batch of cases to evaluate, on <paramref name="source"/>.
     /// </summary>
     private async Task<BatchRead> ReadBatchAsync(
@@ -261,10 +134,13 @@ public sealed class SlaRecomputation(
     {
         Guid[] ids = [.. batch.Select(c => c.Id)];
         ILookup<Guid, CaseHistoryEvent> histories = await CaseHistory.ForCasesAsync(source, ids, cancellationToken);
-        ILookup<Guid, DurableTimer> timers = (await Read(source.Timers)
-                .Where(t => t.CaseId != null && ids.Contains(t.CaseId.Value)
-                    && SlaTimerScheduler.SlaKinds.Contains(t.Kind))
-                .ToListAsync(cancellationToken))
+        IQueryable<DurableTimer> stored = source.Timers.Where(t => t.CaseId != null && ids.Contains(t.CaseId.Value)
+            && SlaTimerScheduler.SlaKinds.Contains(t.Kind));
+        ILookup<Guid, DurableTimer> timers = (TrackedWrites
+                ? await stored.ToListAsync(cancellationToken)
+                : await stored.AsNoTracking()
+                    .Select(t => DurableTimer.KeyAndState(t.Id, t.CaseId, t.DedupeKey, t.State))
+                    .ToListAsync(cancellationToken))
             .ToLookup(t => t.CaseId!.Value);
         ILookup<Guid, CaseSlaClock> clocks = (await Read(source.CaseSlaClocks)
                 .Where(c => ids.Contains(c.CaseId))
@@ -382,9 +258,6 @@ public sealed class SlaRecomputation(
 
         return found;
     }
-
-    /// <summary>A case to evaluate: its id, service and the index of its case type version in the list.</summary>
-    private readonly record struct Candidate(Guid Id, Guid ServiceId, int Type);
 
     private sealed record BatchRead(
         ILookup<Guid, CaseHistoryEvent> Histories,

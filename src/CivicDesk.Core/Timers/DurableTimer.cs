@@ -73,6 +73,14 @@ public sealed class DurableTimer
         CultureInfo.InvariantCulture,
         $"{(caseId is Guid id ? id.ToString("N") : "system")}:{clock}:{kind}:{dueAt.ToUnixTimeTicks()}");
 
+    /// <summary>
+    /// A stored timer as a set-based SLA recompute reads it: its id, case, dedupe key and state, which are all that
+    /// reconciling needs; the payload and the other columns are not read. Such a row is only compared, then deleted
+    /// or made pending again by its id.
+    /// </summary>
+    internal static DurableTimer KeyAndState(Guid id, Guid? caseId, string dedupeKey, string state) =>
+        new() { Id = id, CaseId = caseId, DedupeKey = dedupeKey, State = state };
+
     internal void MarkFired(Instant now)
     {
         State = TimerStates.Fired;

@@ -101,14 +101,7 @@ internal sealed class ColumnArrays
         Type element = provider.IsValueType && property.IsNullable && Nullable.GetUnderlyingType(provider) is null
             ? typeof(Nullable<>).MakeGenericType(provider)
             : provider;
-        Array values = System.Array.CreateInstance(element, rows.Count);
-        IClrPropertyGetter getter = property.GetGetter();
-        for (int r = 0; r < rows.Count; r++)
-        {
-            object? value = getter.GetClrValueUsingContainingEntity(rows[r]);
-            values.SetValue(value is null ? null : mapping.Converter?.ConvertToProvider(value) ?? value, r);
-        }
-
+        Array values = ColumnValues.Of(property, mapping.Converter, element, rows);
         string name = "@" + Alias(_arrays.Count);
         _parameters.Add(new NpgsqlParameter(name, values));
         _arrays.Add($"{name}::{mapping.StoreType}[]");
