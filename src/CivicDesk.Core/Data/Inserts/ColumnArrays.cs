@@ -97,11 +97,7 @@ internal sealed class ColumnArrays
         }
 
         RelationalTypeMapping mapping = property.GetRelationalTypeMapping();
-        Type provider = mapping.Converter?.ProviderClrType ?? mapping.ClrType;
-        Type element = provider.IsValueType && property.IsNullable && Nullable.GetUnderlyingType(provider) is null
-            ? typeof(Nullable<>).MakeGenericType(provider)
-            : provider;
-        Array values = ColumnValues.Of(property, mapping.Converter, element, rows);
+        Array values = ColumnValues.Of(property, rows);
         string name = "@" + Alias(_arrays.Count);
         _parameters.Add(new NpgsqlParameter(name, values));
         _arrays.Add($"{name}::{mapping.StoreType}[]");

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Reflection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CivicDesk.Core.Data.Inserts;
@@ -16,20 +18,33 @@ internal static class ColumnValues
 {
     private static readonly ConcurrentDictionary<(Type Row, IProperty Property), Delegate> Fillers = new();
 
-    /// <summary>The stored values of <paramref name="property"/> in <paramref name="rows"/>.</summary>
-    public static Array Of<T>(IProperty property, ValueConverter? converter, Type element, IReadOnlyList<T> rows)
+    /// <summary>
+    /// The stored values of <paramref name="property"/> in <paramref name="rows"/>, as an array of
+    /// <see cref="ElementType"/>.
+    /// </summary>
+    public static Array Of<T>(IProperty property, IReadOnlyList<T> rows)
         where T : class
     {
         var fill = (Func<IReadOnlyList<T>, Array>)Fillers.GetOrAdd(
             (typeof(T), property),
-            static (key, state) => Compile<T>(key.Property, state.converter, state.element),
-            (converter, element));
+            static key => Compile<T>(key.Property, key.Property.GetRelationalTypeMapping().Converter));
         return fill(rows);
     }
 
-    private static Func<IReadOnlyList<T>, Array> Compile<T>(IProperty property, ValueConverter? converter, Type element)
+    /// <summary>The type of a stored value: the provider's type, nullable when the column is.</summary>
+    public static Type ElementType(IProperty property)
+    {
+        RelationalTypeMapping mapping = property.GetRelationalTypeMapping();
+        Type provider = mapping.Converter?.ProviderClrType ?? mapping.ClrType;
+        return provider.IsValueType && property.IsNullable && Nullable.GetUnderlyingType(provider) is null
+            ? typeof(Nullable<>).MakeGenericType(provider)
+            : provider;
+    }
+
+    private static Func<IReadOnlyList<T>, Array> Compile<T>(IProperty property, ValueConverter? converter)
         where T : class
     {
+        Type element = ElementType(property);
         ParameterExpression row = Expression.Parameter(typeof(T), "row");
         MemberInfo member = (MemberInfo?)property.PropertyInfo ?? property.FieldInfo
             ?? throw new InvalidOperationException($"{property.Name} has neither a property nor a field to read.");
