@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
 using CivicDesk.Core.Cases;
 using CivicDesk.Core.CaseTypes;
 using CivicDesk.Core.Common;
@@ -6,7 +8,9 @@ using CivicDesk.Core.Timers;
 using CivicDesk.Workflow.Calendars;
 using CivicDesk.Workflow.Sla;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using NodaTime;
 using Candidate = CivicDesk.Core.Sla.SlaCandidateSearch.Candidate;
 
@@ -23,9 +27,11 @@ namespace CivicDesk.Core.Sla;
 /// so memory holds four batches (one read ahead, one evaluated, two being written) and 40 bytes per case to
 /// evaluate. A case whose deadline moved gets an internal timeline event saying why.
 /// </summary>
-// Limitation: a status change committed between a batch's read and its save is evaluated from the history read
-// before it; the change's own scheduling (which already counts on the new calendar) wins only if it saves last.
-// Lift it with an optimistic check on the case version in the batch's update when that race matters.
+// Limitation: a status change saved between a batch's read and its write is noticed only through the timers: one
+// that removes, replaces or fires a timer the batch read, or adds one the batch adds, makes the batch be evaluated
+// again (WriteBatchAsync). A change that only adds a timer the batch does not want (a paused clock resumed) is not
+// noticed: the batch writes the clock row from the history it read (paused) while the new timer stays pending,
+// until the case's next scheduling. Lift it with an optimistic check on the case's version in the batch's write.
 public sealed class SlaRecomputation(
     CivicDeskDbContext db,
     ISlaPolicy policy,
@@ -42,6 +48,16 @@ public sealed class SlaRecomputation(
     /// <summary>Evaluates every open case, even those the calendar change cannot move (for tests).</summary>
     internal bool SkipDisabled { get; set; }
 
+    /// <summary>Runs before each attempt to write a batch, with the batch's case ids (for tests).</summary>
+    internal Func<Guid[], Task>? BeforeWrite { get; set; }
+
+    // A batch whose write meets a change saved since its read is read, evaluated and written again; a case changed
+    // that often during one recompute fails it.
+    private const int WriteAttempts = 3;
+
+    // SQLITE_CONSTRAINT: SQLite's code for a broken unique key (and any other constraint).
+    private const int SqliteConstraint = 19;
+
     /// <summary>Evaluates again the open cases with a clock on calendar <paramref name="key"/>.</summary>
     public async Task<SlaRecomputed> RecomputeAsync(
         Guid jurisdictionId,
@@ -54,9 +70,6 @@ public sealed class SlaRecomputation(
             await CaseTypesUsingAsync(jurisdictionId, key, cancellationToken);
         List<Candidate> candidates = await new SlaCandidateSearch(db, time) { SkipDisabled = SkipDisabled }
             .FindAsync(jurisdictionId, key, version, types, cancellationToken);
-        int cases = 0;
-        int moved = 0;
-
         // Batches are written on contexts of their own while the next ones are read and evaluated; each case is in
         // one batch only, so the writes of two batches touch no common row and may run at once. Writing, not
         // reading, is the slow half: two writers keep the database's cores busy. The next batch is read on a
@@ -73,9 +86,8 @@ public sealed class SlaRecomputation(
         Task[] written = [Task.CompletedTask, Task.CompletedTask];
         Candidate[][] batches = [.. candidates.Chunk(batchSize)];
 
-        // A plan depends only on the service and the case type version (and the calendars, which this
-        // recompute reads once): one per pair, not one per case.
-        Dictionary<(Guid ServiceId, int Type), SlaPlan?> plans = [];
+        Pass pass = new(types, new(), jurisdictionId, key, version);
+        (int Evaluated, int Moved)[] counts = new (int, int)[batches.Length];
         Task<BatchRead>? ahead = null;
         try
         {
@@ -87,21 +99,24 @@ public sealed class SlaRecomputation(
                 ahead = reader is null || number + 1 == batches.Length
                     ? null
                     : ReadBatchAsync(reader, batches[number + 1], cancellationToken);
-                (SlaChanges changes, int evaluated, int batchMoved) = await EvaluateAsync(
-                    read, batches[number], types, plans, jurisdictionId, key, version, cancellationToken);
+                Candidate[] batch = batches[number];
+                (SlaChanges changes, int evaluated, int moved) =
+                    await EvaluateAsync(read, batch, pass, cancellationToken);
                 int slot = number % 2;
+                int index = number;
                 await written[slot];
                 if (writers[slot] is not { } writer)
                 {
-                    await WriteAsync(db, changes, cancellationToken);
+                    counts[index] = await WriteBatchAsync(
+                        db, batch, changes, (evaluated, moved), pass, cancellationToken);
                 }
                 else
                 {
-                    written[slot] = Task.Run(() => WriteAsync(writer, changes, cancellationToken), cancellationToken);
+                    written[slot] = Task.Run(
+                        async () => counts[index] = await WriteBatchAsync(
+                            writer, batch, changes, (evaluated, moved), pass, cancellationToken),
+                        cancellationToken);
                 }
-
-                cases += evaluated;
-                moved += batchMoved;
             }
         }
         catch
@@ -114,7 +129,7 @@ public sealed class SlaRecomputation(
         }
 
         await Task.WhenAll(written);
-        return new SlaRecomputed(cases, moved);
+        return new SlaRecomputed(counts.Sum(c => c.Evaluated), counts.Sum(c => c.Moved));
     }
 
     /// <summary>
@@ -157,11 +172,7 @@ public sealed class SlaRecomputation(
     private async Task<(SlaChanges Changes, int Evaluated, int Moved)> EvaluateAsync(
         BatchRead read,
         Candidate[] batch,
-        List<(PinnedCaseType Pin, LoadedCaseType Loaded)> types,
-        Dictionary<(Guid ServiceId, int Type), SlaPlan?> plans,
-        Guid jurisdictionId,
-        string key,
-        int version,
+        Pass pass,
         CancellationToken cancellationToken)
     {
         Instant now = time.GetCurrentInstant();
@@ -178,11 +189,11 @@ public sealed class SlaRecomputation(
             }
 
             evaluated++;
-            if (!plans.TryGetValue((candidate.ServiceId, candidate.Type), out SlaPlan? plan))
+            if (!pass.Plans.TryGetValue((candidate.ServiceId, candidate.Type), out SlaPlan? plan))
             {
-                SlaSubject subject = new(jurisdictionId, candidate.ServiceId, types[candidate.Type].Pin);
+                SlaSubject subject = new(pass.JurisdictionId, candidate.ServiceId, pass.Types[candidate.Type].Pin);
                 plan = await policy.PlanForAsync(subject, cancellationToken);
-                plans[(candidate.ServiceId, candidate.Type)] = plan;
+                pass.Plans[(candidate.ServiceId, candidate.Type)] = plan;
             }
 
             List<DeadlineMove> moves = scheduler.Apply(
@@ -195,7 +206,7 @@ public sealed class SlaRecomputation(
                 changes);
             foreach (DeadlineMove move in moves)
             {
-                changes.Notes.Add(Explain(move, plan!, key, version, now));
+                changes.Notes.Add(Explain(move, plan!, pass.Key, pass.Version, now));
             }
 
             moved += moves.Count;
@@ -203,6 +214,53 @@ public sealed class SlaRecomputation(
 
         return (changes, evaluated, moved);
     }
+
+    /// <summary>
+    /// Writes a batch evaluated as <paramref name="counts"/> says. When a change saved since the batch was read
+    /// conflicts with its write (a timer fired, or a status change removed or replaced a timer the batch read), the
+    /// write changes nothing; the batch's cases are then read and evaluated again on <paramref name="context"/>,
+    /// now with that change in their history, and written again. A live system changes cases while a recompute
+    /// runs: failing there left the rest of the open cases on the old calendar.
+    /// </summary>
+    private async Task<(int Evaluated, int Moved)> WriteBatchAsync(
+        CivicDeskDbContext context,
+        Candidate[] batch,
+        SlaChanges changes,
+        (int Evaluated, int Moved) counts,
+        Pass pass,
+        CancellationToken cancellationToken)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                if (BeforeWrite is { } hook)
+                {
+                    await hook(batch.Select(c => c.Id).ToArray());
+                }
+
+                await WriteAsync(context, changes, cancellationToken);
+                return counts;
+            }
+            catch (Exception exception) when (attempt < WriteAttempts && IsConflict(exception))
+            {
+                context.ChangeTracker.Clear();
+                BatchRead again = await ReadBatchAsync(context, batch, cancellationToken);
+                (changes, int evaluated, int moved) = await EvaluateAsync(again, batch, pass, cancellationToken);
+                counts = (evaluated, moved);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A change saved since the batch's read: a timer it read changed state or is gone (the writer's state check),
+    /// or a timer or clock row it adds exists already (the same change made by the other side, such as the status
+    /// change's own scheduling on the new calendar).
+    /// </summary>
+    private static bool IsConflict(Exception exception) => exception is DbUpdateConcurrencyException
+        || (exception is DbUpdateException { InnerException: DbException inner } ? inner : exception)
+            is SqliteException { SqliteErrorCode: SqliteConstraint }
+            or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
     /// <summary>
     /// Set-based by default. <see cref="TrackedWrites"/> writes through the change tracker and SaveChanges
@@ -258,6 +316,18 @@ public sealed class SlaRecomputation(
 
         return found;
     }
+
+    /// <summary>
+    /// What every batch of one recompute is evaluated with. A plan depends only on the service and the case type
+    /// version (and the calendars, which the recompute reads once): one per pair, not one per case, shared by the
+    /// writers' tasks, which evaluate a batch again after a conflict.
+    /// </summary>
+    private sealed record Pass(
+        List<(PinnedCaseType Pin, LoadedCaseType Loaded)> Types,
+        ConcurrentDictionary<(Guid ServiceId, int Type), SlaPlan?> Plans,
+        Guid JurisdictionId,
+        string Key,
+        int Version);
 
     private sealed record BatchRead(
         ILookup<Guid, CaseHistoryEvent> Histories,

@@ -99,6 +99,49 @@ public sealed class SlaRecomputationTests
     }
 
     /// <summary>
+    /// A status change saved between a batch's read and its write (here: the first response given, which removes
+    /// that clock's pending timer) makes the write meet a timer it no longer finds; the batch is read and evaluated
+    /// again and the recompute goes on. What is stored in the end is what is stored when the change came after the
+    /// new version was stored and before the recompute began. Both paths: set-based and through the tracker.
+    /// </summary>
+    [Theory]
+    [InlineData(DatabaseProviders.Sqlite, false)]
+    [InlineData(DatabaseProviders.Sqlite, true)]
+    [InlineData(DatabaseProviders.Postgres, false)]
+    [InlineData(DatabaseProviders.Postgres, true)]
+    public async Task StatusChangedWhileABatchWasEvaluated_IsEvaluatedAgain_AndTheRecomputeGoesOn(
+        string provider,
+        bool trackedWrites)
+    {
+        await using StaffWorld during = await StaffWorld.CreateAsync(provider);
+        await using StaffWorld before = await StaffWorld.CreateAsync(provider);
+        List<Guid> duringCases = await SetUpMixAsync(during);
+        List<Guid> beforeCases = await SetUpMixAsync(before);
+        Guid bo = await during.AddUserAsync("bo", StaffRole.Agent, "DSNY", "HPD", "DEP");
+        Guid cy = await before.AddUserAsync("cy", StaffRole.Agent, "DSNY", "HPD", "DEP");
+        int writes = 0;
+        async Task ChangeFirstCaseOnce(Guid[] batch)
+        {
+            if (writes++ == 0)
+            {
+                Assert.Contains(duringCases[0], batch);
+                await ChangeStatusAsync(during, bo, duringCases[0], 1, CaseStatus.Open);
+            }
+        }
+
+        SlaRecomputed afterChange = await PublishVersion2Async(
+            before,
+            trackedWrites,
+            beforeRecompute: () => ChangeStatusAsync(before, cy, beforeCases[0], 1, CaseStatus.Open));
+        SlaRecomputed changedDuring = await PublishVersion2Async(
+            during, trackedWrites, batchSize: 100, beforeWrite: ChangeFirstCaseOnce);
+
+        Assert.True(writes >= 2, $"{writes} write attempt(s): the conflict must make the batch be written again");
+        Assert.Equal(afterChange, changedDuring);
+        Assert.Equal(await SnapshotAsync(before, beforeCases), await SnapshotAsync(during, duringCases));
+    }
+
+    /// <summary>
     /// A case evaluated on version 2 whose clocks come out the same (opened after the closed day) is not written:
     /// its rows keep version 1 and their update instant, and it gets no note.
     /// </summary>
@@ -159,7 +202,9 @@ public sealed class SlaRecomputationTests
         StaffWorld world,
         bool trackedWrites = false,
         bool skipDisabled = false,
-        int batchSize = SlaRecomputation.DefaultBatchSize)
+        int batchSize = SlaRecomputation.DefaultBatchSize,
+        Func<Guid[], Task>? beforeWrite = null,
+        Func<Task>? beforeRecompute = null)
     {
         (CalendarPublication? publication, ImmutableArray<FileProblem> problems) =
             CalendarPublication.Read("nyc.yaml", Version2(), Actor.System);
@@ -171,9 +216,15 @@ public sealed class SlaRecomputationTests
         await db.SaveChangesAsync(Ct);
         db.ChangeTracker.Clear();
         StaffWorld.Get<CatalogCache>(scope).Clear();
+        if (beforeRecompute is not null)
+        {
+            await beforeRecompute();
+        }
+
         SlaRecomputation recomputation = StaffWorld.Get<SlaRecomputation>(scope);
         recomputation.TrackedWrites = trackedWrites;
         recomputation.SkipDisabled = skipDisabled;
+        recomputation.BeforeWrite = beforeWrite;
         return await recomputation.RecomputeAsync(
             world.JurisdictionId, "nyc-business", 2, batchSize, Ct);
     }
