@@ -78,11 +78,16 @@ internal static class CalendarsCommand
                 return await context.FailAsync(error);
             }
 
-            await context.Output.WriteLineAsync(published.AlreadyPublished
-                ? $"{published.Key} version {published.Version} was already published."
-                : $"{published.Key} version {published.Version} published (content {published.ContentHash[..12]}); "
-                    + $"{published.CasesRecomputed} open case(s) evaluated again, "
-                    + $"{published.DeadlinesMoved} deadline(s) moved.");
+            string evaluated = $"{published.CasesRecomputed} open case(s) evaluated again, "
+                + $"{published.DeadlinesMoved} deadline(s) moved.";
+            await context.Output.WriteLineAsync(published switch
+            {
+                { RecomputeResumed: true } => $"{published.Key} version {published.Version} was already published; "
+                    + $"the evaluation of open cases it started had not finished and was run again: {evaluated}",
+                { AlreadyPublished: true } => $"{published.Key} version {published.Version} was already published.",
+                _ => $"{published.Key} version {published.Version} published (content {published.ContentHash[..12]}); "
+                    + evaluated,
+            });
             return 0;
         });
         return publish;

@@ -50,4 +50,13 @@ public sealed class CalendarVersion
     public Instant PublishedAt { get; private set; }
 
     public string PublishedBy { get; private set; }
+
+    /// <summary>
+    /// When the clocks of the open cases were last evaluated on this version to the end; null while that has not
+    /// finished (the recompute failed or the process stopped), so that publishing the same version again resumes
+    /// it.
+    /// </summary>
+    public Instant? RecomputedAt { get; private set; }
+
+    internal void Recomputed(Instant at) => RecomputedAt = at;
 }

@@ -126,6 +126,10 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("published_by");
 
+                    b.Property<DateTime?>("RecomputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recomputed_at");
+
                     b.Property<int>("Version")
                         .HasColumnType("integer")
                         .HasColumnName("version");

@@ -121,6 +121,10 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("published_by");
 
+                    b.Property<long?>("RecomputedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recomputed_at");
+
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER")
                         .HasColumnName("version");

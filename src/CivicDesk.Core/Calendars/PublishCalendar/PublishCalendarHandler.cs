@@ -66,16 +66,26 @@ public sealed class PublishCalendarHandler(
     {
         var published = await db.Calendars.AsNoTracking()
             .Where(c => c.JurisdictionId == jurisdictionId && c.Key == publication.Key)
-            .Select(c => new { c.Version, c.ContentHash })
+            .Select(c => new { c.Id, c.Version, c.ContentHash, c.RecomputedAt })
             .ToListAsync(cancellationToken);
         int latest = published.Count == 0 ? 0 : published.Max(c => c.Version);
         if (published.Find(c => c.Version == publication.Version) is { } same)
         {
-            return same.ContentHash == publication.ContentHash
-                ? new PublishedCalendar(publication.Key, publication.Version, publication.ContentHash, true, 0, 0)
-                : ValidationFailed.Single("version", "already_published",
+            if (same.ContentHash != publication.ContentHash)
+            {
+                return ValidationFailed.Single("version", "already_published",
                     $"Version {publication.Version} of calendar {publication.Key} is published with other content; "
                     + $"publish the change as version {latest + 1}.");
+            }
+
+            // The latest version whose recompute did not finish: evaluating again is safe (a case already done
+            // comes out the same and is not written), so publishing it again finishes the job.
+            SlaRecomputed resumed = same.RecomputedAt is null && same.Version == latest
+                ? await RecomputeAsync(jurisdictionId, same.Id, publication, cancellationToken)
+                : new SlaRecomputed(0, 0);
+            return new PublishedCalendar(
+                publication.Key, publication.Version, publication.ContentHash, true, resumed.Cases,
+                resumed.DeadlinesMoved, RecomputeResumed: same.RecomputedAt is null && same.Version == latest);
         }
 
         if (publication.Version <= latest)
@@ -103,21 +113,44 @@ public sealed class PublishCalendarHandler(
         catalog.Clear();
         Cases.Log.CalendarPublished(logger, publication.Key, publication.Version);
 
-        SlaRecomputed recomputed = await recomputation.RecomputeAsync(
-            jurisdictionId, publication.Key, publication.Version, SlaRecomputation.DefaultBatchSize, cancellationToken);
-        Cases.Log.SlaClocksRecomputed(
-            logger, recomputed.Cases, publication.Key, publication.Version, recomputed.DeadlinesMoved);
+        SlaRecomputed recomputed = await RecomputeAsync(jurisdictionId, version.Id, publication, cancellationToken);
         return new PublishedCalendar(
             publication.Key, publication.Version, publication.ContentHash, false, recomputed.Cases,
             recomputed.DeadlinesMoved);
     }
+
+    /// <summary>
+    /// Evaluates the open cases' clocks on the version, then records that it finished. A failure leaves the mark
+    /// unset: the version is published, and publishing it again resumes the evaluation.
+    /// </summary>
+    private async Task<SlaRecomputed> RecomputeAsync(
+        Guid jurisdictionId,
+        Guid versionId,
+        CalendarPublication publication,
+        CancellationToken cancellationToken)
+    {
+        SlaRecomputed recomputed = await recomputation.RecomputeAsync(
+            jurisdictionId, publication.Key, publication.Version, SlaRecomputation.DefaultBatchSize, cancellationToken);
+        Cases.Log.SlaClocksRecomputed(
+            logger, recomputed.Cases, publication.Key, publication.Version, recomputed.DeadlinesMoved);
+        CalendarVersion version = await db.Calendars.SingleAsync(c => c.Id == versionId, cancellationToken);
+        version.Recomputed(time.GetCurrentInstant());
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return recomputed;
+    }
 }
 
-/// <summary>A calendar version as published, and what publishing it did to open cases' clocks.</summary>
+/// <summary>
+/// A calendar version as published, and what publishing it did to open cases' clocks. <c>RecomputeResumed</c>: the
+/// version was published before, but the evaluation of open cases its publication started had not finished, and
+/// this publication ran it again.
+/// </summary>
 public sealed record PublishedCalendar(
     string Key,
     int Version,
     string ContentHash,
     bool AlreadyPublished,
     int CasesRecomputed,
-    int DeadlinesMoved);
+    int DeadlinesMoved,
+    bool RecomputeResumed = false);

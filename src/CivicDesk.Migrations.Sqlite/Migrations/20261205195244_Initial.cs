@@ -85,7 +85,8 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                     content_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     content = table.Column<string>(type: "TEXT", nullable: false),
                     published_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    published_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    published_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    recomputed_at = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {

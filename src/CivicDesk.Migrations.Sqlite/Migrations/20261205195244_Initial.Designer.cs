@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CivicDesk.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CivicDeskDbContext))]
-    [Migration("20261205162913_Initial")]
+    [Migration("20261205195244_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -123,6 +123,10 @@ namespace CivicDesk.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("published_by");
+
+                    b.Property<long?>("RecomputedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recomputed_at");
 
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER")

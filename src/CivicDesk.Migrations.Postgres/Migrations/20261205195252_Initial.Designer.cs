@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CivicDesk.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CivicDeskDbContext))]
-    [Migration("20261205162923_Initial")]
+    [Migration("20261205195252_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -128,6 +128,10 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("published_by");
+
+                    b.Property<DateTime?>("RecomputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recomputed_at");
 
                     b.Property<int>("Version")
                         .HasColumnType("integer")

@@ -85,7 +85,8 @@ namespace CivicDesk.Migrations.Postgres.Migrations
                     content_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     content = table.Column<string>(type: "text", nullable: false),
                     published_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    published_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    published_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    recomputed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
