@@ -32,7 +32,7 @@ public static class SlaClock
 
         Instant? deadline = FindDeadline(run, measure, budget);
         SlaClockState state = StateOf(run, deadline, now);
-        IReadOnlyList<SlaWarningTime> warnings = Warn(clock, calendar, deadline);
+        IReadOnlyList<SlaWarningTime> warnings = Warn(clock, calendar, started, deadline);
         return new SlaClockStatus(
             clock.Id, state, run.Target, started, run.StoppedAt, used, budget, deadline, warnings)
         {
@@ -43,14 +43,18 @@ public static class SlaClock
     }
 
     // Warnings count open time back from the deadline, so they fall inside business hours even for a clock of
-    // calendar time whose deadline is at night.
+    // calendar time whose deadline is at night. A warning that would come at or before the clock's start is not
+    // given: a target with fewer business hours in it than the warning asks for (8 calendar hours from a Tuesday
+    // evening, warned 8 business hours before) would make every such case at risk, and escalate, as it arrives.
     private static IReadOnlyList<SlaWarningTime> Warn(
         SlaClockDefinition clock,
         BusinessCalendar calendar,
+        Instant started,
         Instant? due) =>
         due is { } deadline
-            ? [.. clock.Warnings.Select(w =>
-                new SlaWarningTime(w.Id, calendar.SubtractBusinessTime(deadline, w.BusinessTimeBefore)))]
+            ? [.. clock.Warnings
+                .Select(w => new SlaWarningTime(w.Id, calendar.SubtractBusinessTime(deadline, w.BusinessTimeBefore)))
+                .Where(w => w.At > started)]
             : [];
 
     private static Instant? FindDeadline(ClockRun run, ClockMeasure measure, Duration budget)

@@ -131,22 +131,21 @@ public sealed class SlaSkipRuleTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task AWarningCountedBackBeforeTheCaseWasOpened_IsEvaluatedWhenItsDayChanges(string provider)
+    public async Task AWarningThatWouldComeBeforeTheCaseWasOpened_IsNotGiven_AndThatDayNoLongerCounts(string provider)
     {
         await using StaffWorld world = await StaffWorld.CreateAsync(provider);
 
-        // heat-hot-water, 24 calendar hours from Sunday 2025-12-07 05:00 (New York): due Monday 05:00, its warning
-        // 8 business hours before that is Friday 10:00, before the case was opened.
+        // heat-hot-water, 24 calendar hours from Sunday 2025-12-07 05:00 (New York): due Monday 05:00; its warning
+        // 8 business hours before that would be Friday 10:00, before the case was opened, so it has none, and
+        // closing that Friday (the day before the window, with the day of margin) evaluates nothing.
         List<Step> steps = [new(Instant.FromUtc(2025, 12, 7, 10, 0), StepKind.Create, 0, "heat-hot-water")];
         List<Guid> cases = await PlayAsync(world, steps);
 
         SlaRecomputed recomputed = await PublishAsync(world, Version2With(Closure("2025-12-05")), skipDisabled: false);
 
-        Assert.Equal((1, 0), (recomputed.Cases, recomputed.DeadlinesMoved));
+        Assert.Equal((0, 0), (recomputed.Cases, recomputed.DeadlinesMoved));
         CaseSlaClock clock = await ClockAsync(world, cases[0], "resolution");
-        Assert.Equal(
-            (Instant.FromUtc(2025, 12, 8, 10, 0), Instant.FromUtc(2025, 12, 4, 15, 0)),
-            (clock.Deadline!.Value, clock.WarningAt!.Value));
+        Assert.Equal((Instant.FromUtc(2025, 12, 8, 10, 0), null), (clock.Deadline!.Value, clock.WarningAt));
     }
 
     private static async Task<(string, Instant?)> StateAsync(StaffWorld world, Guid caseId)
