@@ -40,15 +40,20 @@ public sealed class CliContext(TextWriter output, TextWriter error, TextReader? 
     public TextWriter Error => error;
 
     /// <summary>
-    /// Writes a use case's refusal as one line, each rejected field named as its option, and returns the exit
-    /// code of a refused command.
+    /// Writes a use case's refusal to the error output, one line per rejected field named as its option (every
+    /// one of them, so a wrong case type mapping lists each state at once), and returns the exit code of a
+    /// refused command.
     /// </summary>
     public async Task<int> FailAsync(Core.Common.Error refusal)
     {
-        string message = refusal is Core.Common.ValidationFailed invalid
-            ? string.Join(" ", invalid.Errors.Select(e => $"--{e.Field}: {e.Message}"))
-            : refusal.Title;
-        await error.WriteLineAsync(message);
+        IEnumerable<string> lines = refusal is Core.Common.ValidationFailed invalid
+            ? invalid.Errors.Select(e => $"--{e.Field}: {e.Message}")
+            : [refusal.Title];
+        foreach (string line in lines)
+        {
+            await error.WriteLineAsync(line);
+        }
+
         return 1;
     }
 

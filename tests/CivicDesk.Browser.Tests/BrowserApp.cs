@@ -33,9 +33,22 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
-    /// <summary>The running host's services, for a journey that stores its own data first.</summary>
-    public IServiceProvider Services =>
-        _factory?.Services ?? throw new InvalidOperationException("The host has not started.");
+    /// <summary>
+    /// The running host's services, for a journey that stores its own data first; skips the test when Chromium
+    /// is missing, since the host is then never started.
+    /// </summary>
+    public IServiceProvider Services
+    {
+        get
+        {
+            if (_skipReason is not null)
+            {
+                Assert.Skip(_skipReason);
+            }
+
+            return _factory?.Services ?? throw new InvalidOperationException("The host has not started.");
+        }
+    }
 
     public static string ChromiumPath =>
         Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } path ? path : "/usr/bin/chromium";

@@ -5,8 +5,8 @@ namespace CivicDesk.Browser.Tests;
 /// <summary>
 /// A user signed in with a one-time password opens a staff page by its address: the password page comes first,
 /// and once the password is changed the page asked for opens with a "password changed" alert that screen
-/// readers announce (<c>role="status"</c>), says it in words, passes axe and is gone on reload. English with
-/// JavaScript, Spanish without it.
+/// readers announce (<c>role="status"</c>, and focus is on it once the page has loaded), says it in words,
+/// passes axe and is gone on reload. English with JavaScript, Spanish without it.
 /// </summary>
 public sealed class PasswordReturnTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
@@ -44,6 +44,7 @@ public sealed class PasswordReturnTests(BrowserApp app) : IClassFixture<BrowserA
         Assert.Equal(1, await alert.CountAsync());
         Assert.Contains("usa-alert--success", await alert.GetAttributeAsync("class"), StringComparison.Ordinal);
         Assert.Equal(changed, (await alert.InnerTextAsync()).Trim());
+        await Assertions.Expect(alert).ToBeFocusedAsync();
         await StaffPages.CheckAsync(app, page, javaScript, "settings after the password change", cancellationToken);
         await page.ReloadAsync();
         Assert.Equal(0, await page.GetByText(changed, new() { Exact = true }).CountAsync());

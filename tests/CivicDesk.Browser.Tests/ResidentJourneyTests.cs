@@ -72,7 +72,8 @@ public sealed class ResidentJourneyTests(BrowserApp app) : IClassFixture<Browser
         await page.GetByLabel("Longitud (grados decimales WGS84)").FillAsync("-118.2437");
         await SendAsync(page, "Enviar solicitud");
         string summary = await page.InnerTextAsync("#error-summary");
-        Assert.Contains("Este punto está fuera de Ciudad de Nueva York.", summary, StringComparison.Ordinal);
+        Assert.Contains(
+            "Este punto está fuera del área que atendemos (Ciudad de Nueva York).", summary, StringComparison.Ordinal);
         Assert.Equal("-118.2437", await page.InputValueAsync("#long"));
         await check("formulario con errores");
 

@@ -14,6 +14,8 @@ using CivicDesk.Web.StaffApi;
 using CivicDesk.Web.Timers;
 using CivicDesk.Web.Workspace;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.AspNetCore.OpenApi;
 
 namespace CivicDesk.Web.Hosting;
 
@@ -57,7 +59,7 @@ public static class CivicDeskHost
         builder.Services.AddAntiforgery();
         builder.Services.AddRazorComponents();
         builder.Services.AddPortal(builder.Configuration);
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(LeaveOutHead);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
@@ -92,5 +94,13 @@ public static class CivicDeskHost
         app.MapRazorComponents<App>();
         app.MapUnknownAddresses();
         return app;
+    }
+
+    // HEAD answers each read route as GET does, without a body: describing it twice would say nothing more.
+    private static void LeaveOutHead(OpenApiOptions options)
+    {
+        Func<ApiDescription, bool> inDocument = options.ShouldInclude;
+        options.ShouldInclude = description =>
+            inDocument(description) && !HttpMethods.IsHead(description.HttpMethod ?? string.Empty);
     }
 }

@@ -21,7 +21,8 @@ public static class StaffApiEndpoints
     public static IEndpointRouteBuilder MapStaffApi(this IEndpointRouteBuilder endpoints)
     {
         RouteGroupBuilder api = endpoints.MapGroup("/api/v1").RequireAuthorization(StaffPolicies.Staff)
-            .WithTags("Staff cases");
+            .WithTags("Staff cases")
+            .AnswerHeadLikeGet();
         api.MapGet("/cases", ListAsync).WithSummary("Lists the cases the caller may see, filtered, ordered and paged.");
         api.MapGet("/cases/{id:guid}", GetAsync).WithSummary(
             "Reads one case with its timeline; the ETag is its version.");

@@ -132,6 +132,32 @@ public sealed class CaseTypesCommandTests
         Assert.Empty(output);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Migrate_PreviewWithManyMappingProblems_ReportsEveryProblemOnItsOwnLine(string provider)
+    {
+        await using TestDatabase database = await TestDatabase.CreateAsync(provider);
+        await SeedCaseOnV1Async(database);
+
+        (int exit, string output, string error) = await CliRun.RunAsync(
+            database, "case-types", "migrate", "--jurisdiction", "nyc", "--key", "nyc-311", "--from", "1", "--to",
+            "2", "--map", "closed=open", "cancelled=open");
+        string[] lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+        Assert.Equal(1, exit);
+        Assert.Empty(output);
+        Assert.Equal(
+            [
+                "--map: open state 'new' of version 1 is not mapped",
+                "--map: open state 'open' of version 1 is not mapped",
+                "--map: open state 'in_progress' of version 1 is not mapped",
+                "--map: open state 'on_hold' of version 1 is not mapped",
+                "--map: 'closed' is not an open state of version 1; only open and paused states are mapped",
+                "--map: 'cancelled' is not an open state of version 1; only open and paused states are mapped",
+            ],
+            lines);
+    }
+
     private static async Task SeedCatalogAsync(TestDatabase database)
     {
         await using CivicDeskDbContext db = await database.CreateMigratedContextAsync();

@@ -137,7 +137,8 @@ public sealed class SubmitRequestHandlerTests
         Assert.Equal(
             ["attribute[colour]", "attribute[descriptor]", "email", "lat", "phone"],
             failed.Errors.Select(e => e.Field).Order(StringComparer.Ordinal));
-        Assert.Contains(failed.Errors, e => e.Field == "lat" && e.Code == "outside_jurisdiction");
+        Assert.Contains(failed.Errors, e => e.Field == "lat" && e.Code == "outside_jurisdiction"
+            && e.Message == "The location is outside the area this jurisdiction serves (New York City).");
         await using CivicDeskDbContext db = database.CreateContext();
         Assert.Equal(0, await db.Cases.CountAsync(Ct));
     }

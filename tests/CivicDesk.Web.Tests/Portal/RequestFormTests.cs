@@ -152,10 +152,16 @@ public abstract class RequestFormTests(WebAppFixture app)
         Assert.Equal(1, await CountCasesAsync(tokens.Submission));
     }
 
-    [Fact]
-    public async Task Post_PointOutsideNewYork_IsRefusedNamingTheLatitudeField()
+    [Theory]
+    [InlineData("en", "This point is outside the area we serve (New York City). Check the latitude and longitude.")]
+    [InlineData("es", "Este punto está fuera del área que atendemos (Ciudad de Nueva York). Revise la latitud y "
+        + "la longitud.")]
+    public async Task Post_PointOutsideNewYork_IsRefusedNamingTheLatitudeFieldInTheResidentsLanguage(
+        string language,
+        string message)
     {
-        using HttpClient client = app.CreateClient();
+        using HttpClient client = app.CreateClient(followRedirects: true);
+        await PortalForms.GetAsync(client, $"/culture/{language}?returnUrl=%2F");
         FormTokens tokens = await PortalForms.GetFormAsync(client, "heat-hot-water");
         Dictionary<string, string> fields = PortalForms.HeatComplaint();
         fields.Remove("address_string");
@@ -166,10 +172,7 @@ public abstract class RequestFormTests(WebAppFixture app)
 
         string html = await PortalForms.TextAsync(response);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains(
-            "#lat\">This point is outside New York City. Check the latitude and longitude.</a>",
-            html,
-            StringComparison.Ordinal);
+        Assert.Contains($"#lat\">{message}</a>", html, StringComparison.Ordinal);
         Assert.Contains("id=\"lat-error\"", html, StringComparison.Ordinal);
         Assert.Contains("value=\"-118.2437\"", html, StringComparison.Ordinal);
         Assert.Equal(0, await CountCasesAsync(tokens.Submission));

@@ -115,11 +115,11 @@ public abstract class UnknownAddressTests(WorkspaceApp app)
     }
 
     [Theory]
-    [InlineData("DELETE", "/api/v1/cases/0190a5b6-1c2d-7e3f-8a9b-0c1d2e3f4a5b", "GET")]
-    [InlineData("PUT", "/api/v1/cases", "GET")]
+    [InlineData("DELETE", "/api/v1/cases/0190a5b6-1c2d-7e3f-8a9b-0c1d2e3f4a5b", "GET, HEAD")]
+    [InlineData("PUT", "/api/v1/cases", "GET, HEAD")]
     [InlineData("GET", "/api/v1/cases/0190a5b6-1c2d-7e3f-8a9b-0c1d2e3f4a5b/status", "POST")]
-    [InlineData("POST", "/api/v1/me/settings", "GET, PUT")]
-    [InlineData("PATCH", "/api/v1/me/settings", "GET, PUT")]
+    [InlineData("POST", "/api/v1/me/settings", "GET, HEAD, PUT")]
+    [InlineData("PATCH", "/api/v1/me/settings", "GET, HEAD, PUT")]
     public async Task StaffApi_WrongMethodOnAKnownRoute_Answers405WithAllowAndTheProblemType(
         string method,
         string path,

@@ -89,7 +89,9 @@ public abstract partial class SignInReturnTests(WorkspaceApp app)
     [Theory]
     [InlineData("/staff/settings", "Your password was changed.")]
     [InlineData("/staff/settings?culture=es", "Su contraseña se ha cambiado.")]
-    public async Task OneTimePassword_ChangedOnTheWayToAPage_ThatPageConfirmsItOnce(string returnUrl, string notice)
+    public async Task OneTimePassword_ChangedOnTheWayToAPage_ThatPageConfirmsItOnceWithFocusOnIt(
+        string returnUrl,
+        string notice)
     {
         (string userName, string oneTime) = await AddOneTimeUserAsync();
         HttpClient client = app.CreateClient();
@@ -103,7 +105,7 @@ public abstract partial class SignInReturnTests(WorkspaceApp app)
 
         Assert.Equal(returnUrl, Local(changed));
         Match alert = SuccessAlert().Match(landed);
-        Assert.True(alert.Success, "The page has no success alert with role=status.");
+        Assert.True(alert.Success, "The page has no success alert with role=status that takes focus on load.");
         Assert.Equal(notice, alert.Groups["text"].Value);
         Assert.DoesNotContain(notice, again, StringComparison.Ordinal);
     }
@@ -170,7 +172,8 @@ public abstract partial class SignInReturnTests(WorkspaceApp app)
     }
 
     [GeneratedRegex(
-        @"<div class=""usa-alert usa-alert--success[^""]*"" role=""status"">\s*<div class=""usa-alert__body"">\s*"
+        @"<div class=""usa-alert usa-alert--success[^""]*"" role=""status"" tabindex=""-1"" autofocus>\s*"
+        + @"<div class=""usa-alert__body"">\s*"
         + @"<p class=""usa-alert__text"">(?<text>[^<]+)</p>")]
     private static partial Regex SuccessAlert();
 

@@ -98,8 +98,9 @@ internal static partial class RequestValidator
             }
             else if (!jurisdiction.Bounds.Contains(new GeoPoint(latitude, longitude)))
             {
-                errors.Add(new FieldError(
-                    "lat", "outside_jurisdiction", $"The location is outside {jurisdiction.Name}."));
+                // The name in parentheses reads right whether it takes an article or not ("City of Los Angeles").
+                errors.Add(new FieldError("lat", "outside_jurisdiction",
+                    $"The location is outside the area this jurisdiction serves ({jurisdiction.Name})."));
             }
             else
             {
