@@ -181,6 +181,15 @@ public sealed class SlaRecomputation(
         int moved = 0;
         foreach (Candidate candidate in batch)
         {
+            // The plan first, also for a case skipped below: a batch evaluated again after a conflict runs on a
+            // writer's task and must find every plan it needs here, without the recompute's context.
+            if (!pass.Plans.TryGetValue((candidate.ServiceId, candidate.Type), out SlaPlan? plan))
+            {
+                SlaSubject subject = new(pass.JurisdictionId, candidate.ServiceId, pass.Types[candidate.Type].Pin);
+                plan = await policy.PlanForAsync(subject, cancellationToken);
+                pass.Plans[(candidate.ServiceId, candidate.Type)] = plan;
+            }
+
             CaseHistoryEvent[] history = [.. read.Histories[candidate.Id]];
             if (history is [.., StateEntered last]
                 && CaseStatusExtensions.TryParseCode(last.State, out CaseStatus status) && !status.IsOpen())
@@ -189,12 +198,6 @@ public sealed class SlaRecomputation(
             }
 
             evaluated++;
-            if (!pass.Plans.TryGetValue((candidate.ServiceId, candidate.Type), out SlaPlan? plan))
-            {
-                SlaSubject subject = new(pass.JurisdictionId, candidate.ServiceId, pass.Types[candidate.Type].Pin);
-                plan = await policy.PlanForAsync(subject, cancellationToken);
-                pass.Plans[(candidate.ServiceId, candidate.Type)] = plan;
-            }
 
             List<DeadlineMove> moves = scheduler.Apply(
                 candidate.Id,
