@@ -5,9 +5,7 @@ using CivicDesk.Core.CaseTypes;
 using CivicDesk.Core.Data;
 using CivicDesk.Core.Timers;
 using CivicDesk.Workflow.Sla;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using NodaTime;
 
 namespace CivicDesk.Core.Sla;
@@ -33,9 +31,6 @@ public sealed class SlaFirstScheduling(
     public const int DefaultBatchSize = 1000;
 
     private const int MaxConflicts = 10;
-
-    // SQLITE_CONSTRAINT: the only constraint a batch of new clock rows can break is the clock's key.
-    private const int SqliteConstraint = 19;
 
     private static readonly CaseStatus[] OpenStatuses =
         [.. Enum.GetValues<CaseStatus>().Where(s => s.IsOpen())];
@@ -66,7 +61,7 @@ public sealed class SlaFirstScheduling(
             {
                 total = total.Add(await ScheduleBatchAsync(jurisdictionId, batch, cancellationToken));
             }
-            catch (DbException exception) when (IsDuplicateClock(exception) && ++conflicts <= MaxConflicts)
+            catch (DbException exception) when (KeyConflicts.Is(exception) && ++conflicts <= MaxConflicts)
             {
                 // Another writer gave some of these cases their clocks first; the batch was rolled back whole,
                 // and read again it leaves those cases out.
@@ -135,10 +130,6 @@ public sealed class SlaFirstScheduling(
         await new SlaBatchWriter(db).WriteAsync(changes, cancellationToken);
         return new ClocksScheduled(cases, changes.AddedClocks.Count, changes.AddedTimers.Count);
     }
-
-    private static bool IsDuplicateClock(DbException exception) => exception
-        is SqliteException { SqliteErrorCode: SqliteConstraint }
-        or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
     private sealed record SubjectRow(
         Guid Id,

@@ -8,9 +8,7 @@ using CivicDesk.Core.Timers;
 using CivicDesk.Workflow.Calendars;
 using CivicDesk.Workflow.Sla;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using NodaTime;
 using Candidate = CivicDesk.Core.Sla.SlaCandidateSearch.Candidate;
 
@@ -55,9 +53,6 @@ public sealed class SlaRecomputation(
     // that often during one recompute fails it.
     private const int WriteAttempts = 3;
 
-    // SQLITE_CONSTRAINT: SQLite's code for a broken unique key (and any other constraint).
-    private const int SqliteConstraint = 19;
-
     /// <summary>Evaluates again the open cases with a clock on calendar <paramref name="key"/>.</summary>
     public async Task<SlaRecomputed> RecomputeAsync(
         Guid jurisdictionId,
@@ -70,6 +65,7 @@ public sealed class SlaRecomputation(
             await CaseTypesUsingAsync(jurisdictionId, key, cancellationToken);
         List<Candidate> candidates = await new SlaCandidateSearch(db, time) { SkipDisabled = SkipDisabled }
             .FindAsync(jurisdictionId, key, version, types, cancellationToken);
+
         // Batches are written on contexts of their own while the next ones are read and evaluated; each case is in
         // one batch only, so the writes of two batches touch no common row and may run at once. Writing, not
         // reading, is the slow half: two writers keep the database's cores busy. The next batch is read on a
@@ -262,8 +258,7 @@ public sealed class SlaRecomputation(
     /// </summary>
     private static bool IsConflict(Exception exception) => exception is DbUpdateConcurrencyException
         || (exception is DbUpdateException { InnerException: DbException inner } ? inner : exception)
-            is SqliteException { SqliteErrorCode: SqliteConstraint }
-            or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+            is DbException refused && KeyConflicts.Is(refused);
 
     /// <summary>
     /// Set-based by default. <see cref="TrackedWrites"/> writes through the change tracker and SaveChanges

@@ -27,7 +27,7 @@ internal static class ColumnValues
     {
         var fill = (Func<IReadOnlyList<T>, Array>)Fillers.GetOrAdd(
             (typeof(T), property),
-            static key => Compile<T>(key.Property, key.Property.GetRelationalTypeMapping().Converter));
+            static key => Compile<T>(key.Property));
         return fill(rows);
     }
 
@@ -41,10 +41,11 @@ internal static class ColumnValues
             : provider;
     }
 
-    private static Func<IReadOnlyList<T>, Array> Compile<T>(IProperty property, ValueConverter? converter)
+    private static Func<IReadOnlyList<T>, Array> Compile<T>(IProperty property)
         where T : class
     {
         Type element = ElementType(property);
+        ValueConverter? converter = property.GetRelationalTypeMapping().Converter;
         ParameterExpression row = Expression.Parameter(typeof(T), "row");
         MemberInfo member = (MemberInfo?)property.PropertyInfo ?? property.FieldInfo
             ?? throw new InvalidOperationException($"{property.Name} has neither a property nor a field to read.");
